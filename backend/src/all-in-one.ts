@@ -1,0 +1,75 @@
+// `npm start`: the whole system in one process — database (embedded unless DATABASE_URL), broker (embedded
+// unless MQTT_URL), ingest, the station simulator and the backend serving the dashboard.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig, openDatabase, poolOf, startEmbeddedBroker, type EmbeddedBroker } from '@yz/common';
+import { connectAndRun, startIngest, type RunningSimulator } from '@yz/ingest';
+import { generateRegistry, seedIfEmpty } from '@yz/seeds';
+import { adminPassword } from './admin-password.js';
+import { ENTITIES } from './app.module.js';
+import { startBackend } from './bootstrap.js';
+import { UsersService } from './users/users.service.js';
+
+const logger = new Logger('start');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  let broker: EmbeddedBroker | undefined;
+  if (!config.mqttUrl) broker = await startEmbeddedBroker(config.mqttPort);
+  const mqttUrl = config.mqttUrl ?? broker!.url;
+  const db = await openDatabase({ ...config, entities: ENTITIES }, logger);
+  if (await seedIfEmpty(db.dataSource)) logger.log('first start: registry of Yongzhou reservoirs loaded');
+  const ingest = await startIngest(poolOf(db.dataSource), {
+    url: mqttUrl,
+    clientId: 'yz-ingest',
+    protocolVersion: broker ? 4 : 5,
+    topicPrefix: config.mqttTopicPrefix,
+  });
+  const app = await startBackend({
+    config,
+    dataSource: db.dataSource,
+    timescale: db.timescale,
+    embedded: db.embedded,
+    brokerConnected: ingest.connected,
+  });
+  const admin = adminPassword(config);
+  await app.get(UsersService).ensureAdmin(admin.password, !admin.generated);
+
+  let simulator: RunningSimulator | undefined;
+  if (config.simulate) {
+    simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
+      seed: 20210501,
+      speed: config.simulateSpeed,
+      startTime: new Date(Date.now() - 24 * 3_600_000),
+      topicPrefix: config.mqttTopicPrefix,
+    });
+  }
+
+  logger.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n  Dashboard:  http://localhost:${config.port}/`);
+  console.log(`  API docs:   http://localhost:${config.port}/api/docs`);
+  if (admin.generated) console.log(`  Log in as admin with password: ${admin.password}`);
+  else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
+  console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping — committing what was received`);
+    await simulator?.stop();
+    await ingest.stop();
+    await app.close();
+    await db.close();
+    await broker?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  console.error(`Start-up failed: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
+import { HealthController } from './health/health.controller.js';
+import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { User } from './users/user.entity.js';
+
+export const ENTITIES = [User];
+
+@Module({})
+export class AppModule {
+  /** The database is opened (and migrated) before Nest starts; the app is handed that data source. */
+  static forRuntime(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => runtime.dataSource.options,
+          dataSourceFactory: async () => runtime.dataSource,
+        }),
+        AuthModule,
+        ReservoirsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: APP_CONFIG, useValue: runtime.config },
+      ],
+      exports: [RUNTIME, APP_CONFIG],
+    };
+  }
+}

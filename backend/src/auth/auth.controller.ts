@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthService } from './auth.service.js';
+import type { AuthUser } from './auth-user.js';
+import { CurrentUser, Public } from './decorators.js';
+import { LoginDto, LoginResponseDto } from './login.dto.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return { accessToken: await this.auth.login(body.username, body.password, ip) };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+}

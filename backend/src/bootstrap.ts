@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ValidationPipe, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module.js';
+import { QueryErrorFilter } from './common/query-error.filter.js';
+import type { Runtime } from './config/runtime.js';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
+const FRONTEND_DIST = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
+
+/** Builds the HTTP + Socket.IO application on an already open database and starts listening. */
+export async function startBackend(runtime: Runtime): Promise<NestExpressApplication> {
+  const levels = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(runtime.config.logLevel) + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), { logger: levels });
+  app.set('trust proxy', 'loopback');
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new QueryErrorFilter());
+  mountDocs(app);
+  if (existsSync(FRONTEND_DIST)) mountDashboard(app);
+  await app.listen(runtime.config.port);
+  return app;
+}
+
+function mountDocs(app: NestExpressApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Yongzhou reservoir safety monitoring API')
+    .setDescription('Registry, telemetry series, alerts and the reinforcement programme. Times are ISO-8601.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  // GET /api/docs answers with the OpenAPI JSON to programs and the Swagger UI to browsers.
+  app.use('/api/docs', (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/' && req.method === 'GET' && !req.accepts('html')) res.json(document);
+    else next();
+  });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+}
+
+function mountDashboard(app: NestExpressApplication): void {
+  app.useStaticAssets(FRONTEND_DIST, { index: false, maxAge: '1h' });
+  // Client-side routes get the dashboard's index; unknown /api paths still 404 as JSON.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    res.sendFile('index.html', { root: FRONTEND_DIST });
+  });
+}

@@ -1,0 +1,166 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { isFloodSeason } from '@yz/ingest';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
+import { ReservoirsRepository, type LatestRow, type ReservoirRow } from './reservoirs.repository.js';
+
+const HOUR_MS = 3_600_000;
+const MAX_RANGE_DAYS = 400;
+const BUCKET_SECONDS: Record<Exclude<Bucket, 'raw'>, number> = {
+  '5m': 300,
+  '15m': 900,
+  '1h': 3600,
+  '3h': 10800,
+  '1d': 86400,
+};
+/** A station that has not reported for two hourly intervals is offline. */
+const OFFLINE_AFTER_MS = 2 * HOUR_MS;
+
+export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
+
+@Injectable()
+export class ReservoirsService {
+  constructor(private readonly repo: ReservoirsRepository) {}
+
+  async list(user: AuthUser, county: string | undefined, now = new Date()) {
+    const area = this.scopedArea(user, county);
+    const [rows, latest] = await Promise.all([this.repo.list(area), this.repo.latest(area)]);
+    const byReservoir = groupLatest(latest);
+    return rows.map((r) => {
+      const l = byReservoir.get(r.code) ?? [];
+      return { ...summary(r), latest: latestValues(l), state: stateOf(r, l, now) };
+    });
+  }
+
+  async detail(user: AuthUser, code: string, now = new Date()) {
+    const r = await this.findInScope(user, code);
+    const [sensors, latest, stations, responsiblePersons] = await Promise.all([
+      this.repo.sensors(code),
+      this.repo.latest(null, code),
+      this.repo.stations(code),
+      this.repo.responsiblePersons(code),
+    ]);
+    const latestBySensor = new Map(latest.map((l) => [l.sensor, l]));
+    return {
+      ...summary(r),
+      damType: r.damType,
+      damHeight: r.damHeight,
+      totalStorage: r.totalStorage,
+      catchmentArea: r.catchmentArea,
+      gatedSpillway: r.gatedSpillway,
+      managementMode: r.managementMode,
+      damCategory: r.damCategory,
+      completionYear: r.completionYear,
+      lastAppraisal: r.lastAppraisal,
+      nextAppraisal: r.nextAppraisal,
+      stageStorage: r.stageStorage,
+      floodSeason: isFloodSeason(now),
+      state: stateOf(r, latest, now),
+      latest: latestValues(latest),
+      sensors: sensors.map((s) => ({
+        code: s.code,
+        type: s.type,
+        unit: s.unit,
+        threshold: s.threshold,
+        station: s.station,
+        latest: latestBySensor.has(s.code)
+          ? { time: latestBySensor.get(s.code)!.time, value: latestBySensor.get(s.code)!.value }
+          : null,
+      })),
+      stations: stations.map((s) => ({
+        ...s,
+        online: s.lastReportAt !== null && now.getTime() - new Date(s.lastReportAt).getTime() <= OFFLINE_AFTER_MS,
+      })),
+      responsiblePersons,
+    };
+  }
+
+  async series(user: AuthUser, code: string, q: SeriesQueryDto, now = new Date()) {
+    await this.findInScope(user, code);
+    const sensor = (await this.repo.sensors(code)).find((s) => s.code === q.sensor);
+    if (!sensor) throw new BadRequestException(`Reservoir ${code} has no sensor ${q.sensor}`);
+    const to = q.to ? new Date(q.to) : now;
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 24 * HOUR_MS);
+    if (!(from < to)) throw new BadRequestException('from must be before to');
+    const rangeMs = to.getTime() - from.getTime();
+    if (rangeMs > MAX_RANGE_DAYS * 24 * HOUR_MS) {
+      throw new BadRequestException(`The range may be at most ${MAX_RANGE_DAYS} days`);
+    }
+    const bucket = q.bucket ?? defaultBucket(rangeMs);
+    const isRain = sensor.type === 'rainfall';
+    const rows =
+      bucket === 'raw'
+        ? await this.repo.rawSeries(sensor.id, from, to, null, 'avg')
+        : BUCKET_SECONDS[bucket] >= 3600
+          ? await this.repo.rollupSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'last')
+          : await this.repo.rawSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'avg');
+    return {
+      sensor: { code: sensor.code, type: sensor.type, unit: sensor.unit },
+      bucket,
+      points: rows.map((p) => [new Date(p.t).toISOString(), Number(p.v)] as [string, number]),
+    };
+  }
+
+  /** A user limited to an area sees nothing else: another area's reservoir is "not found", not "forbidden". */
+  private async findInScope(user: AuthUser, code: string): Promise<ReservoirRow> {
+    if (!/^[0-9]{6}-[0-9]{4}$/.test(code)) throw new BadRequestException('Reservoir code must look like 431124-0007');
+    const r = await this.repo.find(code);
+    if (!r || (user.areaCode && r.county !== user.areaCode)) throw new NotFoundException(`No reservoir ${code}`);
+    return r;
+  }
+
+  private scopedArea(user: AuthUser, county: string | undefined): string | null {
+    if (user.areaCode && county && county !== user.areaCode) return '__none__';
+    return user.areaCode ?? county ?? null;
+  }
+}
+
+function defaultBucket(rangeMs: number): Bucket {
+  if (rangeMs <= 3 * 24 * HOUR_MS) return 'raw';
+  return rangeMs <= 90 * 24 * HOUR_MS ? '1h' : '1d';
+}
+
+function summary(r: ReservoirRow) {
+  return {
+    code: r.code,
+    name: r.name,
+    county: r.county,
+    countyName: r.countyName,
+    scale: r.scale,
+    longitude: r.longitude,
+    latitude: r.latitude,
+    damSafetyMonitoring: r.damSafetyMonitoring,
+    levels: {
+      deadLevel: r.deadLevel,
+      floodLimitLevel: r.floodLimitLevel,
+      normalLevel: r.normalLevel,
+      designFloodLevel: r.designFloodLevel,
+      checkFloodLevel: r.checkFloodLevel,
+      crestElevation: r.crestElevation,
+    },
+  };
+}
+
+function groupLatest(rows: LatestRow[]): Map<string, LatestRow[]> {
+  const map = new Map<string, LatestRow[]>();
+  for (const row of rows) map.set(row.reservoirCode, [...(map.get(row.reservoirCode) ?? []), row]);
+  return map;
+}
+
+function latestValues(rows: LatestRow[]) {
+  const of = (type: string) => rows.find((r) => r.type === type);
+  const times = rows.map((r) => new Date(r.time).getTime());
+  return {
+    time: times.length ? new Date(Math.max(...times)).toISOString() : null,
+    waterLevel: of('water_level')?.value ?? null,
+    rainfall: of('rainfall')?.value ?? null,
+    batteryVoltage: of('battery_voltage')?.value ?? null,
+  };
+}
+
+function stateOf(r: ReservoirRow, latest: LatestRow[], now: Date): ReservoirState {
+  const level = latest.find((l) => l.type === 'water_level');
+  if (!level || now.getTime() - new Date(level.time).getTime() > OFFLINE_AFTER_MS) return 'offline';
+  const limit = isFloodSeason(now) ? r.floodLimitLevel : r.normalLevel;
+  return level.value > limit ? 'above_flood_limit' : 'normal';
+}

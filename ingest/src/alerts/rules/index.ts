@@ -1,0 +1,10 @@
+export * from './severity.js';
+export * from './season.js';
+export type { Evaluation, LocalizedText } from './evaluation.js';
+export * from './water-level.js';
+export * from './water-level-rise.js';
+export * from './rain.js';
+export * from './sensor.js';
+export * from './station.js';
+export * from './config.js';
+export * from './transition.js';

@@ -1,0 +1,28 @@
+import type { ReservoirSeed } from '@yz/common';
+import mqtt from 'mqtt';
+import { Simulator, type SimulatorOptions } from './simulator.js';
+
+export interface RunningSimulator {
+  simulator: Simulator;
+  stop(): Promise<void>;
+}
+
+/** Connects to the broker and publishes every station's telemetry there with QoS 1 until stopped. */
+export async function connectAndRun(
+  mqttUrl: string,
+  reservoirs: readonly ReservoirSeed[],
+  options: SimulatorOptions,
+): Promise<RunningSimulator> {
+  const simulator = new Simulator(reservoirs, options);
+  const client = await mqtt.connectAsync(mqttUrl);
+  simulator.start(async (topic, payload) => {
+    await client.publishAsync(topic, payload, { qos: 1 });
+  });
+  return {
+    simulator,
+    async stop() {
+      simulator.stop();
+      await client.endAsync();
+    },
+  };
+}

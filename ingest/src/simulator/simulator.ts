@@ -1,0 +1,156 @@
+import type { ReservoirSeed } from '@yz/common';
+import { buildMalformedPayload, buildPayload, MALFORM_KINDS, telemetryTopic } from './payload.js';
+import { Prng } from './prng.js';
+import { Station } from './station.js';
+import { StormField, type Bounds } from './storms.js';
+
+/** The model advances in steps of one simulated minute, aligned on whole minutes. */
+const STEP_MS = 60_000;
+/** Stations may report on every 5-minute mark. */
+const REPORT_MS = 5 * STEP_MS;
+/** Margin (degrees) around the stations within which natural storms form. */
+const STORM_MARGIN_DEG = 0.3;
+
+export interface SimulatorOptions {
+  seed: number;
+  /** Simulated seconds per real second, for {@link Simulator.start}. */
+  speed: number;
+  startTime: Date;
+  /** Prepended verbatim to `reservoirs/{code}/telemetry`. */
+  topicPrefix?: string;
+  /** Fraction of messages sent malformed (bad JSON, non-numeric value, unknown sensor). */
+  malformedRate?: number;
+  /** Chance per station per hour of going silent for 2–6 hours. */
+  dropoutRate?: number;
+  /** Multiplies the natural storm frequency; 0 = no rain but the storms from {@link Simulator.bigStormNow}. */
+  stormRate?: number;
+}
+
+export interface TelemetryMessage {
+  topic: string;
+  payload: string;
+}
+
+export type Publish = (topic: string, payload: string) => Promise<void> | void;
+
+/** Every station of the registry behaving like an RTU, under one shared, moving rain field. */
+export class Simulator {
+  private readonly stations: Station[];
+  private readonly weather: StormField;
+  private readonly faults: Prng;
+  private readonly centre: { lon: number; lat: number };
+  private readonly speed: number;
+  private readonly topicPrefix: string;
+  private readonly malformedRate: number;
+  private now: number;
+  private timer: NodeJS.Timeout | undefined;
+  private publishing = false;
+
+  constructor(reservoirs: readonly ReservoirSeed[], options: SimulatorOptions) {
+    if (reservoirs.length === 0) throw new Error('the simulator needs at least one reservoir');
+    if (!(options.speed > 0)) throw new Error(`simulator speed must be positive, got ${options.speed}`);
+    const { seed } = options;
+    this.now = options.startTime.getTime();
+    this.speed = options.speed;
+    this.topicPrefix = options.topicPrefix ?? '';
+    this.malformedRate = options.malformedRate ?? 0.002;
+    const dropoutRate = options.dropoutRate ?? 0.001;
+    this.stations = reservoirs.map(
+      (r) => new Station(r, Prng.derive(seed, `station:${r.code}`), this.now, dropoutRate),
+    );
+    this.faults = Prng.derive(seed, 'faults');
+    const bounds = boundsOf(reservoirs);
+    this.centre = { lon: (bounds.west + bounds.east) / 2, lat: (bounds.south + bounds.north) / 2 };
+    this.weather = new StormField(bounds, Prng.derive(seed, 'weather'), options.stormRate ?? 1);
+  }
+
+  /** The simulated time the model has reached. */
+  get time(): Date {
+    return new Date(this.now);
+  }
+
+  /** Advances the model to `simTime` minute by minute; returns the messages the stations sent meanwhile. */
+  tick(simTime: Date): TelemetryMessage[] {
+    const messages: TelemetryMessage[] = [];
+    for (let t = nextStep(this.now); t <= simTime.getTime(); t = nextStep(t)) this.step(t, messages);
+    return messages;
+  }
+
+  /** A strong, slow storm (60–100 mm/h peak) starting now over `center`, by default the middle of the region. */
+  bigStormNow(center: { lon: number; lat: number } = this.centre): void {
+    this.weather.spawnBigStorm(this.now, center.lon, center.lat);
+  }
+
+  /**
+   * Runs the model on a real timer at the speed factor, handing every message to `publish`.
+   * `clock` gives real time in ms. A batch still being published delays the next tick, which then
+   * catches up, so a slow broker never reorders or drops messages. Simulated time never passes the real clock
+   * (ingest rejects readings from the future): a run started in the past fast-forwards to now, then follows it.
+   */
+  start(publish: Publish, clock: () => number = Date.now): void {
+    if (this.timer) throw new Error('simulator already started');
+    const realStart = clock();
+    const simStart = this.now;
+    const intervalMs = Math.min(1000, Math.max(100, STEP_MS / this.speed));
+    this.timer = setInterval(() => {
+      if (!this.publishing) {
+        const now = clock();
+        void this.publishUpTo(Math.min(simStart + (now - realStart) * this.speed, now), publish);
+      }
+    }, intervalMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async publishUpTo(simMs: number, publish: Publish): Promise<void> {
+    this.publishing = true;
+    try {
+      const messages = this.tick(new Date(simMs));
+      const results = await Promise.allSettled(messages.map(async (m) => publish(m.topic, m.payload)));
+      const failed = results.filter((r) => r.status === 'rejected');
+      if (failed[0]) {
+        console.warn(`simulator: ${failed.length} of ${messages.length} messages not published:`, failed[0].reason);
+      }
+    } finally {
+      this.publishing = false;
+    }
+  }
+
+  private step(t: number, messages: TelemetryMessage[]): void {
+    const dtSeconds = (t - this.now) / 1000;
+    // Rain for the step is sampled at its middle.
+    this.weather.advance((this.now + t) / 2);
+    for (const station of this.stations) {
+      station.step(dtSeconds, (this.weather.rainRate(station.lon, station.lat) * dtSeconds) / 3600);
+    }
+    this.now = t;
+    if (t % REPORT_MS !== 0) return;
+    for (const station of this.stations) {
+      const readings = station.report(t);
+      if (!readings) continue;
+      const payload = this.faults.chance(this.malformedRate)
+        ? buildMalformedPayload(t, readings, this.faults.pick(MALFORM_KINDS))
+        : buildPayload(t, readings);
+      messages.push({ topic: telemetryTopic(this.topicPrefix, station.reservoir.code), payload });
+    }
+  }
+}
+
+function nextStep(ms: number): number {
+  return Math.floor(ms / STEP_MS) * STEP_MS + STEP_MS;
+}
+
+/** The stations' extent plus a margin; a loop, since spreading 94,000 reservoirs into Math.min overflows the stack. */
+function boundsOf(reservoirs: readonly ReservoirSeed[]): Bounds {
+  const bounds = { west: Infinity, east: -Infinity, south: Infinity, north: -Infinity };
+  for (const { longitude, latitude } of reservoirs) {
+    bounds.west = Math.min(bounds.west, longitude - STORM_MARGIN_DEG);
+    bounds.east = Math.max(bounds.east, longitude + STORM_MARGIN_DEG);
+    bounds.south = Math.min(bounds.south, latitude - STORM_MARGIN_DEG);
+    bounds.north = Math.max(bounds.north, latitude + STORM_MARGIN_DEG);
+  }
+  return bounds;
+}

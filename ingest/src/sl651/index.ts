@@ -1,0 +1,15 @@
+export type * from './types.js';
+export { crc16 } from './crc.js';
+export { formatBeijing } from './beijing-time.js';
+export { ELEMENTS, ELEMENTS_BY_MNEMONIC, STATUS_BITS, statusFlags } from './elements.js';
+export type { ElementDef, ElementKind, StatusFlag } from './elements.js';
+export { frameLayout, parseFrame, encodeFrame, MAX_BODY_LENGTH } from './frame.js';
+export type { FrameLayout } from './frame.js';
+export { decodeBody, decodeFrame, Reassembler, SUPPORTED_FUNCTIONS } from './decoder.js';
+export { encodeMessage, encodeAck } from './encoder.js';
+export type { EncodeOptions, AckOptions } from './encoder.js';
+export { FrameSplitter } from './framer.js';
+export { ELEMENT_MEANINGS, toReadings } from './readings.js';
+export type { ElementMeaning, Reading } from './readings.js';
+export { messageToJson, decodeHexInputs } from './json.js';
+export type { MessageJson } from './json.js';

@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningSystem {
+  url: string;
+  mqttUrl: string;
+  topicPrefix: string;
+  adminPassword: string;
+  output(): string;
+  login(username?: string, password?: string): Promise<string>;
+  get<T>(path: string, token: string): Promise<{ status: number; body: T }>;
+  post<T>(path: string, token: string | null, body: unknown): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  /** Use this PostgreSQL server (a fresh database is created and dropped); default: the embedded database. */
+  postgresUrl?: string;
+  /** Use this broker (with a unique topic prefix); default: the embedded broker on a free port. */
+  mqttUrl?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts `npm start`'s process (the built all-in-one) on free ports and a private data directory. */
+export async function startSystem(opts: SystemOptions = {}): Promise<RunningSystem> {
+  const port = await freePort();
+  const mqttPort = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'yz-test-'));
+  const id = `t${process.pid}_${Date.now().toString(36)}`;
+  const adminPassword = 'test-admin-pass';
+  let databaseUrl: string | undefined;
+  if (opts.postgresUrl) databaseUrl = await createDatabase(opts.postgresUrl, id);
+  const topicPrefix = opts.mqttUrl ? `${id}/` : '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    MQTT_PORT: String(mqttPort),
+    DATA_DIR: dataDir,
+    SIMULATE: '0',
+    ADMIN_PASSWORD: adminPassword,
+    MQTT_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(opts.mqttUrl ? { MQTT_URL: opts.mqttUrl } : {}),
+    ...opts.env,
+  };
+  const child: ChildProcess = spawn(process.execPath, ['backend/dist/all-in-one.js'], { cwd: ROOT, env });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    if (opts.postgresUrl && databaseUrl) await dropDatabase(opts.postgresUrl, id);
+  };
+  try {
+    await waitForHealth(url, child, () => out);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const request = async <T>(method: string, path: string, token: string | null, body?: unknown) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  return {
+    url,
+    mqttUrl: opts.mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
+    topicPrefix,
+    adminPassword,
+    output: () => out,
+    async login(username = 'admin', password = adminPassword) {
+      const res = await request<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
+      return res.body.accessToken;
+    },
+    get: (path, token) => request('GET', path, token),
+    post: (path, token, body) => request('POST', path, token, body),
+    stop,
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, out: () => string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`system exited with ${child.exitCode}:\n${out()}`);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`system not healthy within 90 s:\n${out()}`);
+}
+
+/** The machine's PostgreSQL, when it is there (CI and developer machines); tests that need it skip otherwise. */
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const MOSQUITTO_URL = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(serverUrl: string, id: string): Promise<string> {
+  await adminQuery(serverUrl, `CREATE DATABASE yz_${id}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/yz_${id}`;
+  return u.toString();
+}
+
+async function dropDatabase(serverUrl: string, id: string): Promise<void> {
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS yz_${id} WITH (FORCE)`);
+}
+
+export async function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = connect(Number(port), hostname, () => {
+      s.end();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+}
