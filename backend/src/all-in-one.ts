@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     timescale: db.timescale,
     embedded: db.embedded,
     brokerConnected: ingest.connected,
+    ingest,
   });
   const admin = adminPassword(config);
   await app.get(UsersService).ensureAdmin(admin.password, !admin.generated);

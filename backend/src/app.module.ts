@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
 import { HealthController } from './health/health.controller.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 import { User } from './users/user.entity.js';
 
 export const ENTITIES = [User];
@@ -22,6 +25,9 @@ export class AppModule {
         }),
         AuthModule,
         ReservoirsModule,
+        AlertsModule,
+        RealtimeModule,
+        TelemetryModule,
       ],
       controllers: [HealthController],
       providers: [

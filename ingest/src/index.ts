@@ -2,3 +2,11 @@ export { startIngest, type IngestService } from './ingest-service.js';
 export type { ValidReading } from './telemetry/payload.js';
 export { isFloodSeason } from './alerts/rules/index.js';
 export { Simulator, connectAndRun, type RunningSimulator } from './simulator/index.js';
+export {
+  SELECT_ALERTS,
+  record as recordAlertTransition,
+  type AlertAction,
+  type AlertRecord,
+} from './alerts/alert-store.js';
+export { SEVERITIES, SEVERITY_DISPLAY, type Severity } from './alerts/rules/index.js';
+export type { IngestMetrics } from './telemetry/metrics.js';

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@yz/common';
+import type { IngestService } from '@yz/ingest';
 import type { DataSource } from 'typeorm';
 
 /** What the process hands to the Nest application: configuration, the open database and the broker's state. */
@@ -8,6 +9,8 @@ export interface Runtime {
   timescale: boolean;
   embedded: boolean;
   brokerConnected(): boolean;
+  /** The in-process ingest (all-in-one): its alert and reading events are pushed to dashboards. */
+  ingest?: IngestService;
 }
 
 export const RUNTIME = Symbol('RUNTIME');

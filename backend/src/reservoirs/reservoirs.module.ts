@@ -6,6 +6,6 @@ import { ReservoirsService } from './reservoirs.service.js';
 @Module({
   controllers: [ReservoirsController],
   providers: [ReservoirsRepository, ReservoirsService],
-  exports: [ReservoirsService],
+  exports: [ReservoirsService, ReservoirsRepository],
 })
 export class ReservoirsModule {}

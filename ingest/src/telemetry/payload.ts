@@ -36,6 +36,7 @@ export interface SensorInfo {
 export type SensorLookup = (reservoirCode: string) => ReadonlyMap<string, SensorInfo> | undefined;
 
 export interface ValidReading {
+  reservoirCode: string;
   sensorId: number;
   sensorCode: string;
   type: SensorType;
@@ -110,7 +111,14 @@ export function validateTelemetry(
       reject(value.reason, `${item.sensor}: ${value.detail}`);
       continue;
     }
-    result.readings.push({ sensorId: sensor.id, sensorCode: item.sensor, type: sensor.type, time, value });
+    result.readings.push({
+      reservoirCode,
+      sensorId: sensor.id,
+      sensorCode: item.sensor,
+      type: sensor.type,
+      time,
+      value,
+    });
   }
   return result;
 }

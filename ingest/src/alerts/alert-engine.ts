@@ -1,0 +1,133 @@
+import { EventEmitter } from 'node:events';
+import type pg from 'pg';
+import type { ValidReading } from '../telemetry/payload.js';
+import { applyEvaluation, type AlertAction, type AlertRecord } from './alert-store.js';
+import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
+import {
+  evaluateBattery,
+  evaluateJump,
+  evaluateOffline,
+  evaluateRain,
+  evaluateSensorThreshold,
+  evaluateWaterLevel,
+  evaluateWaterLevelRise,
+  type Evaluation,
+} from './rules/index.js';
+
+const OFFLINE_SWEEP_MS = 60_000;
+/** The rise rate is taken over at least this span, so a 1 cm gauge step between 5-minute reports is not a surge. */
+const RISE_SPAN_MS = 30 * 60_000;
+
+export interface AlertEvents {
+  alert: [change: { action: AlertAction; alert: AlertRecord }];
+}
+
+/**
+ * Judges readings as soon as they are committed and keeps alerts in step: open, escalate, auto-resolve.
+ * A timer does the same for stations that stopped reporting.
+ */
+export class AlertEngine extends EventEmitter<AlertEvents> {
+  private rules = new Map<string, ReservoirRules>();
+  private reservoirBySensor = new Map<number, string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    this.rules = await loadReservoirRules(this.pool);
+    this.reservoirBySensor = new Map(
+      [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
+    );
+    this.timer = setInterval(() => void this.sweepOffline().catch(() => undefined), OFFLINE_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Evaluates the newest stored reading of each sensor in the batch. */
+  async onStored(readings: ValidReading[]): Promise<void> {
+    const newest = new Map<number, ValidReading>();
+    for (const r of readings) if ((newest.get(r.sensorId)?.time ?? 0) < r.time) newest.set(r.sensorId, r);
+    for (const reading of newest.values()) {
+      const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
+      if (!reservoirCode) continue;
+      for (const e of await this.evaluate(this.rules.get(reservoirCode)!, reading)) {
+        const change = await applyEvaluation(this.pool, reservoirCode, e, reading.time);
+        if (change) this.emit('alert', change);
+      }
+    }
+  }
+
+  /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
+  async sweepOffline(): Promise<void> {
+    const now = this.now();
+    const { rows } = await this.pool.query<{ reservoir: string; last: Date }>(
+      `SELECT reservoir_code AS reservoir, max(last_report_at) AS last FROM stations
+       WHERE last_report_at IS NOT NULL GROUP BY reservoir_code`,
+    );
+    for (const { reservoir, last } of rows) {
+      const rules = this.rules.get(reservoir);
+      if (!rules) continue;
+      const change = await applyEvaluation(this.pool, reservoir, evaluateOffline(rules.config.station, last, now), now);
+      if (change) this.emit('alert', change);
+    }
+  }
+
+  private async evaluate(rules: ReservoirRules, r: ValidReading): Promise<Evaluation[]> {
+    const { config } = rules;
+    const sensor = rules.sensors.get(r.sensorId)!;
+    switch (r.type) {
+      case 'water_level': {
+        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
+        const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
+        const rise =
+          before &&
+          evaluateWaterLevelRise(
+            config.waterLevelRise,
+            { at: before.time, value: before.value },
+            { at: r.time, value: r.value },
+          );
+        if (rise) out.push(rise);
+        return out;
+      }
+      case 'rainfall': {
+        const sums = await this.rainSums(r.sensorId, r.time);
+        return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
+      }
+      case 'battery_voltage':
+        return [evaluateBattery(config.station, r.value)];
+      default: {
+        const out = [evaluateSensorThreshold(config.sensor, sensor, r.value)];
+        const previous = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - 1));
+        if (previous) out.push(evaluateJump(config.sensor, sensor, previous.value, r.value));
+        return out.filter((e): e is Evaluation => e !== null);
+      }
+    }
+  }
+
+  private async readingBefore(sensorId: number, at: Date): Promise<{ time: Date; value: number } | null> {
+    const { rows } = await this.pool.query<{ time: Date; value: number }>(
+      `SELECT time, value FROM readings WHERE sensor_id = $1 AND time <= $2 ORDER BY time DESC LIMIT 1`,
+      [sensorId, at],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async rainSums(sensorId: number, at: Date): Promise<Record<'1h' | '3h' | '24h', number>> {
+    const { rows } = await this.pool.query<{ h1: number; h3: number; h24: number }>(
+      `SELECT coalesce(sum(value) FILTER (WHERE time > $2::timestamptz - INTERVAL '1 hour'), 0) AS h1,
+              coalesce(sum(value) FILTER (WHERE time > $2::timestamptz - INTERVAL '3 hours'), 0) AS h3,
+              coalesce(sum(value), 0) AS h24
+       FROM readings WHERE sensor_id = $1 AND time > $2::timestamptz - INTERVAL '24 hours' AND time <= $2`,
+      [sensorId, at],
+    );
+    return { '1h': rows[0].h1, '3h': rows[0].h3, '24h': rows[0].h24 };
+  }
+}
