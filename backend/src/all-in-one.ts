@@ -8,7 +8,6 @@ import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import { adminPassword } from './admin-password.js';
 import { ENTITIES } from './app.module.js';
 import { startBackend } from './bootstrap.js';
-import { UsersService } from './users/users.service.js';
 
 const logger = new Logger('start');
 
@@ -18,14 +17,27 @@ async function main(): Promise<void> {
   let broker: EmbeddedBroker | undefined;
   if (!config.mqttUrl) broker = await startEmbeddedBroker(config.mqttPort);
   const mqttUrl = config.mqttUrl ?? broker!.url;
-  const db = await openDatabase({ ...config, entities: ENTITIES }, logger);
-  if (await seedIfEmpty(db.dataSource)) logger.log('first start: registry of Yongzhou reservoirs loaded');
-  const ingest = await startIngest(poolOf(db.dataSource), {
-    url: mqttUrl,
-    clientId: 'yz-ingest',
-    protocolVersion: broker ? 4 : 5,
-    topicPrefix: config.mqttTopicPrefix,
-  });
+  const db = await openDatabase(
+    {
+      ...config,
+      entities: ENTITIES,
+      afterMigrate: async (ds) => {
+        if (await seedIfEmpty(ds)) logger.log('first start: registry of Yongzhou reservoirs loaded');
+      },
+    },
+    logger,
+  );
+  const admin = adminPassword(config);
+  const ingest = await startIngest(
+    poolOf(db.dataSource),
+    {
+      url: mqttUrl,
+      clientId: config.ingestClientId,
+      protocolVersion: broker ? 4 : 5,
+      topicPrefix: config.mqttTopicPrefix,
+    },
+    { webhookUrl: config.notifyWebhookUrl },
+  );
   const app = await startBackend({
     config,
     dataSource: db.dataSource,
@@ -33,9 +45,8 @@ async function main(): Promise<void> {
     embedded: db.embedded,
     brokerConnected: ingest.connected,
     ingest,
+    admin: { password: admin.password, reset: !admin.generated },
   });
-  const admin = adminPassword(config);
-  await app.get(UsersService).ensureAdmin(admin.password, !admin.generated);
 
   let simulator: RunningSimulator | undefined;
   if (config.simulate) {

@@ -8,6 +8,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import { QueryErrorFilter } from './common/query-error.filter.js';
 import type { Runtime } from './config/runtime.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+import { UsersService } from './users/users.service.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 const FRONTEND_DIST = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
@@ -21,8 +23,12 @@ export async function startBackend(runtime: Runtime): Promise<NestExpressApplica
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new QueryErrorFilter());
+  if (runtime.config.redisUrl) app.useWebSocketAdapter(await RedisIoAdapter.connect(app, runtime.config.redisUrl));
   mountDocs(app);
   if (existsSync(FRONTEND_DIST)) mountDashboard(app);
+  await app.init();
+  // Before listening: once /api/health answers, `admin` can log in.
+  await app.get(UsersService).ensureAdmin(runtime.admin.password, runtime.admin.reset);
   await app.listen(runtime.config.port);
   return app;
 }

@@ -1,3 +1,4 @@
+export { Notifier, WebhookChannel, type NotificationChannel, type NotifierOptions } from './notifications/index.js';
 export { startIngest, type IngestService } from './ingest-service.js';
 export type { ValidReading } from './telemetry/payload.js';
 export { isFloodSeason } from './alerts/rules/index.js';
@@ -10,3 +11,4 @@ export {
 } from './alerts/alert-store.js';
 export { SEVERITIES, SEVERITY_DISPLAY, type Severity } from './alerts/rules/index.js';
 export type { IngestMetrics } from './telemetry/metrics.js';
+export { ALERT_CHANNEL, READINGS_CHANNEL, type AlertNotice } from './events/database-events.js';

@@ -1,6 +1,7 @@
 import type { MqttClient } from 'mqtt';
 import type pg from 'pg';
 import { AlertEngine } from './alerts/alert-engine.js';
+import { Notifier, WebhookChannel } from './notifications/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
@@ -17,13 +18,20 @@ export interface IngestService {
   stop(): Promise<void>;
 }
 
-export async function startIngest(pool: pg.Pool, source: MqttSourceOptions): Promise<IngestService> {
+export async function startIngest(
+  pool: pg.Pool,
+  source: MqttSourceOptions,
+  notify: { webhookUrl?: string } = {},
+): Promise<IngestService> {
   const metrics = new IngestMetrics();
   const registry = new RegistryCache(pool);
   await registry.start();
   const pipeline = new IngestPipeline(pool, registry.sensorsOf, metrics);
   const alerts = new AlertEngine(pool);
   await alerts.start();
+  // Without a gateway nobody is messaged; alerts stay on the dashboard.
+  const notifier = notify.webhookUrl ? new Notifier(pool, new WebhookChannel(notify.webhookUrl)) : undefined;
+  if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   // Alerts are judged right after each commit, one batch at a time so verdicts on a sensor stay in order.
   let judging = Promise.resolve();
   pipeline.on('stored', (readings) => {
@@ -45,6 +53,7 @@ export async function startIngest(pool: pg.Pool, source: MqttSourceOptions): Pro
       await judging;
       registry.stop();
       alerts.stop();
+      await notifier?.stop();
       await client.endAsync();
     },
   };

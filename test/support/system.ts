@@ -55,6 +55,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     SIMULATE: '0',
     ADMIN_PASSWORD: adminPassword,
     MQTT_TOPIC_PREFIX: topicPrefix,
+    INGEST_CLIENT_ID: `yz-ingest-${id}`,
     LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(opts.mqttUrl ? { MQTT_URL: opts.mqttUrl } : {}),

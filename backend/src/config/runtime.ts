@@ -9,6 +9,8 @@ export interface Runtime {
   timescale: boolean;
   embedded: boolean;
   brokerConnected(): boolean;
+  /** The admin password to ensure before the API answers; `reset` overwrites an existing admin's password. */
+  admin: { password: string; reset: boolean };
   /** The in-process ingest (all-in-one): its alert and reading events are pushed to dashboards. */
   ingest?: IngestService;
 }

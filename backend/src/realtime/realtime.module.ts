@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { ReservoirsModule } from '../reservoirs/reservoirs.module.js';
+import { DatabaseEvents } from './database-events.js';
+import { InProcessEvents } from './in-process-events.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 @Module({
   imports: [AlertsModule, ReservoirsModule],
-  providers: [RealtimeGateway],
+  providers: [RealtimeGateway, InProcessEvents, DatabaseEvents],
+  exports: [RealtimeGateway],
 })
 export class RealtimeModule {}

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,18 @@ const schema = z.object({
   /** Simulated seconds per real second. */
   SIMULATE_SPEED: z.coerce.number().positive().default(60),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  MQTT_USERNAME: z.string().min(1).optional(),
+  MQTT_PASSWORD: z.string().min(1).optional(),
+  /** Ingest processes with the same group share the stream (MQTT 5 `$share/{group}/…`). */
+  INGEST_SHARED_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .optional(),
+  /** Stable and unique per ingest process: the broker keeps its persistent session under this id. */
+  INGEST_CLIENT_ID: z.string().min(1).max(64).optional(),
+  METRICS_PORT: port.default(9464),
+  /** SMS gateway webhook: alert messages are POSTed here as JSON; unset, alerts stay on the dashboard. */
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 });
@@ -37,6 +50,12 @@ export interface AppConfig {
   simulate: boolean;
   simulateSpeed: number;
   adminPassword: string | undefined;
+  mqttUsername: string | undefined;
+  mqttPassword: string | undefined;
+  ingestSharedGroup: string | undefined;
+  ingestClientId: string;
+  metricsPort: number;
+  notifyWebhookUrl: string | undefined;
   redisUrl: string | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -63,7 +82,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulate: e.SIMULATE ?? true,
     simulateSpeed: e.SIMULATE_SPEED,
     adminPassword: e.ADMIN_PASSWORD,
+    mqttUsername: e.MQTT_USERNAME,
+    mqttPassword: e.MQTT_PASSWORD,
+    ingestSharedGroup: e.INGEST_SHARED_GROUP,
+    ingestClientId: e.INGEST_CLIENT_ID ?? `yz-ingest-${hostname()}`,
+    metricsPort: e.METRICS_PORT,
+    notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** The standalone services (`npm start -w backend`, `npm start -w ingest`) run against servers only. */
+export function requireServers(config: AppConfig, service: string): { databaseUrl: string; mqttUrl: string } {
+  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.mqttUrl && 'MQTT_URL'].filter(Boolean);
+  if (missing.length) {
+    throw new Error(
+      `${service} alone needs ${missing.join(' and ')}; \`npm start\` runs everything on embedded defaults`,
+    );
+  }
+  return { databaseUrl: config.databaseUrl!, mqttUrl: config.mqttUrl! };
 }

@@ -21,7 +21,13 @@ interface Logger {
  * (the embedded database has no background workers to run them).
  */
 export async function openDatabase(
-  opts: { databaseUrl: string | undefined; dataDir: string; entities?: DataSourceSettings['entities'] },
+  opts: {
+    databaseUrl: string | undefined;
+    dataDir: string;
+    entities?: DataSourceSettings['entities'];
+    /** Runs after the migrations, under the same lock (e.g. loading the registry on first start). */
+    afterMigrate?: (ds: DataSource) => Promise<void>;
+  },
   logger: Logger,
 ): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | undefined;
@@ -36,7 +42,7 @@ export async function openDatabase(
   });
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations();
+    await migrateExclusively(dataSource, embedded !== undefined, opts.afterMigrate);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.close();
@@ -60,6 +66,26 @@ export async function openDatabase(
     },
   };
 }
+
+/** Replicas starting together must not migrate the same database twice: a server-side advisory lock serialises them. */
+async function migrateExclusively(
+  ds: DataSource,
+  embedded: boolean,
+  afterMigrate: ((ds: DataSource) => Promise<void>) | undefined,
+): Promise<void> {
+  // The embedded database has one connection and one process: nothing to serialise, and no second connection.
+  const lock = embedded ? undefined : ds.createQueryRunner();
+  await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await ds.runMigrations();
+    await afterMigrate?.(ds);
+  } finally {
+    await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await lock?.release();
+  }
+}
+
+const MIGRATION_LOCK = 73102021;
 
 async function applyTimescalePolicies(ds: DataSource): Promise<void> {
   await ds.query(`SELECT add_compression_policy('readings', INTERVAL '7 days', if_not_exists => true)`);

@@ -1,0 +1,148 @@
+// Shapes of the backend API (see DESIGN.md §4).
+
+export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
+export type Severity = 'info' | 'warning' | 'major' | 'critical';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaCode: string | null;
+}
+
+export interface Levels {
+  deadLevel: number;
+  floodLimitLevel: number;
+  normalLevel: number;
+  designFloodLevel: number;
+  checkFloodLevel: number;
+  crestElevation: number;
+}
+
+export interface Latest {
+  time: string | null;
+  waterLevel: number | null;
+  rainfall: number | null;
+  batteryVoltage: number | null;
+}
+
+export interface Reservoir {
+  code: string;
+  name: string;
+  county: string;
+  countyName: string;
+  scale: 'medium' | 'small1' | 'small2';
+  longitude: number;
+  latitude: number;
+  damSafetyMonitoring: boolean;
+  levels: Levels;
+  latest: Latest;
+  state: ReservoirState;
+  alertSeverity?: Severity | null;
+}
+
+export interface Sensor {
+  code: string;
+  type: string;
+  unit: string;
+  threshold: number | null;
+  station: string;
+  latest: { time: string; value: number } | null;
+}
+
+export interface Station {
+  code: string;
+  kind: string;
+  reportIntervalS: number;
+  lastReportAt: string | null;
+  online: boolean;
+}
+
+export interface Person {
+  role: 'government' | 'department' | 'management' | 'patrol';
+  name: string;
+  phone: string;
+  trained: boolean;
+  trainedOn: string | null;
+}
+
+export interface ReservoirDetail extends Reservoir {
+  damType: string;
+  damHeight: number;
+  totalStorage: number;
+  catchmentArea: number;
+  gatedSpillway: boolean;
+  managementMode: string;
+  damCategory: string;
+  completionYear: number;
+  lastAppraisal: string | null;
+  nextAppraisal: string | null;
+  stageStorage: [number, number][];
+  floodSeason: boolean;
+  sensors: Sensor[];
+  stations: Station[];
+  responsiblePersons: Person[];
+}
+
+export interface Series {
+  sensor: string;
+  bucket: string;
+  points: [string, number][];
+}
+
+export interface Alert {
+  id: string | number;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  ruleKey: string;
+  type: string;
+  severity: Severity;
+  state: AlertState;
+  openedAt: string;
+  value: number | null;
+  threshold: number | null;
+  message: { zh: string; en: string } | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  note: string | null;
+}
+
+export interface Reading {
+  reservoirCode: string;
+  time: string;
+  waterLevel?: number;
+  rainfall?: number;
+  batteryVoltage?: number;
+}
+
+export interface Project {
+  id: string | number;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  stage: string;
+  budget: string | number;
+  allocated: string | number;
+  spent: string | number;
+  plannedFinish: string | null;
+  overdue: boolean;
+}
+
+export interface FundingRow {
+  group: string;
+  groupName?: string;
+  budget: string | number;
+  allocated: {
+    central: string | number;
+    provincial: string | number;
+    municipal: string | number;
+    county: string | number;
+    total: string | number;
+  };
+  spent: string | number;
+}
