@@ -2,7 +2,14 @@
 // unless MQTT_URL), ingest, the station simulator and the backend serving the dashboard.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig, openDatabase, poolOf, startEmbeddedBroker, type EmbeddedBroker } from '@yz/common';
+import {
+  loadConfig,
+  openDatabase,
+  poolOf,
+  startEmbeddedBroker,
+  startRollupRefresh,
+  type EmbeddedBroker,
+} from '@yz/common';
 import { connectAndRun, startIngest, type RunningSimulator } from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import { adminPassword } from './admin-password.js';
@@ -27,6 +34,10 @@ async function main(): Promise<void> {
     },
     logger,
   );
+  const stopRefresh =
+    db.embedded && db.timescale
+      ? startRollupRefresh(db.dataSource, (err) => logger.warn(`hourly rollup refresh failed: ${err.message}`))
+      : undefined;
   const admin = adminPassword(config);
   const ingest = await startIngest(
     poolOf(db.dataSource),
@@ -36,7 +47,7 @@ async function main(): Promise<void> {
       protocolVersion: broker ? 4 : 5,
       topicPrefix: config.mqttTopicPrefix,
     },
-    { webhookUrl: config.notifyWebhookUrl },
+    { webhookUrl: config.notifyWebhookUrl, sl651Port: config.sl651Port },
   );
   const app = await startBackend({
     config,
@@ -72,6 +83,7 @@ async function main(): Promise<void> {
     logger.log(`${signal}: stopping — committing what was received`);
     await simulator?.stop();
     await ingest.stop();
+    stopRefresh?.();
     await app.close();
     await db.close();
     await broker?.close();

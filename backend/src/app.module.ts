@@ -6,6 +6,7 @@ import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
 import { HealthController } from './health/health.controller.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 import { User } from './users/user.entity.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         AlertsModule,
         RealtimeModule,
         TelemetryModule,
+        StationsModule,
       ],
       controllers: [HealthController],
       providers: [

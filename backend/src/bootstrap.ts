@@ -18,7 +18,8 @@ const FRONTEND_DIST = fileURLToPath(new URL('../../frontend/dist', import.meta.u
 export async function startBackend(runtime: Runtime): Promise<NestExpressApplication> {
   const levels = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(runtime.config.logLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), { logger: levels });
-  app.set('trust proxy', 'loopback');
+  // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
+  app.set('trust proxy', runtime.config.trustProxy);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

@@ -1,7 +1,8 @@
-import type { MqttClient } from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import type pg from 'pg';
 import { AlertEngine } from './alerts/alert-engine.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
+import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
@@ -18,10 +19,17 @@ export interface IngestService {
   stop(): Promise<void>;
 }
 
+export interface IngestExtras {
+  /** SMS gateway webhook for alert notifications; unset, alerts stay on the dashboard. */
+  webhookUrl?: string;
+  /** The SL 651 central station's TCP port; the SL 651 MQTT bridge uses the telemetry broker. */
+  sl651Port?: number;
+}
+
 export async function startIngest(
   pool: pg.Pool,
   source: MqttSourceOptions,
-  notify: { webhookUrl?: string } = {},
+  extras: IngestExtras = {},
 ): Promise<IngestService> {
   const metrics = new IngestMetrics();
   const registry = new RegistryCache(pool);
@@ -29,8 +37,7 @@ export async function startIngest(
   const pipeline = new IngestPipeline(pool, registry.sensorsOf, metrics);
   const alerts = new AlertEngine(pool);
   await alerts.start();
-  // Without a gateway nobody is messaged; alerts stay on the dashboard.
-  const notifier = notify.webhookUrl ? new Notifier(pool, new WebhookChannel(notify.webhookUrl)) : undefined;
+  const notifier = extras.webhookUrl ? new Notifier(pool, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   // Alerts are judged right after each commit, one batch at a time so verdicts on a sensor stay in order.
   let judging = Promise.resolve();
@@ -40,6 +47,7 @@ export async function startIngest(
       .catch((err: Error) => console.error('alert evaluation failed:', err.message));
   });
   const client = connectMqttSource(source, pipeline);
+  const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
   return {
     pipeline,
     metrics,
@@ -49,12 +57,40 @@ export async function startIngest(
     connected: () => client.connected,
     async stop() {
       client.stream?.pause();
+      await sl651?.close();
       await pipeline.drain();
       await judging;
       registry.stop();
       alerts.stop();
       await notifier?.stop();
       await client.endAsync();
+    },
+  };
+}
+
+/** RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline. */
+async function startSl651(port: number, source: MqttSourceOptions, pipeline: IngestPipeline) {
+  const station = await startSl651Station({ port, sink: pipeline, rejects: pipeline, logger: console });
+  // A client of its own: the telemetry client hands every message it receives to the pipeline.
+  const bridgeClient = await mqtt.connectAsync(source.url, {
+    clientId: `${source.clientId}-sl651`,
+    clean: false,
+    protocolVersion: source.protocolVersion,
+    reconnectPeriod: 1000,
+    username: source.username,
+    password: source.password,
+  });
+  const bridge = await startSl651Bridge({
+    client: bridgeClient,
+    topicPrefix: source.topicPrefix,
+    sink: pipeline,
+    rejects: pipeline,
+  });
+  return {
+    async close() {
+      await station.close();
+      await bridge.close();
+      await bridgeClient.endAsync();
     },
   };
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       username: config.mqttUsername,
       password: config.mqttPassword,
     },
-    { webhookUrl: config.notifyWebhookUrl },
+    { webhookUrl: config.notifyWebhookUrl, sl651Port: config.sl651Port },
   );
   const stopAnnouncing = announceToBackends(ingest, pool);
   const metrics = createServer((req, res) => {

@@ -35,13 +35,15 @@ export interface SystemOptions {
   /** Use this broker (with a unique topic prefix); default: the embedded broker on a free port. */
   mqttUrl?: string;
   env?: Record<string, string>;
+  /** Reuse this data directory (and leave it in place on stop), e.g. to restart on the same data. */
+  dataDir?: string;
 }
 
 /** Starts `npm start`'s process (the built all-in-one) on free ports and a private data directory. */
 export async function startSystem(opts: SystemOptions = {}): Promise<RunningSystem> {
   const port = await freePort();
   const mqttPort = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'yz-test-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yz-test-'));
   const id = `t${process.pid}_${Date.now().toString(36)}`;
   const adminPassword = 'test-admin-pass';
   let databaseUrl: string | undefined;
@@ -51,6 +53,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     ...process.env,
     PORT: String(port),
     MQTT_PORT: String(mqttPort),
+    SL651_PORT: String(await freePort()),
     DATA_DIR: dataDir,
     SIMULATE: '0',
     ADMIN_PASSWORD: adminPassword,
@@ -71,7 +74,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (opts.postgresUrl && databaseUrl) await dropDatabase(opts.postgresUrl, id);
   };
   try {

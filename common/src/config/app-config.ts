@@ -34,6 +34,8 @@ const schema = z.object({
   /** SMS gateway webhook: alert messages are POSTed here as JSON; unset, alerts stay on the dashboard. */
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Express `trust proxy`: which hops' X-Forwarded-For to believe (behind nginx: its address or 'uniquelocal'). */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 });
 
@@ -57,6 +59,7 @@ export interface AppConfig {
   metricsPort: number;
   notifyWebhookUrl: string | undefined;
   redisUrl: string | undefined;
+  trustProxy: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: e.METRICS_PORT,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import type { IngestMetrics } from './metrics.js';
-import { validateTelemetry, type SensorLookup, type ValidReading } from './payload.js';
+import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
 
 export interface PipelineOptions {
@@ -75,6 +75,17 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       this.emit('pressure', true);
     }
     // setImmediate lets a burst of messages that arrived together share one transaction.
+    if (!this.flushing) setImmediate(() => void this.flush());
+  }
+
+  /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
+  reject(topic: string, reason: RejectReason, detail: string, payload: string): void {
+    this.metrics.rejects.inc({ reason });
+    this.queue.push({
+      readings: [],
+      rejects: [{ reason, detail, topic, reservoirCode: null, payload }],
+      committed: () => {},
+    });
     if (!this.flushing) setImmediate(() => void this.flush());
   }
 

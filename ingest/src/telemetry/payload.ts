@@ -1,4 +1,5 @@
 import { SENSOR_TYPES, type SensorType } from '@yz/common';
+import type { Sl651RejectReason } from '../sl651-station/sinks.js';
 
 /** Largest message accepted; bigger ones are rejected before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -20,7 +21,8 @@ export type RejectReason =
   | 'too_old'
   | 'not_numeric'
   | 'not_finite'
-  | 'out_of_range';
+  | 'out_of_range'
+  | Sl651RejectReason;
 
 export interface Reject {
   reason: RejectReason;

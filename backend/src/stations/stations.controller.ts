@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/decorators.js';
+import { StationsService } from './stations.service.js';
+
+export class StationHealthQueryDto {
+  @ApiPropertyOptional({ description: 'County-level area code' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })
+  county?: string;
+
+  @ApiPropertyOptional({ description: 'Beijing calendar day, YYYY-MM-DD (default: today)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })
+  date?: string;
+}
+
+@ApiTags('stations')
+@ApiBearerAuth()
+@Controller('api/stations')
+export class StationsController {
+  constructor(private readonly stations: StationsService) {}
+
+  @Get('health')
+  health(@CurrentUser() user: AuthUser, @Query() q: StationHealthQueryDto) {
+    return this.stations.health(user, q.county, q.date);
+  }
+}

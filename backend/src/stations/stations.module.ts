@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { StationsController } from './stations.controller.js';
+import { StationsRepository } from './stations.repository.js';
+import { StationsService } from './stations.service.js';
+
+@Module({
+  controllers: [StationsController],
+  providers: [StationsRepository, StationsService],
+})
+export class StationsModule {}

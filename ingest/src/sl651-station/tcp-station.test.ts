@@ -1,0 +1,182 @@
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAck, encodeFrame, encodeMessage } from '../sl651/index.js';
+import { startSl651Station, type Sl651Station } from './tcp-station.js';
+import { FakeSinks, timedReport } from './test-support.js';
+
+const until = async (what: string, probe: () => boolean, ms = 3_000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+/** An RTU's side of the connection: what it sent is confirmed by what it receives. */
+class Rtu {
+  received = Buffer.alloc(0);
+  closed = false;
+  private constructor(readonly socket: Socket) {
+    socket.on('data', (d: Buffer) => (this.received = Buffer.concat([this.received, d])));
+    socket.on('close', () => (this.closed = true));
+    socket.on('error', () => undefined);
+  }
+  static async open(port: number): Promise<Rtu> {
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    return new Rtu(socket);
+  }
+  async write(bytes: Buffer): Promise<void> {
+    await new Promise<void>((resolve) => this.socket.write(bytes, () => resolve()));
+  }
+}
+
+describe('SL 651 central station (TCP)', () => {
+  let station: Sl651Station;
+  let sinks: FakeSinks;
+  const rtus: Rtu[] = [];
+  const start = async (opts: { idleTimeoutMs?: number; maxBadBytes?: number } = {}) => {
+    sinks = new FakeSinks();
+    station = await startSl651Station({ port: 0, host: '127.0.0.1', sink: sinks, rejects: sinks, ...opts });
+  };
+  const rtu = async () => {
+    const r = await Rtu.open(station.port);
+    rtus.push(r);
+    return r;
+  };
+  afterEach(async () => {
+    for (const r of rtus.splice(0)) r.socket.destroy();
+    await station?.close();
+  });
+
+  it('feeds a report to the sink as contract telemetry and confirms it (M2) once committed', async () => {
+    await start();
+    sinks.hold = true;
+    const message = timedReport();
+    const r = await rtu();
+    await r.write(encodeMessage(message)[0]);
+    await until('the report to reach the sink', () => sinks.accepted.length === 1);
+    expect(sinks.accepted[0].topic).toBe('reservoirs/431124-0007/telemetry');
+    expect(sinks.accepted[0].payload.readings.map((x) => [x.sensor, x.value])).toEqual([
+      ['RG1', 1.5],
+      ['WL1', 312.47],
+      ['BV1', 12.6],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(r.received.length).toBe(0); // not confirmed before the commit
+    sinks.release();
+    const ack = encodeAck(message);
+    await until('the confirmation', () => r.received.length >= ack.length);
+    expect(r.received).toEqual(ack);
+  });
+
+  it('gives the same readings and confirmation wherever the stream is split', async () => {
+    await start();
+    const message = timedReport();
+    const frame = encodeMessage(message)[0];
+    const ack = encodeAck(message);
+    for (let cut = 1; cut < frame.length; cut++) {
+      const r = await rtu();
+      await r.write(frame.subarray(0, cut));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      await r.write(frame.subarray(cut));
+      await until(`the confirmation (cut at ${cut})`, () => r.received.length >= ack.length);
+      expect(r.received).toEqual(ack);
+      r.socket.destroy();
+    }
+    expect(sinks.accepted).toHaveLength(frame.length - 1);
+    for (const a of sinks.accepted) expect(a).toEqual(sinks.accepted[0]);
+  });
+
+  it('handles several frames in one read and multi-packet messages, confirming each message once', async () => {
+    await start();
+    const first = timedReport({ serial: 1 });
+    const second = timedReport({ serial: 2, stationAddress: '4311240008' });
+    const long = timedReport({
+      serial: 3,
+      functionCode: '31',
+      timeStepMinutes: 5,
+      observations: Array.from({ length: 12 }, (_, i) => ({
+        observedAt: new Date(Math.floor(Date.now() / 300_000) * 300_000 - (12 - i) * 300_000),
+        elements: { '3B': 310 + i / 100 },
+      })),
+    });
+    const packets = encodeMessage(long, { maxBodyLength: 40 });
+    expect(packets.length).toBeGreaterThan(1);
+    const r = await rtu();
+    await r.write(Buffer.concat([...encodeMessage(first), ...encodeMessage(second), ...packets]));
+    const acks = Buffer.concat([encodeAck(first), encodeAck(second), encodeAck(long)]);
+    await until('three confirmations', () => r.received.length >= acks.length);
+    expect(r.received).toEqual(acks);
+    expect(sinks.accepted.map((a) => a.topic)).toEqual([
+      'reservoirs/431124-0007/telemetry',
+      'reservoirs/431124-0008/telemetry',
+      'reservoirs/431124-0007/telemetry',
+    ]);
+    expect(sinks.accepted[2].payload.readings).toHaveLength(12);
+  });
+
+  it('does not answer keep-alives and keeps the connection open', async () => {
+    await start();
+    const r = await rtu();
+    await r.write(encodeMessage(timedReport({ functionCode: '2F', stationType: null, observations: [] }))[0]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(r.received.length).toBe(0);
+    expect(r.closed).toBe(false);
+    expect(sinks.accepted).toHaveLength(0);
+  });
+
+  it('logs a frame whose address names no reservoir as a reject and does not confirm it', async () => {
+    await start();
+    const r = await rtu();
+    await r.write(encodeMessage(timedReport({ stationAddress: '00431100AB' }))[0]);
+    await until('the reject', () => sinks.rejected.length === 1);
+    expect(sinks.rejected[0]).toMatchObject({ topic: 'sl651/00431100AB/up', reason: 'bad_station_address' });
+    expect(sinks.rejected[0].payload).toMatch(/^7E7E01/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(r.received.length).toBe(0);
+  });
+
+  it('logs a frame that passes its CRC but cannot be decoded as a reject', async () => {
+    await start();
+    const r = await rtu();
+    const picture = encodeFrame({ ...timedReport(), functionCode: '36' }, Buffer.from([0, 1, 2, 3]), null, 0x03);
+    await r.write(picture);
+    await until('the reject', () => sinks.rejected.length === 1);
+    expect(sinks.rejected[0]).toMatchObject({ topic: 'sl651/4311240007/up', reason: 'bad_frame' });
+    expect(sinks.rejected[0].detail).toMatch(/function code/);
+  });
+
+  it('closes a connection that floods garbage without disturbing the others', async () => {
+    await start({ maxBadBytes: 16 * 1024 });
+    const good = await rtu();
+    const flooder = await rtu();
+    const garbage = Buffer.alloc(64 * 1024, 0x55);
+    flooder.socket.write(garbage);
+    await until('the flooder to be cut off', () => flooder.closed);
+    expect(sinks.rejected.map((x) => x.reason)).toEqual(['garbage_stream']);
+    const message = timedReport();
+    await good.write(encodeMessage(message)[0]);
+    await until('the confirmation', () => good.received.length > 0);
+    expect(good.received).toEqual(encodeAck(message));
+    expect(good.closed).toBe(false);
+  });
+
+  it('tolerates a little noise between frames', async () => {
+    await start();
+    const r = await rtu();
+    const message = timedReport();
+    await r.write(Buffer.concat([Buffer.from('DTU-HEARTBEAT'), encodeMessage(message)[0], Buffer.from([0x7e, 0x00])]));
+    await until('the confirmation', () => r.received.length > 0);
+    expect(r.received).toEqual(encodeAck(message));
+  });
+
+  it('closes idle connections and counts open ones', async () => {
+    await start({ idleTimeoutMs: 150 });
+    const r = await rtu();
+    await until('the connection to be counted', () => station.connections === 1);
+    await until('the idle connection to be closed', () => r.closed, 2_000);
+    await until('the connection to be forgotten', () => station.connections === 0);
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type RunningSystem } from '../support/system.js';
+
+const HOUR = 3_600_000;
+type Points = { bucket: string; points: [string, number][] };
+
+describe('telemetry series, rollups, station health and restart on the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yz-restart-'));
+  let sys: RunningSystem;
+  let token: string;
+  let code: string;
+  // Whole hours, 47 h back to 1 h back: a reading at hh:10 and at hh:40 of each hour.
+  const top = Math.floor(Date.now() / HOUR) * HOUR;
+  const hours = Array.from({ length: 47 }, (_, i) => top - (47 - i) * HOUR);
+
+  beforeAll(async () => {
+    sys = await startSystem({ dataDir });
+    token = await sys.login();
+    code = (await sys.get<{ code: string }[]>('/api/reservoirs?county=431126', token)).body[0].code;
+    const client = await mqtt.connectAsync(sys.mqttUrl);
+    for (const h of hours) {
+      await client.publishAsync(
+        `reservoirs/${code}/telemetry`,
+        JSON.stringify({
+          readings: [
+            { sensor: 'WL1', value: 100 + h / HOUR - hours[0] / HOUR, ts: new Date(h + 10 * 60_000).toISOString() },
+            { sensor: 'WL1', value: 100.5 + h / HOUR - hours[0] / HOUR, ts: new Date(h + 40 * 60_000).toISOString() },
+            { sensor: 'RG1', value: 1.5, ts: new Date(h + 10 * 60_000).toISOString() },
+            { sensor: 'RG1', value: 2, ts: new Date(h + 40 * 60_000).toISOString() },
+          ],
+        }),
+        { qos: 1 },
+      );
+    }
+    await client.endAsync();
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const series = (sensor: string, from: number, to: number, bucket?: string) =>
+    sys.get<Points>(
+      `/api/reservoirs/${code}/series?sensor=${sensor}&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}${bucket ? `&bucket=${bucket}` : ''}`,
+      token,
+    );
+
+  it('returns raw readings for a short range', async () => {
+    const res = await series('WL1', hours[0], top);
+    expect(res.body.bucket).toBe('raw');
+    expect(res.body.points).toHaveLength(94);
+    expect(res.body.points[0]).toEqual([new Date(hours[0] + 10 * 60_000).toISOString(), 100]);
+  });
+
+  it('sums rainfall and keeps the last water level per hour from the rollup', async () => {
+    const rain = await series('RG1', hours[0], top, '1h');
+    expect(rain.body.points).toHaveLength(47);
+    expect(rain.body.points.every(([, v]) => v === 3.5)).toBe(true);
+    const level = await series('WL1', hours[0], top, '1h');
+    expect(level.body.points[0]).toEqual([new Date(hours[0]).toISOString(), 100.5]);
+    const daily = await series('RG1', top - 10 * 24 * HOUR, top);
+    expect(daily.body.bucket).toBe('1h');
+    expect(daily.body.points.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(47 * 3.5, 6);
+  });
+
+  it('reports station health and the arrival rate', async () => {
+    const res = await sys.get<{
+      total: { stations: number };
+      stations: { code: string; received: number; online: boolean; rate: number | null; expected: number }[];
+    }>('/api/stations/health?county=431126', token);
+    expect(res.status).toBe(200);
+    const station = res.body.stations.find((s) => s.code === `${code}-RW`)!;
+    expect(station.online).toBe(true);
+    // Today's hours before now that fall in the published 47 h are all reported.
+    expect(station.received).toBe(Math.min(station.expected - 1, 47));
+    expect(res.body.stations.filter((s) => s.code !== `${code}-RW`).every((s) => s.received === 0)).toBe(true);
+    const bad = await sys.get('/api/stations/health?date=2026-13-01', token);
+    expect(bad.status).toBe(400);
+  });
+
+  it('keeps the data across a restart', async () => {
+    await sys.stop();
+    sys = await startSystem({ dataDir });
+    token = await sys.login();
+    const res = await series('WL1', hours[0], top);
+    expect(res.body.points).toHaveLength(94);
+    expect((await sys.get<unknown[]>('/api/reservoirs', token)).body).toHaveLength(1294);
+  });
+});
