@@ -4,6 +4,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
 import { HealthController } from './health/health.controller.js';
+import { ProgrammeModule } from './programme/programme.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
 import { StationsModule } from './stations/stations.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         RealtimeModule,
         TelemetryModule,
         StationsModule,
+        ProgrammeModule,
       ],
       controllers: [HealthController],
       providers: [

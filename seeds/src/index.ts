@@ -1,3 +1,4 @@
 export { generateRegistry } from './generate/index.js';
 export { loadRegistry } from './load/load-registry.js';
+export { loadProgramme, programmeRows } from './load/load-programme.js';
 export { seedIfEmpty } from './load/seed-if-empty.js';

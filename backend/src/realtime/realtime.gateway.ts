@@ -3,6 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import type { AlertAction, AlertRecord } from '@yz/ingest';
 import type { Server, Socket } from 'socket.io';
 import { AlertsService } from '../alerts/alerts.service.js';
+import { ProgrammeEvents } from '../programme/programme.events.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TokenService } from '../auth/token.service.js';
 import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
@@ -33,7 +34,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly tokens: TokenService,
     private readonly alerts: AlertsService,
     private readonly reservoirs: ReservoirsRepository,
+    private readonly programme: ProgrammeEvents,
   ) {}
+
+  private stopProgramme: (() => void) | undefined;
 
   async afterInit(server: Server): Promise<void> {
     server.use((socket, next) => {
@@ -46,10 +50,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
     this.countyOf = new Map((await this.reservoirs.list(null)).map((r) => [r.code, r.county]));
     this.alerts.on('alert', (change) => this.pushAlert(change, false));
+    // Progress is changed through this API, so this replica broadcasts it (to all replicas, via the adapter).
+    this.stopProgramme = this.programme.on('project', ({ kind, project }) =>
+      this.server.to([CITY_ROOM, areaRoom(project.county)]).emit('project', { ...project, event: kind }),
+    );
   }
 
   onModuleDestroy(): void {
     this.alerts.removeAllListeners('alert');
+    this.stopProgramme?.();
   }
 
   /** A (re)connecting client is sent the active alerts it may see. */

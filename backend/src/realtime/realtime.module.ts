@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { ProgrammeModule } from '../programme/programme.module.js';
 import { ReservoirsModule } from '../reservoirs/reservoirs.module.js';
 import { DatabaseEvents } from './database-events.js';
 import { InProcessEvents } from './in-process-events.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 @Module({
-  imports: [AlertsModule, ReservoirsModule],
+  imports: [AlertsModule, ReservoirsModule, ProgrammeModule],
   providers: [RealtimeGateway, InProcessEvents, DatabaseEvents],
   exports: [RealtimeGateway],
 })

@@ -19,6 +19,13 @@ export interface MqttSourceOptions {
  * once the message is committed. MQTT 3.1.1 (the in-process embedded broker) acknowledges on receipt, since that
  * broker keeps nothing across a restart anyway; there, back-pressure pauses reading the socket instead.
  */
+const ACK_AFTER_COMMIT = new Error('acknowledged after commit');
+
+/** mqtt.js has no public call to send a PUBACK by itself. */
+function sendPacket(client: MqttClient, packet: { cmd: 'puback'; messageId: number; reasonCode: number }): void {
+  (client as unknown as { _sendPacket(p: typeof packet): void })._sendPacket(packet);
+}
+
 export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipeline): MqttClient {
   const topic = `${opts.topicPrefix}reservoirs/+/telemetry`;
   const subscription = opts.sharedGroup ? `$share/${opts.sharedGroup}/${topic}` : topic;
@@ -31,13 +38,27 @@ export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipel
     reconnectPeriod: 1000,
     username: opts.username,
     password: opts.password,
-    customHandleAcks: (t, message, _packet, done) => pipeline.accept(strip(t), message, () => done(0)),
+    customHandleAcks: (t, message, packet: { messageId?: number }, done) => {
+      const connection = client.stream;
+      pipeline.accept(strip(t), message, () => {
+        // Acknowledge on the connection the message came on; after a reconnect the broker redelivers it anyway.
+        if (packet.messageId !== undefined && client.stream === connection && client.connected) {
+          sendPacket(client, { cmd: 'puback', messageId: packet.messageId, reasonCode: 0 });
+        }
+      });
+      // mqtt.js reads the next packet only once this callback runs, and would send the PUBACK with it: a message
+      // per commit. Declining here lets it read on at once, without acknowledging; the PUBACK follows the commit.
+      done(ACK_AFTER_COMMIT);
+    },
+  });
+  // mqtt.js reports the declined acknowledgement as an error; it is the deliberate one above.
+  client.on('error', (err) => {
+    if (err !== ACK_AFTER_COMMIT) console.error(`mqtt: ${err.message}`);
   });
   if (opts.protocolVersion === 4) client.on('message', (t, message) => pipeline.accept(strip(t), message, () => {}));
   pipeline.on('pressure', (paused) => (paused ? client.stream.pause() : client.stream.resume()));
-  client.on('connect', (ack) => {
-    // A resumed session still has its subscription; subscribing again is harmless and covers a lost session.
-    if (!ack.sessionPresent || opts.protocolVersion === 4) client.subscribe(subscription, { qos: 1 });
-  });
+  // Subscribe on every connect, resumed session or not: some brokers (Mosquitto 2.0 among them) do not restore
+  // shared subscriptions from their persistence file after a restart, and subscribing again is harmless.
+  client.on('connect', () => client.subscribe(subscription, { qos: 1 }));
   return client;
 }

@@ -1,0 +1,115 @@
+import { ratio } from './money.js';
+
+/** The reinforcement project's stages, in the order the works go through them. */
+export const STAGES = [
+  'appraisal',
+  'preliminary_design',
+  'approval',
+  'tendering',
+  'construction',
+  'completion_acceptance',
+  'final_acceptance',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const SOURCES = ['central', 'provincial', 'municipal', 'county'] as const;
+export type FundingSource = (typeof SOURCES)[number];
+
+/** Works are done once completion acceptance (竣工验收) is reached; such a project cannot be overdue. */
+export const DONE_STAGES: readonly Stage[] = ['completion_acceptance', 'final_acceptance'];
+
+export type StageStep = 'same' | 'next' | 'skip' | 'backward';
+
+/** How a change from one stage to another relates to the order: only the next stage needs no reason. */
+export function stageStep(from: Stage, to: Stage): StageStep {
+  const d = STAGES.indexOf(to) - STAGES.indexOf(from);
+  return d === 0 ? 'same' : d === 1 ? 'next' : d > 1 ? 'skip' : 'backward';
+}
+
+/** Why a stage change is refused, or null when it is allowed. */
+export function stageChangeError(from: Stage, to: Stage, reason: string | undefined): string | null {
+  const step = stageStep(from, to);
+  if (step === 'same') return `The project is already at stage ${to}`;
+  if ((step === 'skip' || step === 'backward') && !reason?.trim()) {
+    return step === 'skip'
+      ? `Moving from ${from} to ${to} skips a stage: a reason is required`
+      : `Moving back from ${from} to ${to} needs a reason`;
+  }
+  return null;
+}
+
+/**
+ * Central share of reinforcement funding (永政办发〔2021〕32号): medium reservoirs 80% central / 20% local,
+ * small ones 70% / 30%. In basis points.
+ */
+export function expectedCentralShareBp(scale: string): number {
+  return scale === 'medium' ? 8000 : 7000;
+}
+
+/** Tolerance of the share check: half a percentage point. */
+export const SHARE_TOLERANCE_BP = 50;
+
+export interface ShareCheck {
+  expectedCentralShare: string;
+  /** Null while nothing is allocated. */
+  actualCentralShare: string | null;
+  ok: boolean;
+}
+
+/** Does the central part of what was allocated match the policy share (within half a percentage point)? */
+export function shareCheck(scale: string, centralFen: bigint, totalFen: bigint): ShareCheck {
+  const bp = expectedCentralShareBp(scale);
+  const expectedCentralShare = ratio(BigInt(bp), 10000n)!;
+  if (totalFen === 0n) return { expectedCentralShare, actualCentralShare: null, ok: true };
+  const diff = centralFen * 10000n - BigInt(bp) * totalFen;
+  const abs = diff < 0n ? -diff : diff;
+  return {
+    expectedCentralShare,
+    actualCentralShare: ratio(centralFen, totalFen),
+    ok: abs <= BigInt(SHARE_TOLERANCE_BP) * totalFen,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** Today's date in Asia/Shanghai (UTC+8 all year, no daylight saving) as YYYY-MM-DD. */
+export function shanghaiToday(now: Date): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+/** Days from a to b (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export const AT_RISK_WINDOW_DAYS = 90;
+
+export interface ScheduleInput {
+  stage: Stage;
+  plannedStart: string;
+  plannedFinish: string;
+  progressPercent: number;
+}
+
+/** Not yet at completion acceptance and the planned finish date has passed. */
+export function isOverdue(p: ScheduleInput, today: string): boolean {
+  return !DONE_STAGES.includes(p.stage) && p.plannedFinish < today;
+}
+
+/**
+ * Not done, not yet overdue, the planned finish within 90 days, and progress behind the share of the planned
+ * duration already elapsed (compared in whole days: progress × duration < 100 × elapsed).
+ */
+export function isAtRisk(p: ScheduleInput, today: string): boolean {
+  if (DONE_STAGES.includes(p.stage) || p.plannedFinish < today) return false;
+  if (daysBetween(today, p.plannedFinish) > AT_RISK_WINDOW_DAYS) return false;
+  const duration = daysBetween(p.plannedStart, p.plannedFinish);
+  const elapsed = Math.max(0, daysBetween(p.plannedStart, today));
+  if (duration <= 0) return p.progressPercent < 100;
+  return p.progressPercent * duration < 100 * Math.min(elapsed, duration);
+}

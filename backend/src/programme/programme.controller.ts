@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import {
+  AllocationDto,
+  ExpenditureDto,
+  FundingSummaryQueryDto,
+  ProjectListQueryDto,
+  StageChangeDto,
+  TransferDto,
+} from './dto/programme.dto.js';
+import { ProgrammeService } from './programme.service.js';
+
+/** Everyone signed in reads the programme; planners (and admin) change it. */
+@ApiTags('programme')
+@ApiBearerAuth()
+@Controller('api/projects')
+export class ProjectsController {
+  constructor(private readonly programme: ProgrammeService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reinforcement (除险加固) projects with funding totals, share check and schedule flags' })
+  list(@CurrentUser() user: AuthUser, @Query() q: ProjectListQueryDto) {
+    return this.programme.list(user, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One project with its stage history and ledger entries' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.programme.detail(user, id);
+  }
+
+  @Patch(':id/stage')
+  @Roles('planner')
+  @ApiOperation({ summary: 'Move to another stage; skipping a stage or going back needs a reason' })
+  changeStage(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: StageChangeDto) {
+    return this.programme.changeStage(user, id, dto);
+  }
+
+  @Post(':id/allocations')
+  @Roles('planner')
+  @ApiOperation({ summary: 'Record funds allocated to the project by a source' })
+  addAllocation(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: AllocationDto) {
+    return this.programme.addAllocation(user, id, dto);
+  }
+
+  @Post(':id/expenditures')
+  @Roles('planner')
+  @ApiOperation({ summary: 'Record funds spent (at most the unspent allocation)' })
+  addExpenditure(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ExpenditureDto) {
+    return this.programme.addExpenditure(user, id, dto);
+  }
+}
+
+@ApiTags('programme')
+@ApiBearerAuth()
+@Controller('api/funding')
+export class FundingController {
+  constructor(private readonly programme: ProgrammeService) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Budget, allocations by source and spending per county, year of planned start, or source' })
+  summary(@CurrentUser() user: AuthUser, @Query() q: FundingSummaryQueryDto) {
+    return this.programme.summary(user, q);
+  }
+
+  @Post('transfers')
+  @Roles('planner')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Re-allocate unspent funds between two projects of the same county-level area' })
+  transfer(@CurrentUser() user: AuthUser, @Body() dto: TransferDto) {
+    return this.programme.transfer(user, dto);
+  }
+}
