@@ -23,14 +23,14 @@ describe.skipIf(!available)('separate processes under faults', () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>>;
   let broker: Awaited<ReturnType<typeof privateMosquitto>>;
   let relay: Awaited<ReturnType<typeof tcpRelay>>;
-  let backends: { process: ServiceProcess; url: string }[] = [];
+  const backends: { process: ServiceProcess; url: string }[] = [];
   const ingests = new Map<string, ServiceProcess>();
   let publisher: mqtt.MqttClient;
   let reservoirs: Reservoir[];
   let published = 0;
   let clock = Date.now() - 6 * 3_600_000;
 
-  const ingestEnv = async (clientId: string, overrides: Record<string, string> = {}) => ({
+  const ingestEnv = async (clientId: string) => ({
     DATABASE_URL: new URL(db.url.replace(/:\/\/[^/]+/, `://postgres@127.0.0.1:${relay.port}`)).toString(),
     MQTT_URL: broker.url,
     ADMIN_PASSWORD,
@@ -38,10 +38,9 @@ describe.skipIf(!available)('separate processes under faults', () => {
     INGEST_CLIENT_ID: `${id}-${clientId}`,
     METRICS_PORT: String(await freePort()),
     SL651_PORT: String(await freePort()),
-    ...overrides,
   });
-  const startIngest = async (name: string, overrides: Record<string, string> = {}) => {
-    const p = new ServiceProcess('ingest/dist/main.js', await ingestEnv(name, overrides)).start();
+  const startIngest = async (name: string) => {
+    const p = new ServiceProcess('ingest/dist/main.js', await ingestEnv(name)).start();
     ingests.set(name, p);
     await waitFor(
       `ingest ${name} healthy`,
@@ -72,12 +71,7 @@ describe.skipIf(!available)('separate processes under faults', () => {
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
   /** Publishes `n` water-level readings (one per message, each a new time) at about `perSecond`. */
-  const publish = async (
-    n: number,
-    perSecond = 500,
-    during?: (sent: number) => Promise<void> | void,
-    topicPrefix = '',
-  ) => {
+  const publish = async (n: number, perSecond = 500, during?: (sent: number) => Promise<void> | void) => {
     for (let i = 0; i < n; i++) {
       const r = reservoirs[i % reservoirs.length];
       clock += 1000;
