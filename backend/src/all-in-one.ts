@@ -47,7 +47,11 @@ async function main(): Promise<void> {
       protocolVersion: broker ? 4 : 5,
       topicPrefix: config.mqttTopicPrefix,
     },
-    { webhookUrl: config.notifyWebhookUrl, sl651Port: config.sl651Port },
+    {
+      webhookUrl: config.notifyWebhookUrl,
+      sl651Port: config.sl651Port,
+      offlineSweepMs: config.offlineSweepSeconds * 1000,
+    },
   );
   const app = await startBackend({
     config,

@@ -1,11 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertRulesModule } from './alert-rules/alert-rules.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
+import { HazardsModule } from './hazards/hazards.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LedgerIoModule } from './ledger-io/ledger-io.module.js';
 import { ProgrammeModule } from './programme/programme.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { ResponsiblePersonsModule } from './responsible-persons/responsible-persons.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
 import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
@@ -32,6 +37,11 @@ export class AppModule {
         TelemetryModule,
         StationsModule,
         ProgrammeModule,
+        AppraisalsModule,
+        ResponsiblePersonsModule,
+        HazardsModule,
+        LedgerIoModule,
+        AlertRulesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -54,7 +54,8 @@ function mountDashboard(app: NestExpressApplication): void {
   app.useStaticAssets(FRONTEND_DIST, { index: false, maxAge: '1h' });
   // Client-side routes get the dashboard's index; unknown /api paths still 404 as JSON.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    const api = ['/api', '/socket.io', '/metrics'].some((prefix) => req.path.startsWith(prefix));
+    if (req.method !== 'GET' || api) return next();
     res.sendFile('index.html', { root: FRONTEND_DIST });
   });
 }

@@ -14,3 +14,10 @@ export type { IngestMetrics } from './telemetry/metrics.js';
 export { ALERT_CHANNEL, READINGS_CHANNEL, type AlertNotice } from './events/database-events.js';
 export * from './sl651-station/index.js';
 export * from './sl651/index.js';
+export {
+  defaultRuleConfig,
+  mergeOverrides,
+  RuleConfigError,
+  type RuleConfig,
+  type RuleOverrides,
+} from './alerts/rules/index.js';

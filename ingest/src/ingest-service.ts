@@ -24,6 +24,8 @@ export interface IngestExtras {
   webhookUrl?: string;
   /** The SL 651 central station's TCP port; the SL 651 MQTT bridge uses the telemetry broker. */
   sl651Port?: number;
+  /** How often stations are checked for silence (default 60 s). */
+  offlineSweepMs?: number;
 }
 
 export async function startIngest(
@@ -35,7 +37,7 @@ export async function startIngest(
   const registry = new RegistryCache(pool);
   await registry.start();
   const pipeline = new IngestPipeline(pool, registry.sensorsOf, metrics);
-  const alerts = new AlertEngine(pool);
+  const alerts = new AlertEngine(pool, { offlineSweepMs: extras.offlineSweepMs });
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(pool, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
       username: config.mqttUsername,
       password: config.mqttPassword,
     },
-    { webhookUrl: config.notifyWebhookUrl, sl651Port: config.sl651Port },
+    {
+      webhookUrl: config.notifyWebhookUrl,
+      sl651Port: config.sl651Port,
+      offlineSweepMs: config.offlineSweepSeconds * 1000,
+    },
   );
   const stopAnnouncing = announceToBackends(ingest, pool);
   const metrics = createServer((req, res) => {

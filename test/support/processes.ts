@@ -3,11 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from './system.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { freePort, ROOT } from './system.js';
 
 /** A service process (`node backend/dist/main.js` or `node ingest/dist/main.js`) with its output kept for errors. */
 export class ServiceProcess {

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// The repository root, whether this runs from test/support (vitest) or compiled in test/dist/support (benchmarks).
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+export const ROOT = resolve(HERE, HERE.includes('/test/dist/') ? '../../..' : '../..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,6 +28,7 @@ export interface RunningSystem {
   login(username?: string, password?: string): Promise<string>;
   get<T>(path: string, token: string): Promise<{ status: number; body: T }>;
   post<T>(path: string, token: string | null, body: unknown): Promise<{ status: number; body: T }>;
+  put<T>(path: string, token: string, body: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
@@ -71,8 +74,12 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {
+      // A graceful stop commits what ingest holds; past 20 s something is stuck, and the test is over anyway.
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
     }
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (opts.postgresUrl && databaseUrl) await dropDatabase(opts.postgresUrl, id);
@@ -105,6 +112,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     },
     get: (path, token) => request('GET', path, token),
     post: (path, token, body) => request('POST', path, token, body),
+    put: (path, token, body) => request('PUT', path, token, body),
     stop,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeAudit, type AuditEntry } from '../audit/audit-log.js';
 import type { FundingSource, Stage } from './programme-rules.js';
 
 /** Anything that runs SQL: the data source, or the manager of a transaction. */
@@ -162,21 +163,8 @@ export class ProgrammeRepository {
     await tx.query(`UPDATE projects SET updated_at = now() WHERE id = ANY($1::int[])`, [ids]);
   }
 
-  async audit(
-    tx: EntityManager,
-    e: { username: string; entity: string; entityId: string | number; action: string; before: unknown; after: unknown },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (username, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-      [
-        e.username,
-        e.entity,
-        String(e.entityId),
-        e.action,
-        e.before == null ? null : JSON.stringify(e.before),
-        e.after == null ? null : JSON.stringify(e.after),
-      ],
-    );
+  audit(tx: EntityManager, e: AuditEntry): Promise<void> {
+    return writeAudit(tx, e);
   }
 
   stageChanges(id: number) {

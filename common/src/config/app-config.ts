@@ -31,6 +31,8 @@ const schema = z.object({
   /** Stable and unique per ingest process: the broker keeps its persistent session under this id. */
   INGEST_CLIENT_ID: z.string().min(1).max(64).optional(),
   METRICS_PORT: port.default(9464),
+  /** How often ingest checks for stations that stopped reporting. */
+  OFFLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** SMS gateway webhook: alert messages are POSTed here as JSON; unset, alerts stay on the dashboard. */
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -57,6 +59,7 @@ export interface AppConfig {
   ingestSharedGroup: string | undefined;
   ingestClientId: string;
   metricsPort: number;
+  offlineSweepSeconds: number;
   notifyWebhookUrl: string | undefined;
   redisUrl: string | undefined;
   trustProxy: string;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ingestSharedGroup: e.INGEST_SHARED_GROUP,
     ingestClientId: e.INGEST_CLIENT_ID ?? `yz-ingest-${hostname()}`,
     metricsPort: e.METRICS_PORT,
+    offlineSweepSeconds: e.OFFLINE_SWEEP_SECONDS,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY,

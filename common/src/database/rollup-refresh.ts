@@ -24,6 +24,5 @@ export function startRollupRefresh(ds: DataSource, onError: (err: Error) => void
   };
   const timer = setInterval(() => void refresh(), REFRESH_EVERY_MS);
   timer.unref();
-  void refresh();
   return () => clearInterval(timer);
 }

@@ -14,7 +14,8 @@ import {
   type Evaluation,
 } from './rules/index.js';
 
-const OFFLINE_SWEEP_MS = 60_000;
+/** Rule overrides saved by another process are picked up within this time. */
+const RELOAD_MS = 60_000;
 /** The rise rate is taken over at least this span, so a 1 cm gauge step between 5-minute reports is not a surge. */
 const RISE_SPAN_MS = 30 * 60_000;
 
@@ -29,26 +30,34 @@ export interface AlertEvents {
 export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
   private reservoirBySensor = new Map<number, string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
   ) {
     super();
   }
 
   async start(): Promise<void> {
+    await this.reload();
+    this.timers = [
+      setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
+      setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
+    ];
+    for (const t of this.timers) t.unref();
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+  }
+
+  /** Reads the registry and the rule overrides again (after an engineer changed them). */
+  async reload(): Promise<void> {
     this.rules = await loadReservoirRules(this.pool);
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
-    this.timer = setInterval(() => void this.sweepOffline().catch(() => undefined), OFFLINE_SWEEP_MS);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
   }
 
   /** Evaluates the newest stored reading of each sensor in the batch. */
@@ -67,7 +76,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
   async sweepOffline(): Promise<void> {
-    const now = this.now();
+    const now = this.options.now?.() ?? new Date();
     const { rows } = await this.pool.query<{ reservoir: string; last: Date }>(
       `SELECT reservoir_code AS reservoir, max(last_report_at) AS last FROM stations
        WHERE last_report_at IS NOT NULL GROUP BY reservoir_code`,

@@ -33,6 +33,12 @@ export async function storeBatch(
          WHERE sensor_latest.time < excluded.time`,
         [latest.map((r) => r.sensorId), latest.map((r) => r.time), latest.map((r) => r.value)],
       );
+      // Stations are locked in id order first, for the same reason.
+      await client.query(
+        `SELECT st.id FROM stations st WHERE st.id IN (SELECT station_id FROM sensors WHERE id = ANY($1::int[]))
+         ORDER BY st.id FOR UPDATE`,
+        [latest.map((r) => r.sensorId)],
+      );
       await client.query(
         `UPDATE stations st SET last_report_at = x.t
          FROM (SELECT s.station_id, max(u.t) AS t FROM unnest($1::int[], $2::timestamptz[]) AS u(id, t)
@@ -82,5 +88,6 @@ function newestPerSensor(readings: ValidReading[]): ValidReading[] {
     const seen = newest.get(r.sensorId);
     if (!seen || seen.time < r.time) newest.set(r.sensorId, r);
   }
-  return [...newest.values()];
+  // Rows are locked in sensor order, so two ingest processes updating the same sensors cannot deadlock.
+  return [...newest.values()].sort((a, b) => a.sensorId - b.sensorId);
 }

@@ -4,6 +4,8 @@ import { RejectLog1732300000200 } from './1732300000200-reject-log.js';
 import { Alerts1732300000300 } from './1732300000300-alerts.js';
 import { Programme1732300000400 } from './1732300000400-programme.js';
 import { Notifications1732300000500 } from './1732300000500-notifications.js';
+import { SafetyLedger1732300000600 } from './1732300000600-safety-ledger.js';
+import { AlertRuleOverrides1732300000700 } from './1732300000700-alert-rule-overrides.js';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Alerts1732300000300,
   Programme1732300000400,
   Notifications1732300000500,
+  SafetyLedger1732300000600,
+  AlertRuleOverrides1732300000700,
 ];

@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { RuleOverrides } from '@yz/ingest';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { AlertRulesService } from './alert-rules.service.js';
+import { RuleOverridesPipe } from './rule-overrides.pipe.js';
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('api/reservoirs/:code/alert-rules')
+export class AlertRulesController {
+  constructor(private readonly rules: AlertRulesService) {}
+
+  @Get()
+  get(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.rules.get(user, code);
+  }
+
+  @Put()
+  @Roles('engineer')
+  @ApiBody({
+    description:
+      'Any subset of { waterLevel, waterLevelRise, rain, sensor, station } settings, e.g. { "waterLevelRise": { "ratePerHour": 0.5 } }',
+  })
+  set(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body(RuleOverridesPipe) overrides: RuleOverrides) {
+    return this.rules.set(user, code, overrides);
+  }
+
+  @Delete()
+  @Roles('engineer')
+  clear(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.rules.clear(user, code);
+  }
+}

@@ -1,0 +1,156 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { inScope, scopedArea } from '../ledger-io/scope.js';
+import { toFen } from '../programme/money.js';
+import { shanghaiToday } from '../programme/programme-rules.js';
+import { ProgrammeEvents } from '../programme/programme.events.js';
+import { ProgrammeService } from '../programme/programme.service.js';
+import {
+  addYears,
+  defaultNextDue,
+  firstAppraisalDue,
+  isAppraisalOverdue,
+  isDueThisYear,
+  NEW_PROJECT_YEARS,
+  nextDueError,
+  standardBudget,
+  yearBounds,
+} from './appraisal-rules.js';
+import type { AppraisalListQueryDto, RecordAppraisalDto } from './appraisals.dto.js';
+import { AppraisalsRepository, type ScheduleRow } from './appraisals.repository.js';
+
+@Injectable()
+export class AppraisalsService {
+  constructor(
+    private readonly repo: AppraisalsRepository,
+    private readonly programme: ProgrammeService,
+    private readonly events: ProgrammeEvents,
+  ) {}
+
+  async schedule(user: AuthUser, q: AppraisalListQueryDto, now = new Date()) {
+    const today = shanghaiToday(now);
+    const [first, last] = yearBounds(today);
+    const range =
+      q.due === 'this-year'
+        ? { from: first, to: last }
+        : q.due === 'overdue'
+          ? { from: null, to: dayBefore(today) }
+          : { from: null, to: null };
+    const rows = await this.repo.schedule({ areaCode: scopedArea(user, q.county), ...range });
+    return rows.map((r) => scheduleView(r, today));
+  }
+
+  async history(user: AuthUser, code: string, now = new Date()) {
+    const reservoir = await this.repo.reservoir(code);
+    if (!reservoir || !inScope(user, reservoir.county)) throw new NotFoundException(`No reservoir ${code}`);
+    return { ...scheduleView(reservoir, shanghaiToday(now)), appraisals: await this.repo.history(code) };
+  }
+
+  /**
+   * Records a result, moves the reservoir's schedule on (only when it is its latest appraisal), and lets a
+   * category-3 (dangerous) result open a reinforcement project at stage 'appraisal' when the reservoir has none.
+   */
+  async record(user: AuthUser, dto: RecordAppraisalDto, now = new Date()) {
+    const nextDue = dto.nextDue ?? defaultNextDue(dto.appraisedOn);
+    const dueError = nextDueError(dto.appraisedOn, nextDue);
+    if (dueError) throw new BadRequestException(dueError);
+    if (dto.appraisedOn > shanghaiToday(now)) throw new BadRequestException('appraisedOn must not be in the future');
+    const result = await this.repo.transaction(async (tx) => {
+      await this.repo.lockReservoir(tx, dto.reservoirCode);
+      const before = await this.repo.reservoir(dto.reservoirCode, tx);
+      if (!before || !inScope(user, before.county)) throw new NotFoundException(`No reservoir ${dto.reservoirCode}`);
+      let projectId: number | null = null;
+      if (dto.damCategory === 3 && before.projectId === null) {
+        projectId = await this.openProject(tx, user, before, dto);
+      }
+      const appraisal = await this.repo.insert(tx, {
+        reservoirCode: dto.reservoirCode,
+        appraisedOn: dto.appraisedOn,
+        damCategory: dto.damCategory,
+        conclusion: dto.conclusion.trim(),
+        nextDue,
+        projectId,
+        recordedBy: user.username,
+      });
+      await writeAudit(tx, {
+        username: user.username,
+        entity: 'appraisal',
+        entityId: appraisal.id,
+        action: 'create',
+        before: null,
+        after: appraisal,
+      });
+      const latest = before.lastAppraisal === null || dto.appraisedOn >= before.lastAppraisal;
+      if (latest) {
+        const state = { lastAppraisal: dto.appraisedOn, nextAppraisal: nextDue, damCategory: dto.damCategory };
+        await this.repo.updateReservoir(tx, dto.reservoirCode, state);
+        await writeAudit(tx, {
+          username: user.username,
+          entity: 'reservoir',
+          entityId: dto.reservoirCode,
+          action: 'appraisal',
+          before: {
+            lastAppraisal: before.lastAppraisal,
+            nextAppraisal: before.nextAppraisal,
+            damCategory: before.damCategory,
+          },
+          after: state,
+        });
+      }
+      return { appraisal, reservoir: await this.repo.reservoir(dto.reservoirCode, tx) };
+    });
+    if (result.appraisal.projectId !== null) await this.announce(user, result.appraisal.projectId);
+    return { ...result.appraisal, schedule: scheduleView(result.reservoir!, shanghaiToday(now)) };
+  }
+
+  private async openProject(
+    tx: EntityManager,
+    user: AuthUser,
+    r: ScheduleRow,
+    dto: RecordAppraisalDto,
+  ): Promise<number> {
+    const standard = standardBudget(r.scale);
+    const budget = dto.budget ?? standard;
+    if (!budget || toFen(budget) <= 0n) {
+      throw new BadRequestException("A medium reservoir's budget is its approved design estimate: give budget");
+    }
+    const project = {
+      reservoirCode: r.reservoirCode,
+      plannedStart: dto.appraisedOn,
+      plannedFinish: addYears(dto.appraisedOn, NEW_PROJECT_YEARS),
+      budget,
+      basis: dto.budget === undefined ? 'standard' : 'approved_estimate',
+    };
+    const id = await this.repo.createProject(tx, project);
+    await writeAudit(tx, {
+      username: user.username,
+      entity: 'project',
+      entityId: id,
+      action: 'create:appraisal',
+      before: null,
+      after: { ...project, stage: 'appraisal', reason: 'category-3 safety appraisal' },
+    });
+    return id;
+  }
+
+  /** Tells the dashboard about the new project once it is committed. */
+  private async announce(user: AuthUser, projectId: number): Promise<void> {
+    const project = await this.programme.detail(user, projectId);
+    this.events.emit('project', { kind: 'stage', project });
+  }
+}
+
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+function scheduleView(r: ScheduleRow, today: string) {
+  return {
+    ...r,
+    firstAppraisalDue: firstAppraisalDue(r.completionYear),
+    dueThisYear: isDueThisYear(r.nextAppraisal, today),
+    overdue: isAppraisalOverdue(r.nextAppraisal, today),
+  };
+}

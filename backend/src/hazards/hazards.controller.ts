@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
+import { HazardsService } from './hazards.service.js';
+
+/** Engineers record and close hazards; everyone signed in (planners, duty officers) reads the ledger. */
+@ApiTags('hazards')
+@ApiBearerAuth()
+@Controller('api/hazards')
+export class HazardsController {
+  constructor(private readonly hazards: HazardsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The hazard ledger (隐患台账), by rectification deadline' })
+  list(@CurrentUser() user: AuthUser, @Query() q: HazardListQueryDto) {
+    return this.hazards.list(user, q);
+  }
+
+  @Post()
+  @Roles('engineer')
+  @ApiOperation({ summary: 'Record a hazard found on a dam' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateHazardDto) {
+    return this.hazards.create(user, dto);
+  }
+
+  @Post(':id/close')
+  @Roles('engineer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a rectified hazard with its evidence (对账销号)' })
+  close(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: CloseHazardDto) {
+    return this.hazards.close(user, id, dto);
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  DAM_LOCATIONS,
+  HAZARD_SOURCES,
+  HAZARD_STATUSES,
+  SEVERITIES,
+  type HazardSource,
+  type HazardStatus,
+  type Severity,
+} from './hazard-rules.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class HazardListQueryDto {
+  @ApiPropertyOptional({ description: 'County-level area code', example: '431124' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })
+  county?: string;
+
+  @ApiPropertyOptional({ enum: HAZARD_STATUSES })
+  @IsOptional()
+  @IsIn(HAZARD_STATUSES)
+  status?: HazardStatus;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: not closed and past the rectification deadline' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: '431124-0001' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}-[0-9]{4}$/, { message: 'reservoirCode must look like 431124-0001' })
+  reservoirCode?: string;
+}
+
+export class CreateHazardDto {
+  @ApiProperty({ example: '431124-0001' })
+  @Matches(/^[0-9]{6}-[0-9]{4}$/, { message: 'reservoirCode must look like 431124-0001' })
+  reservoirCode!: string;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsISO8601({ strict: true }, { message: 'foundOn must be an ISO-8601 date' })
+  @Matches(DATE, { message: 'foundOn must be a date YYYY-MM-DD' })
+  foundOn!: string;
+
+  @ApiProperty({ example: '巡查员 王五' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  foundBy!: string;
+
+  @ApiProperty({ enum: HAZARD_SOURCES })
+  @IsIn(HAZARD_SOURCES)
+  source!: HazardSource;
+
+  @ApiProperty({ enum: DAM_LOCATIONS })
+  @IsIn(DAM_LOCATIONS)
+  locationOnDam!: string;
+
+  @ApiProperty({ example: '下游坝坡局部散浸' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ enum: SEVERITIES, description: 'general 一般隐患, major 重大隐患' })
+  @IsIn(SEVERITIES)
+  severity!: Severity;
+
+  @ApiProperty({ example: '2026-12-31' })
+  @IsISO8601({ strict: true }, { message: 'rectificationDeadline must be an ISO-8601 date' })
+  @Matches(DATE, { message: 'rectificationDeadline must be a date YYYY-MM-DD' })
+  rectificationDeadline!: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'rectifying'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'rectifying'])
+  status?: 'open' | 'rectifying';
+}
+
+export class CloseHazardDto {
+  @ApiProperty({ description: 'Evidence of the rectification: a description or a link to photos/documents' })
+  @IsString()
+  @MaxLength(2000)
+  evidence!: string;
+
+  @ApiPropertyOptional({ description: 'Default: today (Asia/Shanghai)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'closedOn must be an ISO-8601 date' })
+  @Matches(DATE, { message: 'closedOn must be a date YYYY-MM-DD' })
+  closedOn?: string;
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { SOURCES, type FundingSource } from '../programme/programme-rules.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { scopedArea } from './scope.js';
+import {
+  amount,
+  date,
+  integer,
+  oneOf,
+  reservoirCode,
+  text,
+  type Column,
+  type ParsedRow,
+  type RowError,
+} from './row-validation.js';
+
+interface AllocationLine {
+  id: number | null;
+  reservoirCode: string;
+  source: FundingSource;
+  amount: string;
+  allocatedOn: string;
+  document: string | null;
+}
+
+const SOURCE_LABELS: Record<FundingSource, string> = {
+  central: '中央',
+  provincial: '省级',
+  municipal: '市级',
+  county: '县级',
+};
+
+const COLUMNS: Column[] = [
+  { key: 'id', label: '编号', importable: true, required: false, parse: integer(1, 2_147_483_647) },
+  { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
+  { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
+  { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
+  { key: 'source', label: '资金来源', importable: true, required: true, parse: oneOf(SOURCES, SOURCE_LABELS) },
+  { key: 'amount', label: '金额(元)', importable: true, required: true, parse: amount },
+  { key: 'allocatedOn', label: '下达日期', importable: true, required: true, parse: date },
+  { key: 'document', label: '文号', importable: true, required: false, parse: text(200) },
+];
+
+/**
+ * Funds allocated (资金下达). Ledger entries are never edited: a row with the 编号 of an entry already in the
+ * ledger is skipped (so an exported file can be extended and imported again); a row without one is a new entry.
+ */
+@Injectable()
+export class AllocationsLedger implements LedgerKind {
+  readonly sheetName = '资金下达';
+  readonly editRole = 'planner' as const;
+  readonly columns = COLUMNS;
+
+  constructor(private readonly repo: LedgerRepository) {}
+
+  async exportRecords(user: AuthUser) {
+    const lines = await this.repo.allocations(scopedArea(user, undefined));
+    return lines.map((l) => ({ ...l }));
+  }
+
+  async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
+    const errors: RowError[] = [];
+    const ids = rows.map((r) => (r.values as unknown as AllocationLine).id).filter((id): id is number => id !== null);
+    const existing = await this.repo.existingIds(ctx.tx, 'funding_allocations', ids);
+    for (const row of rows) {
+      const line = row.values as unknown as AllocationLine;
+      if (line.id !== null) {
+        if (!existing.has(line.id)) errors.push({ row: row.row, column: '编号', message: `No allocation ${line.id}` });
+        continue;
+      }
+      const error = projectError(ctx, row);
+      if (error) errors.push(error);
+      if (line.allocatedOn && line.allocatedOn > ctx.today) {
+        errors.push({ row: row.row, column: '下达日期', message: 'The date must not be in the future' });
+      }
+    }
+    return errors;
+  }
+
+  async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    const projectIds = new Set<number>();
+    let skipped = 0;
+    for (const row of rows) {
+      const line = row.values as unknown as AllocationLine;
+      if (line.id !== null) {
+        skipped++;
+        continue;
+      }
+      const project = ctx.projects.get(line.reservoirCode)!;
+      const entry = {
+        projectId: project.id,
+        source: line.source,
+        amount: line.amount,
+        allocatedOn: line.allocatedOn,
+        document: line.document,
+      };
+      const id = await this.repo.addAllocation(ctx.tx, { ...entry, by: ctx.user.username });
+      await writeAudit(ctx.tx, {
+        username: ctx.user.username,
+        entity: 'funding_allocation',
+        entityId: id,
+        action: 'import',
+        before: null,
+        after: entry,
+      });
+      projectIds.add(project.id);
+    }
+    return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+  }
+}

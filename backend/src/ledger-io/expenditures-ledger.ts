@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { fromFen, toFen } from '../programme/money.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { scopedArea } from './scope.js';
+import {
+  amount,
+  date,
+  integer,
+  reservoirCode,
+  text,
+  type Column,
+  type ParsedRow,
+  type RowError,
+} from './row-validation.js';
+
+interface ExpenditureLine {
+  id: number | null;
+  reservoirCode: string;
+  amount: string;
+  spentOn: string;
+  description: string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'id', label: '编号', importable: true, required: false, parse: integer(1, 2_147_483_647) },
+  { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
+  { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
+  { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
+  { key: 'amount', label: '金额(元)', importable: true, required: true, parse: amount },
+  { key: 'spentOn', label: '支出日期', importable: true, required: true, parse: date },
+  { key: 'description', label: '摘要', importable: true, required: true, parse: text(500) },
+];
+
+/**
+ * Funds spent (资金支出), append-only like allocations (a row with a known 编号 is skipped). As through the API,
+ * a project may not spend more than it has been allocated and not yet spent; the rows of one file add up.
+ */
+@Injectable()
+export class ExpendituresLedger implements LedgerKind {
+  readonly sheetName = '资金支出';
+  readonly editRole = 'planner' as const;
+  readonly columns = COLUMNS;
+
+  constructor(private readonly repo: LedgerRepository) {}
+
+  async exportRecords(user: AuthUser) {
+    const lines = await this.repo.expenditures(scopedArea(user, undefined));
+    return lines.map((l) => ({ ...l }));
+  }
+
+  async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
+    const errors: RowError[] = [];
+    const ids = rows.map((r) => (r.values as unknown as ExpenditureLine).id).filter((id): id is number => id !== null);
+    const existing = await this.repo.existingIds(ctx.tx, 'funding_expenditures', ids);
+    const unspent = new Map<string, bigint>();
+    for (const row of rows) {
+      const line = row.values as unknown as ExpenditureLine;
+      if (line.id !== null) {
+        if (!existing.has(line.id)) errors.push({ row: row.row, column: '编号', message: `No expenditure ${line.id}` });
+        continue;
+      }
+      const error = projectError(ctx, row);
+      if (error) {
+        errors.push(error);
+        continue;
+      }
+      if (line.spentOn && line.spentOn > ctx.today) {
+        errors.push({ row: row.row, column: '支出日期', message: 'The date must not be in the future' });
+      }
+      if (!line.amount) continue;
+      const left = unspent.get(line.reservoirCode) ?? toFen(ctx.projects.get(line.reservoirCode)!.unspent);
+      const fen = toFen(line.amount);
+      if (fen > left) {
+        errors.push({
+          row: row.row,
+          column: '金额(元)',
+          message: `Exceeds the project's unspent allocation of ${fromFen(left)} CNY`,
+        });
+      } else {
+        unspent.set(line.reservoirCode, left - fen);
+      }
+    }
+    return errors;
+  }
+
+  async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    const projectIds = new Set<number>();
+    let skipped = 0;
+    for (const row of rows) {
+      const line = row.values as unknown as ExpenditureLine;
+      if (line.id !== null) {
+        skipped++;
+        continue;
+      }
+      const project = ctx.projects.get(line.reservoirCode)!;
+      const entry = {
+        projectId: project.id,
+        amount: line.amount,
+        spentOn: line.spentOn,
+        description: line.description,
+      };
+      const id = await this.repo.addExpenditure(ctx.tx, { ...entry, by: ctx.user.username });
+      await writeAudit(ctx.tx, {
+        username: ctx.user.username,
+        entity: 'funding_expenditure',
+        entityId: id,
+        action: 'import',
+        before: null,
+        after: entry,
+      });
+      projectIds.add(project.id);
+    }
+    return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DONE_STAGES, stageChangeError, STAGES, type Stage } from '../programme/programme-rules.js';
+import { ProgrammeService } from '../programme/programme.service.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { LedgerRepository } from './ledger.repository.js';
+import {
+  date,
+  integer,
+  oneOf,
+  reservoirCode,
+  text,
+  type Column,
+  type ParsedRow,
+  type RowError,
+} from './row-validation.js';
+
+interface ProjectLine {
+  reservoirCode: string;
+  stage: Stage;
+  progressPercent: number;
+  plannedStart: string;
+  plannedFinish: string;
+  reason: string | null;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'id', label: '项目编号', importable: false, required: false, parse: text(20) },
+  { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
+  { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
+  { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
+  { key: 'stage', label: '阶段', importable: true, required: true, parse: oneOf(STAGES) },
+  { key: 'progressPercent', label: '进度(%)', importable: true, required: true, parse: integer(0, 100) },
+  { key: 'plannedStart', label: '计划开工', importable: true, required: true, parse: date },
+  { key: 'plannedFinish', label: '计划完工', importable: true, required: true, parse: date },
+  { key: 'actualFinish', label: '实际完工', importable: false, required: false, parse: date },
+  { key: 'budget', label: '概算(元)', importable: false, required: false, parse: text(20) },
+  { key: 'allocated', label: '已下达(元)', importable: false, required: false, parse: text(20) },
+  { key: 'spent', label: '已支出(元)', importable: false, required: false, parse: text(20) },
+  { key: 'reason', label: '变更原因', importable: true, required: false, parse: text(1000) },
+];
+
+/** Reinforcement projects: an import updates stage, progress and planned dates of existing projects. */
+@Injectable()
+export class ProjectsLedger implements LedgerKind {
+  readonly sheetName = '除险加固项目';
+  readonly editRole = 'planner' as const;
+  readonly columns = COLUMNS;
+
+  constructor(
+    private readonly programme: ProgrammeService,
+    private readonly repo: LedgerRepository,
+  ) {}
+
+  async exportRecords(user: AuthUser) {
+    const views = await this.programme.list(user, {});
+    return views.map((v) => ({
+      id: v.id,
+      countyName: v.countyName,
+      reservoirCode: v.reservoirCode,
+      reservoirName: v.reservoirName,
+      stage: v.stage,
+      progressPercent: v.progressPercent,
+      plannedStart: v.plannedStart,
+      plannedFinish: v.plannedFinish,
+      actualFinish: v.actualFinish,
+      budget: v.budget,
+      allocated: v.allocated,
+      spent: v.spent,
+      reason: null,
+    }));
+  }
+
+  async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
+    const errors: RowError[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const line = row.values as unknown as ProjectLine;
+      const error = projectError(ctx, row);
+      if (error) errors.push(error);
+      if (seen.has(line.reservoirCode)) {
+        errors.push({ row: row.row, column: RESERVOIR_LABEL, message: 'The project appears twice in the file' });
+      }
+      seen.add(line.reservoirCode);
+      if (line.plannedStart && line.plannedFinish && line.plannedStart > line.plannedFinish) {
+        errors.push({ row: row.row, column: '计划完工', message: 'The planned finish is before the planned start' });
+      }
+      const project = ctx.projects.get(line.reservoirCode);
+      if (project && line.stage && line.stage !== project.stage) {
+        const refusal = stageChangeError(project.stage, line.stage, line.reason ?? undefined);
+        if (refusal) errors.push({ row: row.row, column: '阶段', message: refusal });
+      }
+    }
+    return errors;
+  }
+
+  async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    const projectIds: number[] = [];
+    let skipped = 0;
+    for (const row of rows) {
+      const line = row.values as unknown as ProjectLine;
+      const before = ctx.projects.get(line.reservoirCode)!;
+      const after = {
+        stage: line.stage,
+        progressPercent: line.progressPercent,
+        plannedStart: line.plannedStart,
+        plannedFinish: line.plannedFinish,
+      };
+      const same = (Object.keys(after) as (keyof typeof after)[]).every((k) => after[k] === before[k]);
+      if (same) {
+        skipped++;
+        continue;
+      }
+      await this.repo.updateProject(ctx.tx, before.id, { ...after, done: DONE_STAGES.includes(line.stage) });
+      if (line.stage !== before.stage) {
+        const reason = line.reason?.trim() || '台账导入';
+        await this.repo.addStageChange(ctx.tx, {
+          projectId: before.id,
+          from: before.stage,
+          to: line.stage,
+          reason,
+          by: ctx.user.username,
+        });
+      }
+      await writeAudit(ctx.tx, {
+        username: ctx.user.username,
+        entity: 'project',
+        entityId: before.id,
+        action: 'import',
+        before: {
+          stage: before.stage,
+          progressPercent: before.progressPercent,
+          plannedStart: before.plannedStart,
+          plannedFinish: before.plannedFinish,
+        },
+        after: { ...after, reason: line.reason },
+      });
+      projectIds.push(before.id);
+    }
+    return { imported: projectIds.length, skipped, projectIds };
+  }
+}

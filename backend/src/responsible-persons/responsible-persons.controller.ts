@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { PERSON_ROLES, type PersonRole } from './person-roles.js';
+import { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
+import { ResponsiblePersonsService } from './responsible-persons.service.js';
+
+const ROLE_VALUES = Object.fromEntries(PERSON_ROLES.map((r) => [r, r]));
+
+/** Everyone signed in reads the four responsible persons; engineers edit them. */
+@ApiTags('responsible-persons')
+@ApiBearerAuth()
+@Controller('api')
+export class ResponsiblePersonsController {
+  constructor(private readonly persons: ResponsiblePersonsService) {}
+
+  @Get('responsible-persons')
+  @ApiOperation({ summary: 'The four responsible persons (四个责任人) of each reservoir' })
+  list(@CurrentUser() user: AuthUser, @Query() q: PersonListQueryDto) {
+    return this.persons.list(user, q);
+  }
+
+  @Get('responsible-persons/export')
+  @ApiOperation({ summary: 'The yearly public list: one row per reservoir, the four persons with phone numbers' })
+  async exportList(@CurrentUser() user: AuthUser, @Query() q: PersonExportQueryDto) {
+    const file = await this.persons.exportList(user, q);
+    return new StreamableFile(file.body, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+    });
+  }
+
+  @Put('reservoirs/:code/responsible-persons/:role')
+  @Roles('engineer')
+  @ApiParam({ name: 'role', enum: PERSON_ROLES })
+  @ApiOperation({ summary: 'Set the person holding a role at a reservoir (audited)' })
+  put(
+    @CurrentUser() user: AuthUser,
+    @Param('code') code: string,
+    @Param('role', new ParseEnumPipe(ROLE_VALUES)) role: PersonRole,
+    @Body() dto: PutPersonDto,
+  ) {
+    return this.persons.put(user, code, role, dto);
+  }
+}

@@ -1,0 +1,55 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { inScope, reservoirArea, scopedArea } from '../ledger-io/scope.js';
+import { CONTENT_TYPES, writeSheet, type Format } from '../ledger-io/spreadsheet.js';
+import { shanghaiToday } from '../programme/programme-rules.js';
+import { publicListRows, PUBLIC_LIST_HEADER, trainingError, type PersonRole, type PersonRow } from './person-roles.js';
+import type { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
+import { ResponsiblePersonsRepository, type PersonValues } from './responsible-persons.repository.js';
+
+@Injectable()
+export class ResponsiblePersonsService {
+  constructor(private readonly repo: ResponsiblePersonsRepository) {}
+
+  list(user: AuthUser, q: PersonListQueryDto): Promise<PersonRow[]> {
+    const trained = q.trained === undefined ? null : q.trained === 'true';
+    return this.repo.list({ areaCode: scopedArea(user, q.county), trained });
+  }
+
+  async put(user: AuthUser, code: string, role: PersonRole, dto: PutPersonDto, now = new Date()): Promise<PersonRow> {
+    const values = { name: dto.name.trim(), phone: dto.phone, trained: dto.trained, trainedOn: dto.trainedOn ?? null };
+    const error = trainingError(values.trained, values.trainedOn, shanghaiToday(now));
+    if (error) throw new BadRequestException(error);
+    return this.repo.transaction(async (tx) => {
+      const area = await reservoirArea(tx, code);
+      if (!area || !inScope(user, area)) throw new NotFoundException(`No reservoir ${code}`);
+      return this.save(tx, user.username, code, role, values);
+    });
+  }
+
+  /** Writes one person and its audit entry inside the caller's transaction (also used by the ledger import). */
+  async save(tx: EntityManager, username: string, code: string, role: PersonRole, v: PersonValues): Promise<PersonRow> {
+    const before = await this.repo.find(code, role, tx);
+    await this.repo.upsert(tx, code, role, v);
+    const after = (await this.repo.find(code, role, tx))!;
+    await writeAudit(tx, {
+      username,
+      entity: 'responsible_person',
+      entityId: `${code}/${role}`,
+      action: before ? 'update' : 'create',
+      before,
+      after,
+    });
+    return after;
+  }
+
+  /** The yearly public list as a file (名单每年公布). */
+  async exportList(user: AuthUser, q: PersonExportQueryDto) {
+    const format: Format = q.format ?? 'xlsx';
+    const persons = await this.repo.list({ areaCode: scopedArea(user, q.county), trained: null });
+    const body = await writeSheet(format, `${q.year}年水库责任人名单`, PUBLIC_LIST_HEADER, publicListRows(persons));
+    return { body, contentType: CONTENT_TYPES[format], filename: `responsible-persons-${q.year}.${format}` };
+  }
+}

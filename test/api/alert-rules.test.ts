@@ -1,0 +1,125 @@
+import mqtt from 'mqtt';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/processes.js';
+import { startSystem, type RunningSystem } from '../support/system.js';
+
+interface Reservoir {
+  code: string;
+  county: string;
+  levels: { floodLimitLevel: number; normalLevel: number; designFloodLevel: number };
+}
+interface Alert {
+  id: string;
+  reservoirCode: string;
+  county: string;
+  ruleKey: string;
+  severity: string;
+  state: string;
+  event?: string;
+}
+
+describe('alert rules: flood season, overrides, offline stations, area-scoped push', () => {
+  let sys: RunningSystem;
+  let admin: string;
+  let reservoirs: Reservoir[];
+  let publisher: mqtt.MqttClient;
+  const send = (code: string, ts: string, readings: { sensor: string; value: number }[]) =>
+    publisher.publishAsync(`reservoirs/${code}/telemetry`, JSON.stringify({ ts, readings }), { qos: 1 });
+  const alertsOf = async (code: string, state = 'open') =>
+    (await sys.get<Alert[]>(`/api/alerts?state=${state}&reservoir=${code}`, admin)).body;
+
+  beforeAll(async () => {
+    sys = await startSystem({ env: { OFFLINE_SWEEP_SECONDS: '1' } });
+    admin = await sys.login();
+    reservoirs = (await sys.get<Reservoir[]>('/api/reservoirs', admin)).body;
+    publisher = await mqtt.connectAsync(sys.mqttUrl);
+  });
+  afterAll(async () => {
+    await publisher?.endAsync();
+    await sys?.stop();
+  });
+
+  it('judges the same level by the season: above the flood-limit level counts only from April to September', async () => {
+    const [summer, winter] = reservoirs.filter((r) => r.levels.floodLimitLevel < r.levels.normalLevel - 0.3);
+    const between = (r: Reservoir) => (r.levels.floodLimitLevel + r.levels.normalLevel) / 2;
+    await send(summer.code, '2026-07-15T08:00:00+08:00', [{ sensor: 'WL1', value: between(summer) }]);
+    await send(winter.code, new Date(Date.now() - 60_000).toISOString(), [{ sensor: 'WL1', value: between(winter) }]);
+    const [opened] = await waitFor('the flood-season alert', async () => {
+      const open = await alertsOf(summer.code);
+      return open.length ? open : null;
+    });
+    expect(opened).toMatchObject({ ruleKey: 'water_level', severity: 'warning' });
+    // Ingest judges in order: once a later reading's alert exists, the winter reading has been judged too.
+    const sentinel = reservoirs[5];
+    await send(sentinel.code, new Date(Date.now() - 30_000).toISOString(), [
+      { sensor: 'WL1', value: sentinel.levels.designFloodLevel + 0.01 },
+    ]);
+    await waitFor('the sentinel alert', async () => (await alertsOf(sentinel.code)).length > 0);
+    expect(await alertsOf(winter.code)).toEqual([]);
+  });
+
+  it('lets an engineer override a rule, validates it and applies it', async () => {
+    const r = reservoirs[40];
+    const bad = await sys.put<{ message: string[] }>(`/api/reservoirs/${r.code}/alert-rules`, admin, {
+      waterLevel: { major: r.levels.floodLimitLevel - 5 },
+      waterLevelRise: { ratePerHour: -1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message.join(' ')).toMatch(/ratePerHour/);
+    // Warn half a metre below the flood-limit level at this reservoir, all year round.
+    const warnAt = r.levels.floodLimitLevel - 0.5;
+    const ok = await sys.put<{ effective: { waterLevel: { offSeasonWarning: number } } }>(
+      `/api/reservoirs/${r.code}/alert-rules`,
+      admin,
+      { waterLevel: { floodSeasonWarning: warnAt, offSeasonWarning: warnAt } },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.effective.waterLevel.offSeasonWarning).toBe(warnAt);
+    await send(r.code, new Date(Date.now() - 60_000).toISOString(), [{ sensor: 'WL1', value: warnAt + 0.05 }]);
+    const [alert] = await waitFor('the overridden alert', async () => {
+      const open = await alertsOf(r.code);
+      return open.length ? open : null;
+    });
+    expect(alert).toMatchObject({ ruleKey: 'water_level', severity: 'warning' });
+  });
+
+  it('opens an offline alert for a silent station and resolves it when the station reports again', async () => {
+    const r = reservoirs[60];
+    await send(r.code, new Date(Date.now() - 3 * 3_600_000).toISOString(), [{ sensor: 'BV1', value: 12.8 }]);
+    await waitFor('offline alert', async () => (await alertsOf(r.code)).some((a) => a.ruleKey === 'offline'));
+    await send(r.code, new Date(Date.now() - 10_000).toISOString(), [{ sensor: 'BV1', value: 12.8 }]);
+    await waitFor('offline resolved', async () =>
+      (await alertsOf(r.code, 'resolved')).some((a) => a.ruleKey === 'offline'),
+    );
+  });
+
+  it("never pushes another area's alert to an area-scoped client", async () => {
+    const [mine, theirs] = ['431127', '431128'].map((county) => reservoirs.find((r) => r.county === county)!);
+    const created = await sys.post('/api/users', admin, {
+      username: 'lanshan-duty',
+      displayName: '蓝山值班员',
+      password: 'lanshan-pass-1',
+      role: 'duty_officer',
+      areaCode: mine.county,
+    });
+    expect(created.status).toBe(201);
+    const received: Alert[] = [];
+    const socket: Socket = io(sys.url, {
+      auth: { token: await sys.login('lanshan-duty', 'lanshan-pass-1') },
+      transports: ['websocket'],
+    });
+    socket.on('alert', (a: Alert) => received.push(a));
+    try {
+      await waitFor('socket connected', async () => socket.connected);
+      const ts = new Date(Date.now() - 20_000).toISOString();
+      await send(theirs.code, ts, [{ sensor: 'WL1', value: theirs.levels.designFloodLevel + 0.02 }]);
+      await send(mine.code, ts, [{ sensor: 'WL1', value: mine.levels.designFloodLevel + 0.02 }]);
+      await waitFor('own area alert', async () => received.some((a) => a.reservoirCode === mine.code));
+      expect((await alertsOf(theirs.code)).length).toBeGreaterThan(0);
+      expect(received.every((a) => a.county === mine.county)).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
+  });
+});

@@ -1,0 +1,156 @@
+// Shared helpers of the benchmarks: machine context, percentiles, tables, fresh PostgreSQL databases, load publishing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import pg from 'pg';
+import { openDatabase, type OpenDatabase, type ReservoirSeed } from '@yz/common';
+import { generateRegistry, loadRegistry } from '@yz/seeds';
+import { POSTGRES_URL } from '../support/system.js';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function header(title: string, mode: string): void {
+  const cpu = cpus();
+  console.log(`\n== ${title} ==`);
+  console.log(
+    `machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+      `node ${process.version}, ${process.platform}/${process.arch}`,
+  );
+  console.log(`mode: ${mode}`);
+}
+
+/** Nearest-rank percentile of unsorted values. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function table(headings: string[], rows: (string | number)[][]): void {
+  const cells = rows.map((r) => headings.map((_, i) => (typeof r[i] === 'number' ? fmt(r[i]) : String(r[i] ?? ''))));
+  const widths = headings.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(headings));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells) console.log(line(r));
+}
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return '-';
+  if (Math.abs(n) >= 100 || Number.isInteger(n)) return Math.round(n).toLocaleString('en-US');
+  return n.toFixed(1);
+}
+
+export const registry = generateRegistry();
+export const reservoirs: ReservoirSeed[] = registry.reservoirs;
+
+/** A fresh database on the machine's PostgreSQL, migrated and with the registry loaded. */
+export async function freshDatabase(name: string): Promise<{ url: string; db: OpenDatabase; drop(): Promise<void> }> {
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const u = new URL(POSTGRES_URL);
+  u.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'yz-bench-'));
+  const quiet = { log: () => {}, warn: () => {} };
+  const db = await openDatabase(
+    { databaseUrl: u.toString(), dataDir, afterMigrate: (ds) => loadRegistry(ds, registry) },
+    quiet,
+  );
+  return {
+    url: u.toString(),
+    db,
+    async drop() {
+      if (db.dataSource.isInitialized) await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export const READINGS_PER_MESSAGE = 5;
+
+export interface Load {
+  messages: number;
+  publishers: number;
+}
+
+/**
+ * Publishes `messages` telemetry messages of 5 readings (RG1, WL1, BV1 at ts; WL1 and RG1 at ts + 30 s) round-robin
+ * over the reservoirs, quiet values that open no alert, at QoS 1 from several clients with a window of
+ * unacknowledged messages each. Resolves when every PUBACK has arrived; returns the publish time in ms.
+ */
+export async function publishLoad(
+  url: string,
+  prefix: string,
+  load: Load,
+  protocolVersion: 4 | 5,
+  startMs = Date.now() - 6 * 3_600_000,
+): Promise<number> {
+  const window = 200;
+  const clients = await Promise.all(
+    Array.from({ length: load.publishers }, (_, i) =>
+      mqtt.connectAsync(url, { clientId: `yz-bench-pub-${process.pid}-${i}`, protocolVersion, clean: true }),
+    ),
+  );
+  const t0 = performance.now();
+  await Promise.all(
+    clients.map(async (client, c) => {
+      let inFlight: Promise<unknown>[] = [];
+      for (let i = c; i < load.messages; i += load.publishers) {
+        const r = reservoirs[i % reservoirs.length];
+        const ts = startMs + Math.floor(i / reservoirs.length) * 60_000;
+        const wl = r.levels.normalLevel - 1;
+        const payload = {
+          ts: new Date(ts).toISOString(),
+          readings: [
+            { sensor: 'RG1', value: 0 },
+            { sensor: 'WL1', value: wl },
+            { sensor: 'BV1', value: 12.6 },
+            { sensor: 'WL1', value: wl, ts: new Date(ts + 30_000).toISOString() },
+            { sensor: 'RG1', value: 0, ts: new Date(ts + 30_000).toISOString() },
+          ],
+        };
+        inFlight.push(
+          client.publishAsync(`${prefix}reservoirs/${r.code}/telemetry`, JSON.stringify(payload), { qos: 1 }),
+        );
+        if (inFlight.length >= window) {
+          await Promise.all(inFlight);
+          inFlight = [];
+        }
+      }
+      await Promise.all(inFlight);
+    }),
+  );
+  const ms = performance.now() - t0;
+  await Promise.all(clients.map((c) => c.endAsync()));
+  return ms;
+}
+
+/** Polls `count` until it reaches `total`, stalls for `stallMs` or `timeoutMs` passes; returns the count and time. */
+export async function waitForCount(
+  count: () => Promise<number>,
+  total: number,
+  t0: number,
+  timeoutMs: number,
+  stallMs = 5_000,
+): Promise<{ reached: number; ms: number }> {
+  let reached = 0;
+  let progressAt = performance.now();
+  while (performance.now() - t0 < timeoutMs && performance.now() - progressAt < stallMs) {
+    const n = await count();
+    if (n > reached) [reached, progressAt] = [n, performance.now()];
+    if (reached >= total) break;
+    await sleep(50);
+  }
+  return { reached, ms: progressAt - t0 };
+}
