@@ -139,6 +139,54 @@ const zh = {
   'stage.construction': '施工',
   'stage.completion_acceptance': '完工验收',
   'stage.final_acceptance': '竣工验收',
+  kpiArrival: '今日到报率',
+  arrivalSub: '已到 {r} / 应到 {e} 条 · 在线测站 {o} / {n}',
+  arrivalRate: '今日到报率',
+  battery: '电压 (V)',
+  displacement: '大坝安全监测(位移)',
+  seepageTitle: '大坝安全监测(渗压)',
+  custom: '自定义',
+  rangeFrom: '起',
+  rangeTo: '止',
+  apply: '查询',
+  rangeInvalid: '请选择有效的起止时间',
+  worstAlert: '最高未处理预警',
+  history: '处理记录',
+  hideHistory: '收起记录',
+  noHistory: '暂无记录',
+  at: '时间',
+  action: '动作',
+  actor: '操作人',
+  'action.open': '触发',
+  'action.escalate': '升级',
+  'action.ack': '确认',
+  'action.resolve': '解除',
+  system: '系统',
+  appraisalsThisYear: '今年到期安全鉴定',
+  appraisalsOverdue: '逾期未鉴定',
+  hazardsOverdue: '逾期未整改隐患',
+  lastAppraisal: '上次鉴定',
+  dueOn: '应鉴定日期',
+  foundOn: '发现日期',
+  deadline: '整改期限',
+  location: '部位',
+  description: '隐患描述',
+  status: '状态',
+  'hazardStatus.open': '未整改',
+  'hazardStatus.rectifying': '整改中',
+  'hazardStatus.closed': '已销号',
+  'hazardSev.general': '一般隐患',
+  'hazardSev.major': '重大隐患',
+  noneAppraisalsThisYear: '今年没有到期的安全鉴定',
+  noneAppraisalsOverdue: '没有逾期未鉴定的水库',
+  noneHazardsOverdue: '没有逾期未整改的隐患',
+  noneOverdueProjects: '没有逾期项目',
+  budgetWan: '概算 (万元)',
+  allocatedWan: '已到位 (万元)',
+  spentWan: '已支出 (万元)',
+  wanUnit: '万元',
+  moreRows: '另有 {n} 条未显示',
+  noDataInRange: '所选时段内暂无监测数据',
 };
 
 type Key = keyof typeof zh;
@@ -280,6 +328,54 @@ const en: Record<Key, string> = {
   'stage.construction': 'Construction',
   'stage.completion_acceptance': 'Completion acceptance',
   'stage.final_acceptance': 'Final acceptance',
+  kpiArrival: "Today's data arrival",
+  arrivalSub: '{r} of {e} expected reports · {o} / {n} stations online',
+  arrivalRate: 'Arrival today',
+  battery: 'Battery (V)',
+  displacement: 'Dam safety (displacement)',
+  seepageTitle: 'Dam safety (seepage pressure)',
+  custom: 'Custom',
+  rangeFrom: 'From',
+  rangeTo: 'To',
+  apply: 'Show',
+  rangeInvalid: 'Choose a valid start and end',
+  worstAlert: 'Worst open alert',
+  history: 'History',
+  hideHistory: 'Hide history',
+  noHistory: 'No history',
+  at: 'Time',
+  action: 'Action',
+  actor: 'By',
+  'action.open': 'Opened',
+  'action.escalate': 'Escalated',
+  'action.ack': 'Acknowledged',
+  'action.resolve': 'Resolved',
+  system: 'system',
+  appraisalsThisYear: 'Safety appraisals due this year',
+  appraisalsOverdue: 'Overdue safety appraisals',
+  hazardsOverdue: 'Overdue hazards (not rectified)',
+  lastAppraisal: 'Last appraisal',
+  dueOn: 'Due',
+  foundOn: 'Found',
+  deadline: 'Deadline',
+  location: 'Location',
+  description: 'Description',
+  status: 'Status',
+  'hazardStatus.open': 'Open',
+  'hazardStatus.rectifying': 'Rectifying',
+  'hazardStatus.closed': 'Closed',
+  'hazardSev.general': 'General',
+  'hazardSev.major': 'Major',
+  noneAppraisalsThisYear: 'No safety appraisal falls due this year',
+  noneAppraisalsOverdue: 'No reservoir is overdue for appraisal',
+  noneHazardsOverdue: 'No hazard is past its rectification deadline',
+  noneOverdueProjects: 'No overdue projects',
+  budgetWan: 'Budget (10⁴ CNY)',
+  allocatedWan: 'Allocated (10⁴ CNY)',
+  spentWan: 'Spent (10⁴ CNY)',
+  wanUnit: '10⁴ CNY',
+  moreRows: '{n} more not shown',
+  noDataInRange: 'No readings in the selected period',
 };
 
 const AREAS: Record<string, [string, string]> = {
@@ -364,4 +460,30 @@ export function fmtNum(v: number | string | null | undefined, digits = 2): strin
   if (v === null || v === undefined || v === '') return '—';
   const n = Number(v);
   return Number.isFinite(n) ? n.toFixed(digits) : '—';
+}
+
+/** Label with {placeholders} filled in, e.g. tf('moreRows', { n: 3 }). */
+export function tf(key: string, vars: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A 0..1 ratio as a percentage with one decimal, or a dash. */
+export function fmtPct(v: number | string | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const n = Number(v);
+  return Number.isFinite(n) ? `${(n * 100).toFixed(1)}%` : '—';
+}
+
+/**
+ * A CNY decimal string (e.g. "12345678.90") shown exactly with thousands separators, in 元 or rounded to
+ * 0.01 万元. Exact: works on the digits, never through floating point.
+ */
+export function fmtMoney(v: string | number | null | undefined, unit: 'yuan' | 'wan' = 'wan'): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(v).trim());
+  if (!m) return '—';
+  let fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  if (unit === 'wan') fen = (fen + 5000n) / 10000n; // now in 0.01 万元 (100 元), half up
+  const whole = (fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${m[1] && fen !== 0n ? '-' : ''}${whole}.${(fen % 100n).toString().padStart(2, '0')}`;
 }

@@ -146,3 +146,72 @@ export interface FundingRow {
   };
   spent: string | number;
 }
+
+/** GET /api/stations/health: today's data arrival (到报率) per station and area; rate is 0..1 or null. */
+export interface ArrivalCounts {
+  received: number;
+  expected: number;
+  rate: number | null;
+}
+
+export interface StationHealthRow extends ArrivalCounts {
+  code: string;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  kind: string;
+  reportIntervalS: number;
+  lastReportAt: string | null;
+  batteryVoltage: number | null;
+  online: boolean;
+}
+
+export interface StationHealth {
+  date: string;
+  expectedPerStation: number;
+  total: ArrivalCounts & { stations: number };
+  areas: (ArrivalCounts & { county: string; stations: number; online: number })[];
+  stations: StationHealthRow[];
+}
+
+export interface AlertEvent {
+  at: string;
+  action: 'open' | 'escalate' | 'ack' | 'resolve' | string;
+  severity: Severity | null;
+  value: number | string | null;
+  threshold: number | string | null;
+  actor: string | null;
+  note: string | null;
+}
+
+/** GET /api/appraisals: the safety-appraisal (安全鉴定) schedule. */
+export interface AppraisalDue {
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+  scale: string;
+  damCategory: number;
+  lastAppraisal: string | null;
+  nextAppraisal: string;
+  dueThisYear: boolean;
+  overdue: boolean;
+}
+
+/** GET /api/hazards: the hazard (隐患) ledger. */
+export interface Hazard {
+  id: number;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+  foundOn: string;
+  foundBy: string;
+  source: string;
+  locationOnDam: string;
+  description: string;
+  severity: 'general' | 'major';
+  rectificationDeadline: string;
+  status: 'open' | 'rectifying' | 'closed';
+  overdue: boolean;
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Loads the registry into DATABASE_URL (or the embedded database in DATA_DIR); safe to run again.
+// Loads the registry and the reinforcement programme into DATABASE_URL (or the embedded database in DATA_DIR).
+// Idempotent: rows that exist are left as they are.
 import { loadConfig, openDatabase } from '@yz/common';
 import { generateRegistry } from './generate/index.js';
+import { loadProgramme } from './load/load-programme.js';
 import { loadRegistry } from './load/load-registry.js';
 
 const config = loadConfig();
@@ -9,7 +11,8 @@ const db = await openDatabase(config, console);
 try {
   const registry = generateRegistry();
   await loadRegistry(db.dataSource, registry);
-  console.log(`registry loaded: ${registry.reservoirs.length} reservoirs, ${registry.projects.length} projects`);
+  await loadProgramme(db.dataSource, registry.projects, registry.reservoirs);
+  console.log(`loaded: ${registry.reservoirs.length} reservoirs, ${registry.projects.length} projects`);
 } finally {
   await db.close();
 }

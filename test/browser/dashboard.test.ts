@@ -1,18 +1,14 @@
 // Browser test: the real all-in-one system, a real Chromium, the built dashboard.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type RunningSystem } from '../support/system.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const PASSWORD = 'browser-test-pass';
 
 interface Reservoir {
   code: string;
@@ -21,25 +17,14 @@ interface Reservoir {
   levels: { deadLevel: number; normalLevel: number; crestElevation: number };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-let proc: ChildProcess;
-let dataDir: string;
+let sys: RunningSystem;
 let url: string;
 let mqttUrl: string;
 let token: string;
+let password: string;
 let browser: Browser;
 let page: Page;
 let target: Reservoir;
-let log = '';
 
 const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
   const res = await fetch(url + path, {
@@ -74,41 +59,9 @@ const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`
 describe('dashboard in a browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const [port, mqttPort] = [await freePort(), await freePort()];
-    dataDir = mkdtempSync(join(tmpdir(), 'yz-browser-'));
-    url = `http://127.0.0.1:${port}`;
-    mqttUrl = `mqtt://127.0.0.1:${mqttPort}`;
-    proc = spawn(process.execPath, ['backend/dist/all-in-one.js'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MQTT_PORT: String(mqttPort),
-        DATA_DIR: dataDir,
-        SIMULATE: '0',
-        ADMIN_PASSWORD: PASSWORD,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    proc.stdout!.on('data', (d) => (log += d));
-    proc.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const ok = await fetch(`${url}/api/health`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline || proc.exitCode !== null)
-        throw new Error(`system did not start:\n${log.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    sys = await startSystem();
+    ({ url, mqttUrl, adminPassword: password } = sys);
+    token = await sys.login();
     const { body: reservoirs } = await api<Reservoir[]>('/api/reservoirs');
     target = reservoirs.find((r) => r.damSafetyMonitoring) ?? reservoirs[0];
     await publishHistory();
@@ -121,26 +74,25 @@ describe('dashboard in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (proc && proc.exitCode === null) {
-      proc.kill('SIGTERM');
-      await new Promise((r) => {
-        const timer = setTimeout(() => (proc.kill('SIGKILL'), r(null)), 10_000);
-        proc.once('exit', () => (clearTimeout(timer), r(null)));
-      });
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await sys?.stop();
   });
 
   it('logs in and shows every reservoir on the overview', async () => {
     await page.goto(`${url}/`);
     await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', PASSWORD);
+    await page.fill('input[name=password]', password);
     await page.click('button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=reservoir-rows] tr').length > 1000, null, {
       timeout: 30_000,
     });
     expect(await page.locator('[data-testid=overview-map] canvas').count()).toBeGreaterThan(0);
     await expect(page.locator('[data-testid=user-name]').textContent()).resolves.toBeTruthy();
+    // 今日到报率 comes from /api/stations/health, not from a client-side count.
+    const { body: health } = await api<{ total: { rate: number | null } }>('/api/stations/health');
+    const arrival = page.locator('[data-testid=kpi-arrival] .kpi-value');
+    await expect.poll(() => arrival.textContent(), { timeout: 10_000 }).toMatch(/^\d+(\.\d)?%$|^—$/);
+    if (health.total.rate !== null)
+      expect(await arrival.textContent()).toBe(`${(health.total.rate * 100).toFixed(1)}%`);
     await shot('01-overview');
   });
 
@@ -180,6 +132,10 @@ describe('dashboard in a browser', () => {
     await expect
       .poll(() => page.locator(`[data-testid=state-${id}]`).textContent(), { timeout: 10_000 })
       .toBe('已确认');
+    await page.click(`[data-testid=history-toggle-${id}]`);
+    const history = page.locator(`[data-testid=history-${id}] tbody tr`);
+    await expect.poll(() => history.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect(page.locator(`[data-testid=history-${id}]`).textContent()).resolves.toContain('admin');
     await shot('03-alert-acknowledged');
   });
 
@@ -193,10 +149,33 @@ describe('dashboard in a browser', () => {
     expect(await chart.locator('canvas').count()).toBeGreaterThan(0);
     await page.click('[data-testid=range-7d]');
     await page.locator('[data-testid=hydrograph][data-range="7d"]').waitFor({ timeout: 20_000 });
+    await expect(page.locator('[data-testid=reservoir-worst-alert]').textContent()).resolves.toMatch(/预警/);
     await shot('04-reservoir-detail');
+    await page.click('[data-testid=range-custom]');
+    await page.click('[data-testid=range-apply]');
+    await page.locator('[data-testid=hydrograph][data-range="custom"]').waitFor({ timeout: 20_000 });
+    await shot('04b-reservoir-custom-range');
+  });
+
+  it('lists the appraisal schedule and overdue hazards on the programme page', async () => {
+    const { body: due } = await api<unknown[]>('/api/appraisals?due=this-year');
+    const { body: hazards } = await api<{ status: string }[]>('/api/hazards?overdue=true');
+    await page.goto(`${url}/#/programme`);
+    const card = page.locator('[data-testid=appraisals-this-year]');
+    await card.waitFor({ timeout: 20_000 });
+    expect(Number(await card.getAttribute('data-count'))).toBe(due.length);
+    if (due.length) expect(await card.locator('tbody tr').count()).toBe(Math.min(due.length, 300));
+    else await expect(card.locator('.empty').textContent()).resolves.toBeTruthy();
+    await page.locator('[data-testid=appraisals-overdue]').waitFor();
+    const hz = page.locator('[data-testid=hazards-overdue]');
+    expect(Number(await hz.getAttribute('data-count'))).toBe(hazards.filter((x) => x.status !== 'closed').length);
+    await page.locator('[data-testid=funding-chart][data-ready="1"] canvas').first().waitFor();
+    await shot('07a-programme');
   });
 
   it('switches the labels to English', async () => {
+    await page.goto(`${url}/#/reservoir/${target.code}`);
+    await page.locator('[data-testid=hydrograph][data-ready="1"]').waitFor({ timeout: 20_000 });
     await page.click('[data-testid=lang-toggle]');
     await page.locator('[data-testid=hydrograph][data-ready="1"]').waitFor({ timeout: 20_000 });
     await expect(page.locator('header nav').textContent()).resolves.toContain('Overview');

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SOURCES, type FundingSource } from '../programme/programme-rules.js';
-import { writeAudit } from '../audit/audit-log.js';
 import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { appendEntries } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
 import {
@@ -80,34 +80,19 @@ export class AllocationsLedger implements LedgerKind {
     return errors;
   }
 
-  async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
-    const projectIds = new Set<number>();
-    let skipped = 0;
-    for (const row of rows) {
-      const line = row.values as unknown as AllocationLine;
-      if (line.id !== null) {
-        skipped++;
-        continue;
-      }
-      const project = ctx.projects.get(line.reservoirCode)!;
-      const entry = {
-        projectId: project.id,
+  apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    return appendEntries(
+      ctx,
+      rows,
+      'funding_allocation',
+      (line: AllocationLine, projectId: number) => ({
+        projectId,
         source: line.source,
         amount: line.amount,
         allocatedOn: line.allocatedOn,
         document: line.document,
-      };
-      const id = await this.repo.addAllocation(ctx.tx, { ...entry, by: ctx.user.username });
-      await writeAudit(ctx.tx, {
-        username: ctx.user.username,
-        entity: 'funding_allocation',
-        entityId: id,
-        action: 'import',
-        before: null,
-        after: entry,
-      });
-      projectIds.add(project.id);
-    }
-    return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+      }),
+      (entry) => this.repo.addAllocation(ctx.tx, entry),
+    );
   }
 }

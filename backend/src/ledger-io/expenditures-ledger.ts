@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { fromFen, toFen } from '../programme/money.js';
-import { writeAudit } from '../audit/audit-log.js';
 import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { appendEntries } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
 import {
@@ -86,33 +86,18 @@ export class ExpendituresLedger implements LedgerKind {
     return errors;
   }
 
-  async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
-    const projectIds = new Set<number>();
-    let skipped = 0;
-    for (const row of rows) {
-      const line = row.values as unknown as ExpenditureLine;
-      if (line.id !== null) {
-        skipped++;
-        continue;
-      }
-      const project = ctx.projects.get(line.reservoirCode)!;
-      const entry = {
-        projectId: project.id,
+  apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    return appendEntries(
+      ctx,
+      rows,
+      'funding_expenditure',
+      (line: ExpenditureLine, projectId: number) => ({
+        projectId,
         amount: line.amount,
         spentOn: line.spentOn,
         description: line.description,
-      };
-      const id = await this.repo.addExpenditure(ctx.tx, { ...entry, by: ctx.user.username });
-      await writeAudit(ctx.tx, {
-        username: ctx.user.username,
-        entity: 'funding_expenditure',
-        entityId: id,
-        action: 'import',
-        before: null,
-        after: entry,
-      });
-      projectIds.add(project.id);
-    }
-    return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+      }),
+      (entry) => this.repo.addExpenditure(ctx.tx, entry),
+    );
   }
 }

@@ -1,8 +1,9 @@
 // One alert as a row: severity by colour and text, message, times, and optional actions.
 
+import { get } from '../api';
 import { h } from '../dom';
-import { areaName, fmtNum, fmtTime, getLang, t } from '../i18n';
-import type { Alert } from '../types';
+import { areaName, fmtNum, fmtTime, getLang, label, t } from '../i18n';
+import type { Alert, AlertEvent } from '../types';
 
 export interface AlertActions {
   ack: (a: Alert) => void;
@@ -40,6 +41,22 @@ export function alertRow(a: Alert, actions: AlertActions | null): HTMLElement {
     ),
     h('span', { class: 'state', 'data-testid': `state-${a.id}` }, t('alert.' + a.state)),
   );
+  const panel = h('div', { class: 'alert-history', 'data-testid': `history-${a.id}`, hidden: true });
+  const toggle = h(
+    'button',
+    {
+      'aria-expanded': 'false',
+      'data-testid': `history-toggle-${a.id}`,
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? t('hideHistory') : t('history');
+        if (open && !panel.dataset.loaded) void loadHistory(a, panel);
+      },
+    },
+    t('history'),
+  );
   if (actions && a.state !== 'resolved') {
     const note = h('input', { placeholder: t('note'), 'data-testid': `note-${a.id}`, 'aria-label': t('note') });
     const box = h('div', { class: 'alert-actions' });
@@ -67,5 +84,49 @@ export function alertRow(a: Alert, actions: AlertActions | null): HTMLElement {
     );
     row.append(box);
   }
+  row.insertBefore(toggle, row.querySelector('.alert-actions'));
+  row.append(panel);
   return row;
+}
+
+/** Who did what and when: open, escalate, acknowledge, resolve, with the value and threshold at the time. */
+async function loadHistory(a: Alert, panel: HTMLElement): Promise<void> {
+  panel.replaceChildren(h('span', { class: 'muted' }, t('loading')));
+  let events: AlertEvent[];
+  try {
+    events = await get<AlertEvent[]>(`/api/alerts/${encodeURIComponent(String(a.id))}/history`);
+  } catch {
+    panel.replaceChildren(h('span', { class: 'error' }, t('loadFailed')));
+    return;
+  }
+  panel.dataset.loaded = '1';
+  if (!events.length) return void panel.replaceChildren(h('span', { class: 'muted' }, t('noHistory')));
+  panel.replaceChildren(
+    h(
+      'table',
+      { class: 'data compact' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['at', 'action', 'severity', 'value', 'threshold', 'actor', 'note'].map((k) => h('th', {}, t(k)))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...events.map((e) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, fmtTime(e.at)),
+            h('td', {}, label('action', e.action)),
+            h('td', {}, e.severity ? h('span', { class: `badge sev-${e.severity}` }, t('sev.' + e.severity)) : '—'),
+            h('td', { class: 'num' }, fmtNum(e.value)),
+            h('td', { class: 'num' }, fmtNum(e.threshold)),
+            h('td', {}, e.actor ?? t('system')),
+            h('td', { class: 'wrap' }, e.note ?? ''),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -3,11 +3,11 @@
 import { get, getOptional } from '../api';
 import { createChart, type Chart } from '../charts';
 import { esc, h } from '../dom';
-import { areaName, fmtNum, fmtTime, t } from '../i18n';
+import { areaName, fmtNum, fmtPct, fmtTime, t, tf } from '../i18n';
 import { onLive } from '../live';
 import { getUser } from '../session';
 import { CATEGORIES, CATEGORY_STYLE, categoryLabel, categoryOf, limitOf, severityByReservoir } from '../state';
-import type { Alert, Reservoir, Severity } from '../types';
+import type { Alert, Reservoir, Severity, StationHealth } from '../types';
 import { alertKpi, kpiCard } from './kpis';
 
 type SortKey = 'code' | 'name' | 'county' | 'scale' | 'level' | 'delta' | 'state';
@@ -15,6 +15,7 @@ type SortKey = 'code' | 'name' | 'county' | 'scale' | 'level' | 'delta' | 'state
 export function renderOverview(root: HTMLElement): () => void {
   let reservoirs: Reservoir[] = [];
   let alerts: Alert[] = [];
+  let health: StationHealth | null | undefined = null; // null: loading, undefined: unavailable
   let sort: { key: SortKey; dir: 1 | -1 } = { key: 'delta', dir: -1 };
   const area = h('select', { 'data-testid': 'area-filter', onchange: () => redraw() });
   const search = h('input', {
@@ -59,7 +60,6 @@ export function renderOverview(root: HTMLElement): () => void {
 
   function drawKpis(list: Reservoir[]): void {
     const above = list.filter((r) => r.latest.waterLevel !== null && r.latest.waterLevel > limitOf(r)).length;
-    const reporting = list.filter((r) => r.state !== 'offline').length;
     const wet = list.reduce<Reservoir | null>(
       (m, r) => ((r.latest.rainfall ?? -1) > (m?.latest.rainfall ?? -1) ? r : m),
       null,
@@ -75,13 +75,7 @@ export function renderOverview(root: HTMLElement): () => void {
         'kpi-above',
       ),
       alertKpi(open),
-      kpiCard(
-        t('kpiReporting'),
-        list.length ? `${((reporting / list.length) * 100).toFixed(1)}%` : '—',
-        `${reporting} / ${list.length}`,
-        '',
-        'kpi-reporting',
-      ),
+      arrivalKpi(),
       kpiCard(
         t('kpiRain'),
         wet && wet.latest.rainfall !== null ? `${fmtNum(wet.latest.rainfall, 1)} mm` : '—',
@@ -89,6 +83,21 @@ export function renderOverview(root: HTMLElement): () => void {
         '',
         'kpi-rain',
       ),
+    );
+  }
+
+  /** 今日到报率 as the server counts it (received / expected reports today), for the chosen area. */
+  function arrivalKpi(): HTMLElement {
+    const a = area.value ? health?.areas.find((x) => x.county === area.value) : null;
+    const n = a ?? health?.total;
+    const online = a ? a.online : health?.areas.reduce((s, x) => s + x.online, 0);
+    const low = n?.rate !== null && n?.rate !== undefined && n.rate < 0.9;
+    return kpiCard(
+      t('kpiArrival'),
+      fmtPct(n?.rate),
+      n ? tf('arrivalSub', { r: n.received, e: n.expected, o: online ?? '—', n: n.stations }) : t(health === null ? 'loading' : 'notAvailable'),
+      low ? 'warn' : '',
+      'kpi-arrival',
     );
   }
 
@@ -268,6 +277,14 @@ export function renderOverview(root: HTMLElement): () => void {
     schedule();
   });
 
+  // The arrival rate is counted by the server over today's expected reports; refreshed every minute.
+  async function loadHealth(): Promise<void> {
+    health = (await getOptional<StationHealth>('/api/stations/health').catch(() => null)) ?? undefined;
+    if (reservoirs.length) drawKpis(filtered());
+  }
+  void loadHealth();
+  const healthTimer = window.setInterval(() => void loadHealth(), 60_000);
+
   void (async () => {
     try {
       const [rs, al] = await Promise.all([
@@ -293,5 +310,6 @@ export function renderOverview(root: HTMLElement): () => void {
     offReading();
     offAlert();
     clearTimeout(pending);
+    clearInterval(healthTimer);
   };
 }

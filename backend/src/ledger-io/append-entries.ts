@@ -1,0 +1,38 @@
+import { writeAudit } from '../audit/audit-log.js';
+import type { ApplyResult, ImportContext } from './ledger-kind.js';
+import type { ParsedRow } from './row-validation.js';
+
+/**
+ * Appends the rows of an append-only ledger (allocations, expenditures). A row that carries an id is already in
+ * the ledger (a re-imported export) and is skipped; each new entry is audited.
+ */
+export async function appendEntries<Line extends { id: number | null; reservoirCode: string }, Entry extends object>(
+  ctx: ImportContext,
+  rows: readonly ParsedRow[],
+  entity: string,
+  entryOf: (line: Line, projectId: number) => Entry,
+  insert: (entry: Entry & { by: string }) => Promise<number>,
+): Promise<ApplyResult> {
+  const projectIds = new Set<number>();
+  let skipped = 0;
+  for (const row of rows) {
+    const line = row.values as unknown as Line;
+    if (line.id !== null) {
+      skipped++;
+      continue;
+    }
+    const projectId = ctx.projects.get(line.reservoirCode)!.id;
+    const entry = entryOf(line, projectId);
+    const id = await insert({ ...entry, by: ctx.user.username });
+    await writeAudit(ctx.tx, {
+      username: ctx.user.username,
+      entity,
+      entityId: id,
+      action: 'import',
+      before: null,
+      after: entry,
+    });
+    projectIds.add(projectId);
+  }
+  return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+}
