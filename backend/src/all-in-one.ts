@@ -8,6 +8,7 @@ import {
   poolOf,
   startEmbeddedBroker,
   startRollupRefresh,
+  stopOnSignals,
   type EmbeddedBroker,
 } from '@yz/common';
 import { connectAndRun, startIngest, type RunningSimulator } from '@yz/ingest';
@@ -80,21 +81,17 @@ async function main(): Promise<void> {
   else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
   console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: stopping — committing what was received`);
-    await simulator?.stop();
-    await ingest.stop();
-    stopRefresh?.();
-    await app.close();
-    await db.close();
-    await broker?.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(
+    async () => {
+      await simulator?.stop();
+      await ingest.stop();
+      stopRefresh?.();
+      await app.close();
+      await db.close();
+      await broker?.close();
+    },
+    (message) => logger.log(message),
+  );
 }
 
 main().catch((err: Error) => {

@@ -2,7 +2,7 @@
 // Alerts and readings from ingest processes arrive through PostgreSQL notifications.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig, openDatabase, requireServers } from '@yz/common';
+import { loadConfig, openDatabase, requireServers, stopOnSignals } from '@yz/common';
 import { seedIfEmpty } from '@yz/seeds';
 import mqtt from 'mqtt';
 import { ENTITIES } from './app.module.js';
@@ -38,17 +38,11 @@ async function main(): Promise<void> {
   });
   logger.log(`backend listening on :${config.port}`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await app.close();
     await broker.endAsync();
     await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 }
 
 main().catch((err: Error) => {

@@ -2,7 +2,7 @@
 // `npm start -w ingest`: one ingest process against DATABASE_URL and MQTT_URL. Several share the stream when they
 // are given the same INGEST_SHARED_GROUP and each its own INGEST_CLIENT_ID.
 import { createServer } from 'node:http';
-import { loadConfig, openDatabase, poolOf, requireServers } from '@yz/common';
+import { loadConfig, openDatabase, poolOf, requireServers, stopOnSignals } from '@yz/common';
 import { announceToBackends } from './events/database-events.js';
 import { startIngest } from './ingest-service.js';
 
@@ -41,18 +41,12 @@ async function main(): Promise<void> {
   metrics.listen(config.metricsPort);
   console.log(`ingest ${config.ingestClientId} running; metrics on :${config.metricsPort}/metrics`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     stopAnnouncing();
     await ingest.stop();
     metrics.close();
     await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 }
 
 main().catch((err: Error) => {

@@ -82,8 +82,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(bad.status).toBe(400);
   });
 
-  it('keeps the data across a restart', async () => {
-    await sys.stop();
+  it('stops cleanly on SIGTERM and keeps the data across a restart', async () => {
+    expect(await sys.stop()).toBe(0);
     sys = await startSystem({ dataDir });
     token = await sys.login();
     const res = await series('WL1', hours[0], top);

@@ -29,7 +29,8 @@ export interface RunningSystem {
   get<T>(path: string, token: string): Promise<{ status: number; body: T }>;
   post<T>(path: string, token: string | null, body: unknown): Promise<{ status: number; body: T }>;
   put<T>(path: string, token: string, body: unknown): Promise<{ status: number; body: T }>;
-  stop(): Promise<void>;
+  /** SIGTERM, as Ctrl-C; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 export interface SystemOptions {
@@ -72,7 +73,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async (): Promise<number | null> => {
     if (child.exitCode === null) {
       // A graceful stop commits what ingest holds; past 20 s something is stuck, and the test is over anyway.
       const exited = new Promise((r) => child.once('exit', r));
@@ -83,6 +84,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     }
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (opts.postgresUrl && databaseUrl) await dropDatabase(opts.postgresUrl, id);
+    return child.exitCode;
   };
   try {
     await waitForHealth(url, child, () => out);

@@ -61,7 +61,8 @@ export async function openDatabase(
     embedded: embedded !== undefined,
     timescale,
     async close() {
-      await dataSource.destroy();
+      // Nest closes the data source it was handed when the app closes; the embedded server is ours to stop.
+      if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.close();
     },
   };

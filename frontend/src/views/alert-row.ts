@@ -108,7 +108,11 @@ async function loadHistory(a: Alert, panel: HTMLElement): Promise<void> {
       h(
         'thead',
         {},
-        h('tr', {}, ...['at', 'action', 'severity', 'value', 'threshold', 'actor', 'note'].map((k) => h('th', {}, t(k)))),
+        h(
+          'tr',
+          {},
+          ...['at', 'action', 'severity', 'value', 'threshold', 'actor', 'note'].map((k) => h('th', {}, t(k))),
+        ),
       ),
       h(
         'tbody',

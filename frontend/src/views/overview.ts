@@ -95,7 +95,9 @@ export function renderOverview(root: HTMLElement): () => void {
     return kpiCard(
       t('kpiArrival'),
       fmtPct(n?.rate),
-      n ? tf('arrivalSub', { r: n.received, e: n.expected, o: online ?? '—', n: n.stations }) : t(health === null ? 'loading' : 'notAvailable'),
+      n
+        ? tf('arrivalSub', { r: n.received, e: n.expected, o: online ?? '—', n: n.stations })
+        : t(health === null ? 'loading' : 'notAvailable'),
       low ? 'warn' : '',
       'kpi-arrival',
     );

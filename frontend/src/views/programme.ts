@@ -67,7 +67,11 @@ export function renderProgramme(root: HTMLElement): void {
         ['county', t('countyFund')],
       ] as const;
       createChart(fundEl).setOption({
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${groupNum(v)} ${t('wanUnit')}` },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (v: number) => `${groupNum(v)} ${t('wanUnit')}`,
+        },
         legend: { top: 0 },
         grid: { left: 24, right: 16, top: 64, bottom: 24, containLabel: true },
         xAxis: {
@@ -90,19 +94,45 @@ export function renderProgramme(root: HTMLElement): void {
     }
     if (projects) {
       const overdue = projects.filter((p) => p.overdue);
-      grid.append(listCard('overdueList', 'overdue-projects', overdue.length, overdueTable(overdue), 'noneOverdueProjects', true, true));
+      grid.append(
+        listCard(
+          'overdueList',
+          'overdue-projects',
+          overdue.length,
+          overdueTable(overdue),
+          'noneOverdueProjects',
+          true,
+          true,
+        ),
+      );
     }
     if (dueThisYear)
       grid.append(
-        listCard('appraisalsThisYear', 'appraisals-this-year', dueThisYear.length, appraisalTable(dueThisYear), 'noneAppraisalsThisYear', false),
+        listCard(
+          'appraisalsThisYear',
+          'appraisals-this-year',
+          dueThisYear.length,
+          appraisalTable(dueThisYear),
+          'noneAppraisalsThisYear',
+          false,
+        ),
       );
     if (dueOverdue)
       grid.append(
-        listCard('appraisalsOverdue', 'appraisals-overdue', dueOverdue.length, appraisalTable(dueOverdue), 'noneAppraisalsOverdue', true),
+        listCard(
+          'appraisalsOverdue',
+          'appraisals-overdue',
+          dueOverdue.length,
+          appraisalTable(dueOverdue),
+          'noneAppraisalsOverdue',
+          true,
+        ),
       );
     if (hazards) {
       const open = hazards.filter((x) => x.status !== 'closed');
-      grid.append(listCard('hazardsOverdue', 'hazards-overdue', open.length, hazardTable(open), 'noneHazardsOverdue', true, true));
+      grid.append(
+        listCard('hazardsOverdue', 'hazards-overdue', open.length, hazardTable(open), 'noneHazardsOverdue', true, true),
+      );
     }
   })();
 }

@@ -21,7 +21,15 @@ const MAX_CUSTOM_DAYS = 400;
 
 /** Bucket for a custom span, so a chart has at most a few hundred points. */
 const bucketFor = (span: number): string =>
-  span <= 6 * 3600e3 ? '5m' : span <= 24 * 3600e3 ? '15m' : span <= 7 * 86400e3 ? '1h' : span <= 60 * 86400e3 ? '3h' : '1d';
+  span <= 6 * 3600e3
+    ? '5m'
+    : span <= 24 * 3600e3
+      ? '15m'
+      : span <= 7 * 86400e3
+        ? '1h'
+        : span <= 60 * 86400e3
+          ? '3h'
+          : '1d';
 
 /** datetime-local inputs speak Beijing time (as every time shown here), whatever the browser's zone. */
 const BJ = 8 * 3600e3;
@@ -40,7 +48,11 @@ export function renderReservoir(root: HTMLElement, code: string): () => void {
   let disp: Chart | null = null;
   const buttons = h('div', { class: 'seg' });
   const now0 = Date.now();
-  const fromIn = h('input', { type: 'datetime-local', 'data-testid': 'range-from', value: toInput(now0 - 3 * 86400e3) });
+  const fromIn = h('input', {
+    type: 'datetime-local',
+    'data-testid': 'range-from',
+    value: toInput(now0 - 3 * 86400e3),
+  });
   const toIn = h('input', { type: 'datetime-local', 'data-testid': 'range-to', value: toInput(now0) });
   const rangeMsg = h('span', { class: 'error small', role: 'status' });
   const customBox = h(
@@ -98,7 +110,11 @@ export function renderReservoir(root: HTMLElement, code: string): () => void {
     hydroEl.dataset.points = String(level.length);
     const fetchAll = (list: Sensor[]) =>
       Promise.all(
-        list.map(async (s) => ({ name: s.code, threshold: s.threshold, points: await series(s.code, from, to, bucket) })),
+        list.map(async (s) => ({
+          name: s.code,
+          threshold: s.threshold,
+          points: await series(s.code, from, to, bucket),
+        })),
       );
     const seep = sensorsOf(detail, 'seepage_pressure');
     const ds = sensorsOf(detail, 'displacement');
@@ -231,8 +247,12 @@ export function renderReservoir(root: HTMLElement, code: string): () => void {
             ),
           ),
         ),
-        hasSeep ? h('section', { class: `card${hasDisp ? '' : ' wide'}` }, h('h2', {}, t('seepageTitle')), damEl) : null,
-        hasDisp ? h('section', { class: `card${hasSeep ? '' : ' wide'}` }, h('h2', {}, t('displacement')), dispEl) : null,
+        hasSeep
+          ? h('section', { class: `card${hasDisp ? '' : ' wide'}` }, h('h2', {}, t('seepageTitle')), damEl)
+          : null,
+        hasDisp
+          ? h('section', { class: `card${hasSeep ? '' : ' wide'}` }, h('h2', {}, t('displacement')), dispEl)
+          : null,
         h(
           'section',
           { class: 'card' },
