@@ -54,16 +54,6 @@ async function main(): Promise<void> {
       offlineSweepMs: config.offlineSweepSeconds * 1000,
     },
   );
-  const app = await startBackend({
-    config,
-    dataSource: db.dataSource,
-    timescale: db.timescale,
-    embedded: db.embedded,
-    brokerConnected: ingest.connected,
-    ingest,
-    admin: { password: admin.password, reset: !admin.generated },
-  });
-
   let simulator: RunningSimulator | undefined;
   if (config.simulate) {
     simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
@@ -73,6 +63,16 @@ async function main(): Promise<void> {
       topicPrefix: config.mqttTopicPrefix,
     });
   }
+  const app = await startBackend({
+    config,
+    dataSource: db.dataSource,
+    timescale: db.timescale,
+    embedded: db.embedded,
+    brokerConnected: ingest.connected,
+    ingest,
+    simulator: simulator?.simulator,
+    admin: { password: admin.password, reset: !admin.generated },
+  });
 
   logger.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Dashboard:  http://localhost:${config.port}/`);

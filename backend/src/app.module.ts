@@ -12,6 +12,7 @@ import { ProgrammeModule } from './programme/programme.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ResponsiblePersonsModule } from './responsible-persons/responsible-persons.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { SimulationModule } from './simulation/simulation.module.js';
 import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 import { User } from './users/user.entity.js';
@@ -42,6 +43,7 @@ export class AppModule {
         HazardsModule,
         LedgerIoModule,
         AlertRulesModule,
+        SimulationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,7 @@
 // Idempotent: rows that exist are left as they are.
 import { loadConfig, openDatabase } from '@yz/common';
 import { generateRegistry } from './generate/index.js';
+import { loadConstruction } from './load/load-construction.js';
 import { loadProgramme } from './load/load-programme.js';
 import { loadRegistry } from './load/load-registry.js';
 
@@ -12,6 +13,7 @@ try {
   const registry = generateRegistry();
   await loadRegistry(db.dataSource, registry);
   await loadProgramme(db.dataSource, registry.projects, registry.reservoirs);
+  await loadConstruction(db.dataSource, registry.reservoirs);
   console.log(`loaded: ${registry.reservoirs.length} reservoirs, ${registry.projects.length} projects`);
 } finally {
   await db.close();

@@ -123,4 +123,41 @@ describe('alert rules: flood season, overrides, offline stations, area-scoped pu
       socket.disconnect();
     }
   });
+
+  it('pushes to a client watching one reservoir only that reservoir, and refuses one out of scope', async () => {
+    const [watched, other] = [reservoirs[80], reservoirs[81]];
+    const received: Alert[] = [];
+    const socket: Socket = io(sys.url, { auth: { token: admin, reservoir: watched.code }, transports: ['websocket'] });
+    socket.on('alert', (a: Alert) => received.push(a));
+    try {
+      await waitFor('socket connected', async () => socket.connected);
+      const ts = new Date(Date.now() - 15_000).toISOString();
+      await send(other.code, ts, [{ sensor: 'WL1', value: other.levels.designFloodLevel + 0.02 }]);
+      await send(watched.code, ts, [{ sensor: 'WL1', value: watched.levels.designFloodLevel + 0.02 }]);
+      await waitFor('the watched alert', async () => received.some((a) => a.reservoirCode === watched.code));
+      expect((await alertsOf(other.code)).length).toBeGreaterThan(0);
+      expect(received.every((a) => a.reservoirCode === watched.code)).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
+    const scoped = await sys.login('lanshan-duty', 'lanshan-pass-1');
+    const foreign = reservoirs.find((r) => r.county !== '431127')!;
+    const refused: Socket = io(sys.url, {
+      auth: { token: scoped, reservoir: foreign.code },
+      transports: ['websocket'],
+    });
+    try {
+      await waitFor('refused', async () => refused.disconnected && !refused.active);
+    } finally {
+      refused.disconnect();
+    }
+  });
+
+  it('has a storm switch only where stations are simulated, for engineers', async () => {
+    const res = await sys.post<{ message: string }>('/api/simulation/storm', admin, {});
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/SIMULATE=0/);
+    const bad = await sys.post('/api/simulation/storm', admin, { lon: 200, lat: 26 });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -57,6 +57,21 @@ describe.each(modes)('foundation on $name', ({ postgres, timescale }) => {
     expect((await sys.get('/api/reservoirs', 'not-a-token')).status).toBe(401);
   });
 
+  it.skipIf(postgres && !pgUp)('slows down repeated failed logins', async () => {
+    const attempt = () => sys.post('/api/auth/login', null, { username: 'guesser', password: 'not-it-123' });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const blocked = await sys.post<{ message: string }>('/api/auth/login', null, {
+      username: 'guesser',
+      password: 'not-it-123',
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toMatch(/try again/);
+    // Other users are not locked out by someone else's failures.
+    expect((await sys.post('/api/auth/login', null, { username: 'admin', password: sys.adminPassword })).status).toBe(
+      200,
+    );
+  });
+
   it.skipIf(postgres && !pgUp)('limits an area-scoped user to its area', async () => {
     const created = await sys.post('/api/users', admin, {
       username: 'daoxian-eng',

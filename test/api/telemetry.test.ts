@@ -67,6 +67,24 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(daily.body.points.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(47 * 3.5, 6);
   });
 
+  it('gives rainfall accumulations over the last 1, 3, 6 and 24 clock hours', async () => {
+    const res = await sys.get<{ rain: Record<'h1' | 'h3' | 'h6' | 'h24', number | null> }>(
+      `/api/reservoirs/${code}`,
+      token,
+    );
+    const hourNow = Math.floor(Date.now() / HOUR) * HOUR;
+    const over = (n: number) => {
+      const hoursWithRain = hours.filter((h) => h >= hourNow - (n - 1) * HOUR).length;
+      return hoursWithRain ? hoursWithRain * 3.5 : null;
+    };
+    expect(res.body.rain).toEqual({ h1: over(1), h3: over(3), h6: over(6), h24: over(24) });
+    const list = await sys.get<{ code: string; rain: { h24: number | null } }[]>(
+      '/api/reservoirs?county=431126',
+      token,
+    );
+    expect(list.body.find((r) => r.code === code)!.rain.h24).toBe(over(24));
+  });
+
   it('reports station health and the arrival rate', async () => {
     const res = await sys.get<{
       total: { stations: number };

@@ -152,6 +152,34 @@ describe.skipIf(!available)('separate processes under faults', () => {
     expect(a + b).toBe(1000);
   });
 
+  it('opens one alert when two ingest processes judge the same reservoir at once', async () => {
+    const r = reservoirs[3];
+    const before = await Promise.all([...ingests.values()].map((p) => metric(p, 'ingest_messages_total')));
+    // Twenty readings above the design flood level, spread over both processes by the shared subscription.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        clock += 1000;
+        published += 1;
+        return publisher.publishAsync(
+          `reservoirs/${r.code}/telemetry`,
+          JSON.stringify({
+            ts: new Date(clock).toISOString(),
+            readings: [{ sensor: 'WL1', value: r.levels.designFloodLevel + 0.01 * (i + 1) }],
+          }),
+          { qos: 1 },
+        );
+      }),
+    );
+    await allStored();
+    const after = await Promise.all([...ingests.values()].map((p) => metric(p, 'ingest_messages_total')));
+    expect(after.every((n, i) => n > before[i])).toBe(true);
+    const active = await db.count(
+      `SELECT count(*) AS n FROM alerts WHERE reservoir_code = $1 AND rule_key = 'water_level' AND state <> 'resolved'`,
+      [r.code],
+    );
+    expect(active).toBe(1);
+  });
+
   it('loses nothing when an ingest process is killed mid-stream and comes back', async () => {
     await publish(1500, 500, async (sent) => {
       if (sent === 500) await ingests.get('b')!.kill('SIGKILL');

@@ -33,7 +33,7 @@ const SCHEDULE_SELECT = `
     r.scale, r.completion_year AS "completionYear", r.dam_category AS "damCategory",
     to_char(r.last_appraisal, 'YYYY-MM-DD') AS "lastAppraisal", to_char(r.next_appraisal, 'YYYY-MM-DD') AS "nextAppraisal",
     p.id AS "projectId"
-  FROM reservoirs r JOIN areas a ON a.code = r.area_code LEFT JOIN projects p ON p.reservoir_code = r.code`;
+  FROM reservoirs r JOIN areas a ON a.code = r.area_code LEFT JOIN projects p ON p.reservoir_code = r.code AND p.kind = 'reinforcement'`;
 
 const APPRAISAL_COLUMNS = `id, reservoir_code AS "reservoirCode", to_char(appraised_on, 'YYYY-MM-DD') AS "appraisedOn",
   dam_category AS "damCategory", conclusion, to_char(next_due, 'YYYY-MM-DD') AS "nextDue", project_id AS "projectId",

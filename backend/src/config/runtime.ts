@@ -1,5 +1,5 @@
 import type { AppConfig } from '@yz/common';
-import type { IngestService } from '@yz/ingest';
+import type { IngestService, Simulator } from '@yz/ingest';
 import type { DataSource } from 'typeorm';
 
 /** What the process hands to the Nest application: configuration, the open database and the broker's state. */
@@ -13,6 +13,8 @@ export interface Runtime {
   admin: { password: string; reset: boolean };
   /** The in-process ingest (all-in-one): its alert and reading events are pushed to dashboards. */
   ingest?: IngestService;
+  /** The in-process station simulator (all-in-one with SIMULATE on). */
+  simulator?: Simulator;
 }
 
 export const RUNTIME = Symbol('RUNTIME');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { SOURCES, type FundingSource } from '../programme/programme-rules.js';
-import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import { SOURCES, type FundingSource, type ProjectKind } from '../programme/programme-rules.js';
+import { KIND_COLUMN, projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import { appendEntries } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
@@ -20,6 +20,7 @@ import {
 interface AllocationLine {
   id: number | null;
   reservoirCode: string;
+  kind: ProjectKind | null;
   source: FundingSource;
   amount: string;
   allocatedOn: string;
@@ -38,6 +39,7 @@ const COLUMNS: Column[] = [
   { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
   { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
   { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
+  KIND_COLUMN,
   { key: 'source', label: '资金来源', importable: true, required: true, parse: oneOf(SOURCES, SOURCE_LABELS) },
   { key: 'amount', label: '金额(元)', importable: true, required: true, parse: amount },
   { key: 'allocatedOn', label: '下达日期', importable: true, required: true, parse: date },

@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/audit-log.js';
-import type { ApplyResult, ImportContext } from './ledger-kind.js';
+import { projectOf, type ApplyResult, type ImportContext } from './ledger-kind.js';
 import type { ParsedRow } from './row-validation.js';
 
 /**
@@ -21,7 +21,7 @@ export async function appendEntries<Line extends { id: number | null; reservoirC
       skipped++;
       continue;
     }
-    const projectId = ctx.projects.get(line.reservoirCode)!.id;
+    const projectId = projectOf(ctx, row.values)!.id;
     const entry = entryOf(line, projectId);
     const id = await insert({ ...entry, by: ctx.user.username });
     await writeAudit(ctx.tx, {

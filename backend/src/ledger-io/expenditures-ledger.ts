@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { fromFen, toFen } from '../programme/money.js';
-import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import type { ProjectKind } from '../programme/programme-rules.js';
+import {
+  KIND_COLUMN,
+  projectError,
+  projectKey,
+  projectOf,
+  RESERVOIR_LABEL,
+  type ImportContext,
+  type LedgerKind,
+} from './ledger-kind.js';
 import { appendEntries } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
@@ -19,6 +28,7 @@ import {
 interface ExpenditureLine {
   id: number | null;
   reservoirCode: string;
+  kind: ProjectKind | null;
   amount: string;
   spentOn: string;
   description: string;
@@ -29,6 +39,7 @@ const COLUMNS: Column[] = [
   { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
   { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
   { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
+  KIND_COLUMN,
   { key: 'amount', label: '金额(元)', importable: true, required: true, parse: amount },
   { key: 'spentOn', label: '支出日期', importable: true, required: true, parse: date },
   { key: 'description', label: '摘要', importable: true, required: true, parse: text(500) },
@@ -71,7 +82,8 @@ export class ExpendituresLedger implements LedgerKind {
         errors.push({ row: row.row, column: '支出日期', message: 'The date must not be in the future' });
       }
       if (!line.amount) continue;
-      const left = unspent.get(line.reservoirCode) ?? toFen(ctx.projects.get(line.reservoirCode)!.unspent);
+      const key = projectKey(line.reservoirCode, line.kind);
+      const left = unspent.get(key) ?? toFen(projectOf(ctx, row.values)!.unspent);
       const fen = toFen(line.amount);
       if (fen > left) {
         errors.push({
@@ -80,7 +92,7 @@ export class ExpendituresLedger implements LedgerKind {
           message: `Exceeds the project's unspent allocation of ${fromFen(left)} CNY`,
         });
       } else {
-        unspent.set(line.reservoirCode, left - fen);
+        unspent.set(key, left - fen);
       }
     }
     return errors;

@@ -102,7 +102,7 @@ export class LedgerIoService {
     if (ids.length === 0) return;
     const kind = name === 'allocations' ? 'allocation' : name === 'expenditures' ? 'expenditure' : 'stage';
     const changed = new Set(ids);
-    for (const project of await this.programme.list(user, {})) {
+    for (const project of await this.programme.list(user, { kind: 'all' })) {
       if (changed.has(project.id)) this.events.emit('project', { kind, project });
     }
   }

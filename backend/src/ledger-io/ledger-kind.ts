@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { PROJECT_KINDS, type ProjectKind } from '../programme/programme-rules.js';
 import type { Role } from '../users/user.entity.js';
 import type { ProjectState } from './ledger.repository.js';
-import type { Column, ParsedRow, RowError } from './row-validation.js';
+import { oneOf, type Column, type ParsedRow, type RowError } from './row-validation.js';
 
 export const LEDGER_KINDS = ['projects', 'allocations', 'expenditures', 'responsible-persons', 'hazards'] as const;
 export type LedgerKindName = (typeof LEDGER_KINDS)[number];
@@ -15,7 +16,7 @@ export interface ImportContext {
   today: string;
   /** Reservoir code → area code, for the reservoirs the file names. */
   areas: Map<string, string>;
-  /** Reservoir code → its project (locked), for the reservoirs the file names. */
+  /** projectKey(reservoir code, kind) → the project (locked), for the reservoirs the file names. */
   projects: Map<string, ProjectState>;
 }
 
@@ -41,6 +42,37 @@ export interface LedgerKind {
 }
 
 export const RESERVOIR_LABEL = '水库编码';
+export const KIND_LABEL = '项目类型';
+
+export const KIND_LABELS: Record<ProjectKind, string> = {
+  reinforcement: '除险加固',
+  telemetry: '雨水情测报',
+  dam_monitoring: '大坝安全监测',
+};
+
+/**
+ * The key of a project in ImportContext.projects: the reservoir code for its reinforcement project (so files
+ * without a 项目类型 column keep meaning the reinforcement project), code/kind for the other kinds.
+ */
+export function projectKey(reservoirCode: string, kind: ProjectKind | null | undefined): string {
+  return !kind || kind === 'reinforcement' ? reservoirCode : `${reservoirCode}/${kind}`;
+}
+
+/** The project a parsed row names (by reservoir code and 项目类型, reinforcement when absent). */
+export function projectOf(ctx: ImportContext, values: Record<string, unknown>): ProjectState | undefined {
+  const code = values.reservoirCode;
+  if (typeof code !== 'string') return undefined;
+  return ctx.projects.get(projectKey(code, values.kind as ProjectKind | null | undefined));
+}
+
+/** The optional 项目类型 column of the project-level ledgers (absent or empty: reinforcement). */
+export const KIND_COLUMN: Column = {
+  key: 'kind',
+  label: KIND_LABEL,
+  importable: true,
+  required: false,
+  parse: oneOf(PROJECT_KINDS, KIND_LABELS),
+};
 
 /** The reservoir must exist and, for an area-scoped user, be in the user's area. */
 export function reservoirError(ctx: ImportContext, row: ParsedRow): RowError | null {
@@ -54,13 +86,14 @@ export function reservoirError(ctx: ImportContext, row: ParsedRow): RowError | n
   return null;
 }
 
-/** Like reservoirError, and the reservoir must have a reinforcement project. */
+/** Like reservoirError, and the reservoir must have a project of the row's kind (reinforcement by default). */
 export function projectError(ctx: ImportContext, row: ParsedRow): RowError | null {
   const error = reservoirError(ctx, row);
   if (error) return error;
   const code = row.values.reservoirCode;
-  if (typeof code === 'string' && !ctx.projects.has(code)) {
-    return { row: row.row, column: RESERVOIR_LABEL, message: `${code} has no reinforcement project` };
+  if (typeof code === 'string' && !projectOf(ctx, row.values)) {
+    const kind = (row.values.kind as ProjectKind | null | undefined) ?? 'reinforcement';
+    return { row: row.row, column: RESERVOIR_LABEL, message: `${code} has no ${kind} project` };
   }
   return null;
 }

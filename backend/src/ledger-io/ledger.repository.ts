@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FundingSource, Stage } from '../programme/programme-rules.js';
+import type { FundingSource, ProjectKind, Stage } from '../programme/programme-rules.js';
+import { projectKey } from './ledger-kind.js';
 
 export interface ProjectState {
   id: number;
+  kind: ProjectKind;
   reservoirCode: string;
   county: string;
   stage: Stage;
@@ -21,6 +23,7 @@ export interface AllocationLine {
   countyName: string;
   reservoirCode: string;
   reservoirName: string;
+  kind: ProjectKind;
   source: FundingSource;
   amount: string;
   allocatedOn: string;
@@ -33,6 +36,7 @@ export interface ExpenditureLine {
   countyName: string;
   reservoirCode: string;
   reservoirName: string;
+  kind: ProjectKind;
   amount: string;
   spentOn: string;
   description: string;
@@ -58,11 +62,14 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.code, r.areaCode]));
   }
 
-  /** The projects of these reservoirs, locked for the rest of the transaction (in id order: no deadlock). */
+  /**
+   * The projects (of every kind) of these reservoirs, locked for the rest of the transaction (in id order: no
+   * deadlock), by projectKey(reservoir code, kind).
+   */
   async lockProjects(tx: EntityManager, codes: string[]): Promise<Map<string, ProjectState>> {
     await tx.query(`SELECT id FROM projects WHERE reservoir_code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes]);
     const rows: ProjectState[] = await tx.query(
-      `SELECT p.id, p.reservoir_code AS "reservoirCode", r.area_code AS county, p.stage,
+      `SELECT p.id, p.kind, p.reservoir_code AS "reservoirCode", r.area_code AS county, p.stage,
          to_char(p.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(p.planned_finish, 'YYYY-MM-DD') AS "plannedFinish",
          p.progress_percent AS "progressPercent",
          (coalesce((SELECT sum(amount) FROM funding_allocations WHERE project_id = p.id), 0)
@@ -74,7 +81,7 @@ export class LedgerRepository {
        WHERE p.reservoir_code = ANY($1::text[])`,
       [codes],
     );
-    return new Map(rows.map((r) => [r.reservoirCode, r]));
+    return new Map(rows.map((r) => [projectKey(r.reservoirCode, r.kind), r]));
   }
 
   async existingIds(tx: EntityManager, table: 'funding_allocations' | 'funding_expenditures', ids: number[]) {
@@ -148,9 +155,9 @@ export class LedgerRepository {
   allocations(areaCode: string | null): Promise<AllocationLine[]> {
     return this.ds.query(
       `SELECT l.id, r.area_code AS county, a.name AS "countyName", r.code AS "reservoirCode", r.name AS "reservoirName",
-         l.source, l.amount::text AS amount, to_char(l.allocated_on, 'YYYY-MM-DD') AS "allocatedOn", l.document
+         p.kind, l.source, l.amount::text AS amount, to_char(l.allocated_on, 'YYYY-MM-DD') AS "allocatedOn", l.document
        FROM funding_allocations l ${LINE_JOIN}
-       WHERE ($1::text IS NULL OR r.area_code = $1) ORDER BY r.area_code, r.code, l.allocated_on, l.id`,
+       WHERE ($1::text IS NULL OR r.area_code = $1) ORDER BY r.area_code, r.code, p.kind, l.allocated_on, l.id`,
       [areaCode],
     );
   }
@@ -158,9 +165,9 @@ export class LedgerRepository {
   expenditures(areaCode: string | null): Promise<ExpenditureLine[]> {
     return this.ds.query(
       `SELECT l.id, r.area_code AS county, a.name AS "countyName", r.code AS "reservoirCode", r.name AS "reservoirName",
-         l.amount::text AS amount, to_char(l.spent_on, 'YYYY-MM-DD') AS "spentOn", l.description
+         p.kind, l.amount::text AS amount, to_char(l.spent_on, 'YYYY-MM-DD') AS "spentOn", l.description
        FROM funding_expenditures l ${LINE_JOIN}
-       WHERE ($1::text IS NULL OR r.area_code = $1) ORDER BY r.area_code, r.code, l.spent_on, l.id`,
+       WHERE ($1::text IS NULL OR r.area_code = $1) ORDER BY r.area_code, r.code, p.kind, l.spent_on, l.id`,
       [areaCode],
     );
   }

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { DONE_STAGES, stageChangeError, STAGES, type Stage } from '../programme/programme-rules.js';
+import {
+  ALL_STAGES,
+  DONE_STAGES,
+  stageChangeError,
+  type ProjectKind,
+  type Stage,
+} from '../programme/programme-rules.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
+import {
+  KIND_COLUMN,
+  projectError,
+  projectKey,
+  projectOf,
+  RESERVOIR_LABEL,
+  type ImportContext,
+  type LedgerKind,
+} from './ledger-kind.js';
 import { LedgerRepository } from './ledger.repository.js';
 import {
   date,
@@ -18,6 +32,8 @@ import {
 
 interface ProjectLine {
   reservoirCode: string;
+  /** Null (no 项目类型 column or an empty cell): reinforcement. */
+  kind: ProjectKind | null;
   stage: Stage;
   progressPercent: number;
   plannedStart: string;
@@ -30,7 +46,8 @@ const COLUMNS: Column[] = [
   { key: 'countyName', label: '县区', importable: false, required: false, parse: text(50) },
   { key: 'reservoirCode', label: RESERVOIR_LABEL, importable: true, required: true, parse: reservoirCode },
   { key: 'reservoirName', label: '水库名称', importable: false, required: false, parse: text(100) },
-  { key: 'stage', label: '阶段', importable: true, required: true, parse: oneOf(STAGES) },
+  KIND_COLUMN,
+  { key: 'stage', label: '阶段', importable: true, required: true, parse: oneOf(ALL_STAGES) },
   { key: 'progressPercent', label: '进度(%)', importable: true, required: true, parse: integer(0, 100) },
   { key: 'plannedStart', label: '计划开工', importable: true, required: true, parse: date },
   { key: 'plannedFinish', label: '计划完工', importable: true, required: true, parse: date },
@@ -41,10 +58,13 @@ const COLUMNS: Column[] = [
   { key: 'reason', label: '变更原因', importable: true, required: false, parse: text(1000) },
 ];
 
-/** Reinforcement projects: an import updates stage, progress and planned dates of existing projects. */
+/**
+ * Projects of every kind (reinforcement, telemetry, dam monitoring; the 项目类型 column, reinforcement when absent):
+ * an import updates stage, progress and planned dates of existing projects.
+ */
 @Injectable()
 export class ProjectsLedger implements LedgerKind {
-  readonly sheetName = '除险加固项目';
+  readonly sheetName = '水库建设项目';
   readonly editRole = 'planner' as const;
   readonly columns = COLUMNS;
 
@@ -54,12 +74,13 @@ export class ProjectsLedger implements LedgerKind {
   ) {}
 
   async exportRecords(user: AuthUser) {
-    const views = await this.programme.list(user, {});
+    const views = await this.programme.list(user, { kind: 'all' });
     return views.map((v) => ({
       id: v.id,
       countyName: v.countyName,
       reservoirCode: v.reservoirCode,
       reservoirName: v.reservoirName,
+      kind: v.kind,
       stage: v.stage,
       progressPercent: v.progressPercent,
       plannedStart: v.plannedStart,
@@ -79,16 +100,17 @@ export class ProjectsLedger implements LedgerKind {
       const line = row.values as unknown as ProjectLine;
       const error = projectError(ctx, row);
       if (error) errors.push(error);
-      if (seen.has(line.reservoirCode)) {
+      const key = projectKey(line.reservoirCode, line.kind);
+      if (seen.has(key)) {
         errors.push({ row: row.row, column: RESERVOIR_LABEL, message: 'The project appears twice in the file' });
       }
-      seen.add(line.reservoirCode);
+      seen.add(key);
       if (line.plannedStart && line.plannedFinish && line.plannedStart > line.plannedFinish) {
         errors.push({ row: row.row, column: '计划完工', message: 'The planned finish is before the planned start' });
       }
-      const project = ctx.projects.get(line.reservoirCode);
+      const project = projectOf(ctx, row.values);
       if (project && line.stage && line.stage !== project.stage) {
-        const refusal = stageChangeError(project.stage, line.stage, line.reason ?? undefined);
+        const refusal = stageChangeError(project.stage, line.stage, line.reason ?? undefined, project.kind);
         if (refusal) errors.push({ row: row.row, column: '阶段', message: refusal });
       }
     }
@@ -100,7 +122,7 @@ export class ProjectsLedger implements LedgerKind {
     let skipped = 0;
     for (const row of rows) {
       const line = row.values as unknown as ProjectLine;
-      const before = ctx.projects.get(line.reservoirCode)!;
+      const before = projectOf(ctx, row.values)!;
       const after = {
         stage: line.stage,
         progressPercent: line.progressPercent,

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  constructionStandardFen,
+  CONSTRUCTION_STAGES,
+  expectedCentralShareBp,
   isAtRisk,
   isOverdue,
   shanghaiToday,
   shareCheck,
   stageChangeError,
+  stagesOf,
   stageStep,
   type ScheduleInput,
 } from './programme-rules.js';
@@ -108,5 +112,37 @@ describe('schedule', () => {
   it('is never at risk once overdue or done', () => {
     expect(isAtRisk(p({ progressPercent: 10 }), '2026-01-01')).toBe(false);
     expect(isAtRisk(p({ stage: 'completion_acceptance', progressPercent: 100 }), '2025-12-01')).toBe(false);
+  });
+});
+
+describe('telemetry and dam-monitoring construction', () => {
+  it('has its own stage order; a reinforcement stage is refused', () => {
+    expect(stageStep('design', 'procurement', 'telemetry')).toBe('next');
+    expect(stageChangeError('commissioning', 'acceptance', undefined, 'dam_monitoring')).toBeNull();
+    expect(stageChangeError('design', 'installation', undefined, 'telemetry')).toMatch(/skips a stage/);
+    expect(stageChangeError('design', 'construction', 'x', 'telemetry')).toMatch(/not a stage of a telemetry project/);
+    expect(stageChangeError('tendering', 'acceptance', 'x')).toMatch(/not a stage of a reinforcement project/);
+    expect(stagesOf('dam_monitoring')).toEqual(CONSTRUCTION_STAGES);
+    expect(
+      isOverdue(
+        { stage: 'acceptance', plannedStart: '2022-03-01', plannedFinish: '2022-12-31', progressPercent: 100 },
+        '2026-03-31',
+      ),
+    ).toBe(false);
+  });
+
+  it('funds by the standard from provincial bonds (no central share)', () => {
+    expect(constructionStandardFen('telemetry', 'small1')).toBe(8_000_000n);
+    expect(constructionStandardFen('telemetry', 'small2')).toBe(6_000_000n);
+    expect(constructionStandardFen('telemetry', 'medium')).toBeNull();
+    expect(constructionStandardFen('dam_monitoring', 'small2')).toBe(30_000_000n);
+    expect(expectedCentralShareBp('small1', 'telemetry')).toBe(0);
+    expect(expectedCentralShareBp('small1')).toBe(7000);
+    expect(shareCheck('small2', 0n, 6_000_000n, 'telemetry')).toEqual({
+      expectedCentralShare: '0.0000',
+      actualCentralShare: '0.0000',
+      ok: true,
+    });
+    expect(shareCheck('small2', 4_200_000n, 6_000_000n, 'telemetry').ok).toBe(false);
   });
 });

@@ -1,5 +1,15 @@
 import { ratio } from './money.js';
 
+/**
+ * What a project builds: reinforcement (除险加固) of a dangerous dam, a rain/water-level telemetry system
+ * (雨水情测报系统) or dam-safety monitoring facilities (大坝安全监测设施). One project per reservoir and kind.
+ */
+export const PROJECT_KINDS = ['reinforcement', 'telemetry', 'dam_monitoring'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+/** Telemetry and dam-monitoring are construction of equipment, not of the dam: they share one stage list. */
+export const CONSTRUCTION_KINDS: readonly ProjectKind[] = ['telemetry', 'dam_monitoring'];
+
 /** The reinforcement project's stages, in the order the works go through them. */
 export const STAGES = [
   'appraisal',
@@ -10,25 +20,64 @@ export const STAGES = [
   'completion_acceptance',
   'final_acceptance',
 ] as const;
-export type Stage = (typeof STAGES)[number];
+export type ReinforcementStage = (typeof STAGES)[number];
+
+/**
+ * A telemetry or dam-monitoring project's stages: design (实施方案设计), procurement of the equipment
+ * (设备采购/招标), installation on site (安装), commissioning with the platform (调试联网), acceptance (验收).
+ */
+export const CONSTRUCTION_STAGES = ['design', 'procurement', 'installation', 'commissioning', 'acceptance'] as const;
+export type ConstructionStage = (typeof CONSTRUCTION_STAGES)[number];
+
+/** Every stage of every kind (the stage column holds one of these; which ones depends on the kind). */
+export const ALL_STAGES = [...STAGES, ...CONSTRUCTION_STAGES] as const;
+export type Stage = (typeof ALL_STAGES)[number];
+
+/** The stages of a project of this kind, in order. */
+export function stagesOf(kind: ProjectKind): readonly Stage[] {
+  return kind === 'reinforcement' ? STAGES : CONSTRUCTION_STAGES;
+}
+
+/**
+ * Funding standard for telemetry and dam-monitoring construction in fen (永政办发〔2021〕32号 五.2: telemetry
+ * 80,000 CNY per small(1), 60,000 per small(2); dam-safety monitoring 300,000 per reservoir). Null for a medium
+ * reservoir's telemetry: the policy's 1290 are all small, so a medium one goes by its approved estimate.
+ */
+export function constructionStandardFen(kind: ProjectKind, scale: string): bigint | null {
+  if (kind === 'dam_monitoring') return 30_000_000n;
+  if (kind === 'telemetry') return scale === 'small1' ? 8_000_000n : scale === 'small2' ? 6_000_000n : null;
+  return null;
+}
 
 export const SOURCES = ['central', 'provincial', 'municipal', 'county'] as const;
 export type FundingSource = (typeof SOURCES)[number];
 
-/** Works are done once completion acceptance (竣工验收) is reached; such a project cannot be overdue. */
-export const DONE_STAGES: readonly Stage[] = ['completion_acceptance', 'final_acceptance'];
+/**
+ * Works are done once completion acceptance (竣工验收) is reached, or for telemetry and dam monitoring once the
+ * system is accepted (验收); such a project cannot be overdue.
+ */
+export const DONE_STAGES: readonly Stage[] = ['completion_acceptance', 'final_acceptance', 'acceptance'];
 
 export type StageStep = 'same' | 'next' | 'skip' | 'backward';
 
 /** How a change from one stage to another relates to the order: only the next stage needs no reason. */
-export function stageStep(from: Stage, to: Stage): StageStep {
-  const d = STAGES.indexOf(to) - STAGES.indexOf(from);
+export function stageStep(from: Stage, to: Stage, kind: ProjectKind = 'reinforcement'): StageStep {
+  const stages = stagesOf(kind);
+  const d = stages.indexOf(to) - stages.indexOf(from);
   return d === 0 ? 'same' : d === 1 ? 'next' : d > 1 ? 'skip' : 'backward';
 }
 
 /** Why a stage change is refused, or null when it is allowed. */
-export function stageChangeError(from: Stage, to: Stage, reason: string | undefined): string | null {
-  const step = stageStep(from, to);
+export function stageChangeError(
+  from: Stage,
+  to: Stage,
+  reason: string | undefined,
+  kind: ProjectKind = 'reinforcement',
+): string | null {
+  if (!stagesOf(kind).includes(to)) {
+    return `${to} is not a stage of a ${kind} project (its stages: ${stagesOf(kind).join(', ')})`;
+  }
+  const step = stageStep(from, to, kind);
   if (step === 'same') return `The project is already at stage ${to}`;
   if ((step === 'skip' || step === 'backward') && !reason?.trim()) {
     return step === 'skip'
@@ -39,10 +88,13 @@ export function stageChangeError(from: Stage, to: Stage, reason: string | undefi
 }
 
 /**
- * Central share of reinforcement funding (永政办发〔2021〕32号): medium reservoirs 80% central / 20% local,
- * small ones 70% / 30%. In basis points.
+ * Central share of reinforcement funding (永政办发〔2021〕32号 五.1): medium reservoirs 80% central / 20% local,
+ * small ones 70% / 30%. Telemetry and dam-monitoring construction get no central funds: "由省财政安排地方政府一般
+ * 债券资金解决" (五.2, the province's local-government general bonds), so their expected central share is 0.
+ * In basis points.
  */
-export function expectedCentralShareBp(scale: string): number {
+export function expectedCentralShareBp(scale: string, kind: ProjectKind = 'reinforcement'): number {
+  if (kind !== 'reinforcement') return 0;
   return scale === 'medium' ? 8000 : 7000;
 }
 
@@ -57,8 +109,13 @@ export interface ShareCheck {
 }
 
 /** Does the central part of what was allocated match the policy share (within half a percentage point)? */
-export function shareCheck(scale: string, centralFen: bigint, totalFen: bigint): ShareCheck {
-  const bp = expectedCentralShareBp(scale);
+export function shareCheck(
+  scale: string,
+  centralFen: bigint,
+  totalFen: bigint,
+  kind: ProjectKind = 'reinforcement',
+): ShareCheck {
+  const bp = expectedCentralShareBp(scale, kind);
   const expectedCentralShare = ratio(BigInt(bp), 10000n)!;
   if (totalFen === 0n) return { expectedCentralShare, actualCentralShare: null, ok: true };
   const diff = centralFen * 10000n - BigInt(bp) * totalFen;

@@ -17,6 +17,7 @@ export function projectView(r: ProjectRow, today: string) {
   const spent = toFen(r.spent);
   return {
     id: r.id,
+    kind: r.kind,
     reservoirCode: r.reservoirCode,
     reservoirName: r.reservoirName,
     county: r.county,
@@ -42,7 +43,7 @@ export function projectView(r: ProjectRow, today: string) {
     allocationRate: ratio(allocated, budget),
     spendingRate: ratio(spent, allocated),
     gap: fromFen(budget - allocated),
-    shareCheck: shareCheck(r.scale, bySource.central, allocated),
+    shareCheck: shareCheck(r.scale, bySource.central, allocated, r.kind),
     overdue: isOverdue(r, today),
     atRisk: isAtRisk(r, today),
     updatedAt: r.updatedAt,
@@ -85,14 +86,14 @@ interface Acc {
 }
 
 /**
- * Totals per county or per year of planned start, summed in fen from the same rows as the project list, so
- * the groups add up exactly to the ledger. groupBy=source gives one row per funding source.
+ * Totals per county, per year of planned start or per project kind, summed in fen from the same rows as the
+ * project list, so the groups add up exactly to the ledger. groupBy=source gives one row per funding source.
  */
-export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'source'): SummaryGroup[] {
+export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'source' | 'kind'): SummaryGroup[] {
   if (groupBy === 'source') return summariseBySource(rows);
   const groups = new Map<string, Acc>();
   for (const r of rows) {
-    const key = groupBy === 'county' ? r.county : r.plannedStart.slice(0, 4);
+    const key = groupBy === 'county' ? r.county : groupBy === 'kind' ? r.kind : r.plannedStart.slice(0, 4);
     const acc = groups.get(key) ?? {
       name: groupBy === 'county' ? r.countyName : undefined,
       projects: 0,
@@ -126,7 +127,7 @@ export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'sour
 }
 
 function summariseBySource(rows: ProjectRow[]): SummaryGroup[] {
-  const centralBudget = sumFen(rows.map((r) => shareOf(toFen(r.budget), expectedCentralShareBp(r.scale))));
+  const centralBudget = sumFen(rows.map((r) => shareOf(toFen(r.budget), expectedCentralShareBp(r.scale, r.kind))));
   return SOURCES.map((source) => {
     const amounts = rows.map((r) => sourceFen(r)[source]);
     const total = sumFen(amounts);

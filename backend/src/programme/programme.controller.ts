@@ -20,7 +20,11 @@ export class ProjectsController {
   constructor(private readonly programme: ProgrammeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Reinforcement (除险加固) projects with funding totals, share check and schedule flags' })
+  @ApiOperation({
+    summary:
+      'Projects with funding totals, share check and schedule flags: reinforcement (除险加固) by default; ' +
+      'kind=telemetry|dam_monitoring|all for telemetry (雨水情测报) and dam-safety monitoring (大坝安全监测) construction',
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: ProjectListQueryDto) {
     return this.programme.list(user, q);
   }
@@ -60,7 +64,11 @@ export class FundingController {
   constructor(private readonly programme: ProgrammeService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Budget, allocations by source and spending per county, year of planned start, or source' })
+  @ApiOperation({
+    summary:
+      'Budget, allocations by source and spending per county, year of planned start, source or kind ' +
+      '(of reinforcement projects unless kind= says otherwise)',
+  })
   summary(@CurrentUser() user: AuthUser, @Query() q: FundingSummaryQueryDto) {
     return this.programme.summary(user, q);
   }
@@ -68,7 +76,7 @@ export class FundingController {
   @Post('transfers')
   @Roles('planner')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Re-allocate unspent funds between two projects of the same county-level area' })
+  @ApiOperation({ summary: 'Re-allocate unspent funds between two projects of the same kind and county-level area' })
   transfer(@CurrentUser() user: AuthUser, @Body() dto: TransferDto) {
     return this.programme.transfer(user, dto);
   }

@@ -5,6 +5,7 @@ import { ConflictException, NotFoundException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@yz/common';
 import { Programme1732300000400 } from '../../../common/src/database/migrations/1732300000400-programme.js';
+import { ConstructionKinds1732300000800 } from '../../../common/src/database/migrations/1732300000800-construction-kinds.js';
 import { generateRegistry } from '../../../seeds/src/generate/index.js';
 import { loadRegistry } from '../../../seeds/src/load/load-registry.js';
 import { loadProgramme } from '../../../seeds/src/load/load-programme.js';
@@ -28,12 +29,16 @@ describe('programme on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'programme-'));
     db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
-    const [{ exists }] = await db.dataSource.query(`SELECT to_regclass('projects') IS NOT NULL AS exists`);
-    if (!exists) {
-      // Until the migration is listed in MIGRATIONS; the embedded pool has one connection, so release it.
+    const [{ exists, kinds }] = await db.dataSource.query(
+      `SELECT to_regclass('projects') IS NOT NULL AS exists,
+         EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'projects' AND column_name = 'kind') AS kinds`,
+    );
+    if (!exists || !kinds) {
+      // Until the migrations are listed in MIGRATIONS; the embedded pool has one connection, so release it.
       const runner = db.dataSource.createQueryRunner();
       try {
-        await new Programme1732300000400().up(runner);
+        if (!exists) await new Programme1732300000400().up(runner);
+        await new ConstructionKinds1732300000800().up(runner);
       } finally {
         await runner.release();
       }

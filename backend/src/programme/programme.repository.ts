@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeAudit, type AuditEntry } from '../audit/audit-log.js';
-import type { FundingSource, Stage } from './programme-rules.js';
+import type { FundingSource, ProjectKind, Stage } from './programme-rules.js';
 
 /** Anything that runs SQL: the data source, or the manager of a transaction. */
 type Sql = Pick<DataSource | EntityManager, 'query'>;
@@ -10,6 +10,7 @@ type Sql = Pick<DataSource | EntityManager, 'query'>;
 /** One project with its ledger totals; money as decimal strings straight from numeric. */
 export interface ProjectRow {
   id: number;
+  kind: ProjectKind;
   reservoirCode: string;
   reservoirName: string;
   county: string;
@@ -50,7 +51,7 @@ const PROJECT_SELECT = `
   ), spent AS (
     SELECT project_id, sum(amount) AS spent FROM funding_expenditures GROUP BY project_id
   )
-  SELECT p.id, p.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
+  SELECT p.id, p.kind, p.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
     a.name AS "countyName", r.scale, p.stage, p.in_national_plan AS "inNationalPlan",
     to_char(p.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(p.planned_finish, 'YYYY-MM-DD') AS "plannedFinish",
     to_char(p.actual_finish, 'YYYY-MM-DD') AS "actualFinish", p.progress_percent AS "progressPercent",
@@ -75,12 +76,17 @@ export class ProgrammeRepository {
     return this.ds.transaction(work);
   }
 
-  list(filter: { areaCode: string | null; stage: Stage | null }, sql: Sql = this.ds): Promise<ProjectRow[]> {
+  /** kind null: projects of every kind. */
+  list(
+    filter: { areaCode: string | null; stage: Stage | null; kind: ProjectKind | null },
+    sql: Sql = this.ds,
+  ): Promise<ProjectRow[]> {
     return sql.query(
       `${PROJECT_SELECT}
        WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR p.stage = $2)
-       ORDER BY r.area_code, p.reservoir_code`,
-      [filter.areaCode, filter.stage],
+         AND ($3::text IS NULL OR p.kind = $3)
+       ORDER BY r.area_code, p.reservoir_code, p.kind`,
+      [filter.areaCode, filter.stage, filter.kind],
     );
   }
 

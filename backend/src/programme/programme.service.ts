@@ -1,13 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import type {
-  AllocationDto,
-  ExpenditureDto,
-  FundingSummaryQueryDto,
-  ProjectListQueryDto,
-  StageChangeDto,
-  TransferDto,
+import {
+  kindOf,
+  type AllocationDto,
+  type ExpenditureDto,
+  type FundingSummaryQueryDto,
+  type ProjectListQueryDto,
+  type StageChangeDto,
+  type TransferDto,
 } from './dto/programme.dto.js';
 import { fromFen, toFen } from './money.js';
 import {
@@ -18,6 +19,7 @@ import {
   stageChangeError,
   stageStep,
   type FundingSource,
+  type ProjectKind,
 } from './programme-rules.js';
 import { projectView, sourceFen, summarise, type ProjectView } from './programme-view.js';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
@@ -32,7 +34,11 @@ export class ProgrammeService {
 
   async list(user: AuthUser, q: ProjectListQueryDto, now = new Date()): Promise<ProjectView[]> {
     const today = shanghaiToday(now);
-    const rows = await this.repo.list({ areaCode: scopedArea(user, q.county), stage: q.stage ?? null });
+    const rows = await this.repo.list({
+      areaCode: scopedArea(user, q.county),
+      stage: q.stage ?? null,
+      kind: kindOf(q.kind),
+    });
     const views = rows.map((r) => projectView(r, today));
     return q.overdue === undefined ? views : views.filter((v) => v.overdue === (q.overdue === 'true'));
   }
@@ -49,7 +55,7 @@ export class ProgrammeService {
   }
 
   async summary(user: AuthUser, q: FundingSummaryQueryDto) {
-    const rows = await this.repo.list({ areaCode: scopedArea(user, q.county), stage: null });
+    const rows = await this.repo.list({ areaCode: scopedArea(user, q.county), stage: null, kind: kindOf(q.kind) });
     return summarise(rows, q.groupBy ?? 'county');
   }
 
@@ -59,7 +65,7 @@ export class ProgrammeService {
       await this.findInScope(user, id, tx);
       await this.repo.lock(tx, [id]);
       const before = (await this.repo.find(id, tx))!;
-      const error = stageChangeError(before.stage, dto.stage, dto.reason);
+      const error = stageChangeError(before.stage, dto.stage, dto.reason, before.kind);
       if (error) throw new ConflictException(error);
       const reason = dto.reason?.trim() || null;
       const done = DONE_STAGES.includes(dto.stage);
@@ -76,7 +82,7 @@ export class ProgrammeService {
         username: user.username,
         entity: 'project',
         entityId: id,
-        action: `stage:${stageStep(before.stage, dto.stage)}`,
+        action: `stage:${stageStep(before.stage, dto.stage, before.kind)}`,
         before: { stage: before.stage, actualFinish: before.actualFinish },
         after: { stage: after.stage, actualFinish: after.actualFinish, reason, stageChangeId: changeId },
       });
@@ -155,6 +161,10 @@ export class ProgrammeService {
       if (from.county !== to.county) {
         throw new ConflictException('Funds may be re-allocated only between projects of the same county-level area');
       }
+      // Reinforcement money (central + local) and construction money (provincial bonds) are separate budgets.
+      if (from.kind !== to.kind) {
+        throw new ConflictException('Funds may be re-allocated only between projects of the same kind');
+      }
       await this.repo.lock(tx, [from.id, to.id]);
       const locked = (await this.repo.find(from.id, tx))!;
       const unspent = unspentFen(locked);
@@ -198,10 +208,10 @@ export class ProgrammeService {
     return transfer!;
   }
 
-  /** Overdue project ids for a scope (kept for the dashboard and alerts). */
-  async overdueCount(user: AuthUser, now = new Date()): Promise<number> {
+  /** Overdue projects for a scope (kept for the dashboard and alerts); reinforcement unless another kind is asked. */
+  async overdueCount(user: AuthUser, now = new Date(), kind: ProjectKind | null = 'reinforcement'): Promise<number> {
     const today = shanghaiToday(now);
-    const rows = await this.repo.list({ areaCode: scopedArea(user, undefined), stage: null });
+    const rows = await this.repo.list({ areaCode: scopedArea(user, undefined), stage: null, kind });
     return rows.filter((r) => isOverdue(r, today)).length;
   }
 

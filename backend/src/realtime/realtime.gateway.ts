@@ -10,6 +10,7 @@ import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
 
 const CITY_ROOM = 'city';
 const areaRoom = (code: string) => `area:${code}`;
+const reservoirRoom = (code: string) => `reservoir:${code}`;
 
 /** Latest values of one reservoir: `time` plus one number per sensor type that reported. */
 export interface ReadingUpdate {
@@ -20,7 +21,9 @@ export interface ReadingUpdate {
 
 /**
  * Socket.IO on the HTTP port, authenticated with the API token. Users with an area scope join only their area's
- * room, so they never receive another area's alerts or readings; everyone else joins the city room.
+ * room, so they never receive another area's alerts or readings; everyone else joins the city room. A client that
+ * names one reservoir in its handshake (`auth.reservoir`, e.g. a patrol officer's phone) joins only that
+ * reservoir's room, within its scope.
  * `local` sends to this replica's clients only: events that every replica receives by itself (database
  * notifications) must not be fanned out again through the Redis adapter.
  */
@@ -64,27 +67,40 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** A (re)connecting client is sent the active alerts it may see. */
   async handleConnection(socket: Socket): Promise<void> {
     const user = socket.data.user as AuthUser;
-    await socket.join(user.areaCode ? areaRoom(user.areaCode) : CITY_ROOM);
+    const reservoir = (socket.handshake.auth as { reservoir?: unknown }).reservoir;
+    if (reservoir !== undefined) {
+      const county = typeof reservoir === 'string' ? this.countyOf.get(reservoir) : undefined;
+      if (!county || (user.areaCode && county !== user.areaCode)) {
+        socket.emit('error', { message: `No reservoir ${String(reservoir)}` });
+        socket.disconnect(true);
+        return;
+      }
+      await socket.join(reservoirRoom(reservoir as string));
+    } else {
+      await socket.join(user.areaCode ? areaRoom(user.areaCode) : CITY_ROOM);
+    }
+    const only = typeof reservoir === 'string' ? reservoir : undefined;
     for (const state of ['open', 'acknowledged'] as const) {
-      for (const alert of await this.alerts.list(user, { state }))
+      for (const alert of await this.alerts.list(user, { state, reservoir: only })) {
         socket.emit('alert', { ...alert, event: 'snapshot' });
+      }
     }
   }
 
   pushAlert({ action, alert }: { action: AlertAction; alert: AlertRecord }, local: boolean): void {
     this.logger.debug(`alert ${alert.id} ${action} ${alert.reservoirCode} ${alert.ruleKey} ${alert.severity}`);
     this.target(local)
-      .to([CITY_ROOM, areaRoom(alert.county)])
+      .to([CITY_ROOM, areaRoom(alert.county), reservoirRoom(alert.reservoirCode)])
       .emit('alert', { ...alert, event: action });
   }
 
   pushReadings(updates: Iterable<ReadingUpdate>, local: boolean): void {
     for (const update of updates) {
       const county = this.countyOf.get(update.reservoirCode);
-      if (county)
-        this.target(local)
-          .to([CITY_ROOM, areaRoom(county)])
-          .emit('reading', update);
+      if (!county) continue;
+      this.target(local)
+        .to([CITY_ROOM, areaRoom(county), reservoirRoom(update.reservoirCode)])
+        .emit('reading', update);
     }
   }
 

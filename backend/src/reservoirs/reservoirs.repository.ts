@@ -38,6 +38,14 @@ export interface LatestRow {
   value: number;
 }
 
+export interface RainRow {
+  reservoirCode: string;
+  h1: number | null;
+  h3: number | null;
+  h6: number | null;
+  h24: number | null;
+}
+
 export interface SensorRow {
   id: number;
   code: string;
@@ -85,6 +93,25 @@ export class ReservoirsRepository {
       `SELECT s.reservoir_code AS "reservoirCode", s.code AS sensor, s.type, l.time, l.value
        FROM sensor_latest l JOIN sensors s ON s.id = l.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
        WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR r.code = $2)`,
+      [areaCode, reservoirCode],
+    );
+  }
+
+  /**
+   * Rainfall over the last 1, 3, 6 and 24 clock hours (the current hour included) per reservoir, from the hourly
+   * rollup: a few thousand rows whatever the reporting rate.
+   */
+  rainAccumulations(areaCode: string | null, reservoirCode: string | null = null): Promise<RainRow[]> {
+    return this.ds.query(
+      `SELECT s.reservoir_code AS "reservoirCode",
+              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
+              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
+              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
+              sum(h.sum) AS h24
+       FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
+       WHERE s.type = 'rainfall' AND h.bucket >= date_trunc('hour', now()) - INTERVAL '23 hours'
+         AND ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR r.code = $2)
+       GROUP BY 1`,
       [areaCode, reservoirCode],
     );
   }

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { isFloodSeason } from '@yz/ingest';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
-import { ReservoirsRepository, type LatestRow, type ReservoirRow } from './reservoirs.repository.js';
+import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 
 const HOUR_MS = 3_600_000;
 const MAX_RANGE_DAYS = 400;
@@ -24,21 +24,32 @@ export class ReservoirsService {
 
   async list(user: AuthUser, county: string | undefined, now = new Date()) {
     const area = this.scopedArea(user, county);
-    const [rows, latest] = await Promise.all([this.repo.list(area), this.repo.latest(area)]);
+    const [rows, latest, rain] = await Promise.all([
+      this.repo.list(area),
+      this.repo.latest(area),
+      this.repo.rainAccumulations(area),
+    ]);
     const byReservoir = groupLatest(latest);
+    const rainOf = new Map(rain.map((r) => [r.reservoirCode, r]));
     return rows.map((r) => {
       const l = byReservoir.get(r.code) ?? [];
-      return { ...summary(r), latest: latestValues(l), state: stateOf(r, l, now) };
+      return {
+        ...summary(r),
+        latest: latestValues(l),
+        rain: rainValues(rainOf.get(r.code)),
+        state: stateOf(r, l, now),
+      };
     });
   }
 
   async detail(user: AuthUser, code: string, now = new Date()) {
     const r = await this.findInScope(user, code);
-    const [sensors, latest, stations, responsiblePersons] = await Promise.all([
+    const [sensors, latest, stations, responsiblePersons, rain] = await Promise.all([
       this.repo.sensors(code),
       this.repo.latest(null, code),
       this.repo.stations(code),
       this.repo.responsiblePersons(code),
+      this.repo.rainAccumulations(null, code),
     ]);
     const latestBySensor = new Map(latest.map((l) => [l.sensor, l]));
     return {
@@ -57,6 +68,7 @@ export class ReservoirsService {
       floodSeason: isFloodSeason(now),
       state: stateOf(r, latest, now),
       latest: latestValues(latest),
+      rain: rainValues(rain[0]),
       sensors: sensors.map((s) => ({
         code: s.code,
         type: s.type,
@@ -156,6 +168,12 @@ function latestValues(rows: LatestRow[]) {
     rainfall: of('rainfall')?.value ?? null,
     batteryVoltage: of('battery_voltage')?.value ?? null,
   };
+}
+
+/** Rainfall (mm) over the last 1/3/6/24 clock hours; 0 when the gauge reported no rain, null when it was silent. */
+function rainValues(r: RainRow | undefined) {
+  const mm = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 10) / 10);
+  return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h24: mm(r?.h24) };
 }
 
 function stateOf(r: ReservoirRow, latest: LatestRow[], now: Date): ReservoirState {

@@ -21,6 +21,7 @@ export async function storeBatch(
   rejects: RejectRecord[],
 ): Promise<ValidReading[]> {
   const client = await pool.connect();
+  let failed: Error | undefined;
   try {
     await client.query('BEGIN');
     const inserted = readings.length ? await insertReadings(client, readings) : [];
@@ -63,10 +64,12 @@ export async function storeBatch(
     await client.query('COMMIT');
     return inserted;
   } catch (err) {
+    failed = err as Error;
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    // A connection that failed (e.g. the database went away) is destroyed, not handed to the next batch.
+    client.release(failed);
   }
 }
 

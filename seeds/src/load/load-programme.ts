@@ -7,9 +7,16 @@ const CHUNK_ROWS = 200;
 
 type Source = 'central' | 'provincial' | 'municipal' | 'county';
 
+/** What a project builds (the projects.kind column). */
+export type ProjectKind = 'reinforcement' | 'telemetry' | 'dam_monitoring';
+
+/** Stages of telemetry and dam-monitoring construction (design → procurement → installation → commissioning → acceptance). */
+export type ConstructionStage = 'design' | 'procurement' | 'installation' | 'commissioning' | 'acceptance';
+
 export interface ProjectRowSeed {
   reservoir_code: string;
-  stage: ProjectSeed['stage'];
+  kind: ProjectKind;
+  stage: ProjectSeed['stage'] | ConstructionStage;
   in_national_plan: boolean;
   planned_start: string;
   planned_finish: string;
@@ -21,6 +28,7 @@ export interface ProjectRowSeed {
 
 export interface AllocationRowSeed {
   reservoir_code: string;
+  kind: ProjectKind;
   source: Source;
   amount: string;
   allocated_on: string;
@@ -29,6 +37,7 @@ export interface AllocationRowSeed {
 
 export interface ExpenditureRowSeed {
   reservoir_code: string;
+  kind: ProjectKind;
   amount: string;
   spent_on: string;
   description: string;
@@ -51,26 +60,34 @@ export async function loadProgramme(
   projects: ProjectSeed[],
   reservoirs: ReservoirSeed[],
 ): Promise<void> {
-  const rows = programmeRows(projects, reservoirs);
+  await loadRows(ds, programmeRows(projects, reservoirs));
+}
+
+/**
+ * Inserts projects (by reservoir and kind) and their seeded ledger rows; what exists already is left as it is.
+ * One statement per chunk of at most 200 rows, all in one transaction.
+ */
+export async function loadRows(ds: DataSource, rows: ProgrammeRows): Promise<void> {
   await ds.transaction(async (tx) => {
     await insertChunked(
       tx,
-      `INSERT INTO projects (reservoir_code, stage, in_national_plan, planned_start, planned_finish, actual_finish,
+      `INSERT INTO projects (reservoir_code, kind, stage, in_national_plan, planned_start, planned_finish, actual_finish,
          progress_percent, budget, budget_basis)
-       SELECT reservoir_code, stage, in_national_plan, planned_start, planned_finish, actual_finish, progress_percent,
-         budget, budget_basis
-       FROM jsonb_to_recordset($1::jsonb) AS x(reservoir_code text, stage text, in_national_plan boolean,
+       SELECT reservoir_code, kind, stage, in_national_plan, planned_start, planned_finish, actual_finish,
+         progress_percent, budget, budget_basis
+       FROM jsonb_to_recordset($1::jsonb) AS x(reservoir_code text, kind text, stage text, in_national_plan boolean,
          planned_start date, planned_finish date, actual_finish date, progress_percent smallint, budget numeric,
          budget_basis text)
-       ON CONFLICT (reservoir_code) DO NOTHING`,
+       ON CONFLICT (reservoir_code, kind) DO NOTHING`,
       rows.projects,
     );
     await insertChunked(
       tx,
       `INSERT INTO funding_allocations (project_id, source, amount, allocated_on, document, created_by)
        SELECT p.id, x.source, x.amount, x.allocated_on, x.document, 'seed'
-       FROM jsonb_to_recordset($1::jsonb) AS x(reservoir_code text, source text, amount numeric, allocated_on date, document text)
-       JOIN projects p ON p.reservoir_code = x.reservoir_code
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(reservoir_code text, kind text, source text, amount numeric, allocated_on date, document text)
+       JOIN projects p ON p.reservoir_code = x.reservoir_code AND p.kind = x.kind
        ON CONFLICT (project_id, source, document) WHERE created_by = 'seed' DO NOTHING`,
       rows.allocations,
     );
@@ -78,8 +95,9 @@ export async function loadProgramme(
       tx,
       `INSERT INTO funding_expenditures (project_id, amount, spent_on, description, created_by)
        SELECT p.id, x.amount, x.spent_on, x.description, 'seed'
-       FROM jsonb_to_recordset($1::jsonb) AS x(reservoir_code text, amount numeric, spent_on date, description text)
-       JOIN projects p ON p.reservoir_code = x.reservoir_code
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(reservoir_code text, kind text, amount numeric, spent_on date, description text)
+       JOIN projects p ON p.reservoir_code = x.reservoir_code AND p.kind = x.kind
        ON CONFLICT (project_id, spent_on, description) WHERE created_by = 'seed' DO NOTHING`,
       rows.expenditures,
     );
@@ -103,11 +121,11 @@ export function codeHash(text: string): number {
 }
 
 /** fen × basisPoints / 10000, rounded half up (integer fen, BigInt: exact). */
-function share(fen: bigint, bp: bigint): bigint {
+export function share(fen: bigint, bp: bigint): bigint {
   return (fen * bp * 2n + 10000n) / 20000n;
 }
 
-function money(fen: bigint): string {
+export function money(fen: bigint): string {
   return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
 }
 
@@ -125,6 +143,7 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
     const budgetFen = BigInt(p.budget) * 100n;
     out.projects.push({
       reservoir_code: p.reservoirCode,
+      kind: 'reinforcement',
       stage: p.stage,
       in_national_plan: p.inNationalPlan,
       planned_start: p.plannedStart,
@@ -165,6 +184,7 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
       if (fen > 0n)
         out.allocations.push({
           reservoir_code: p.reservoirCode,
+          kind: 'reinforcement',
           source,
           amount: money(fen),
           allocated_on: on,
@@ -196,6 +216,7 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
       if (fen <= 0n) continue;
       out.expenditures.push({
         reservoir_code: p.reservoirCode,
+        kind: 'reinforcement',
         amount: money(fen),
         spent_on: minDate(addDays(p.plannedStart, Math.round(span * at)), STATUS_DATE),
         description,

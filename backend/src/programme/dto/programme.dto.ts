@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { SOURCES, STAGES, type FundingSource, type Stage } from '../programme-rules.js';
+import {
+  ALL_STAGES,
+  PROJECT_KINDS,
+  SOURCES,
+  type FundingSource,
+  type ProjectKind,
+  type Stage,
+} from '../programme-rules.js';
+
+/** The kind filter of a list: one kind, or all; absent means reinforcement (what the API always listed). */
+export const KIND_FILTERS = [...PROJECT_KINDS, 'all'] as const;
+export type KindFilter = (typeof KIND_FILTERS)[number];
+const KIND_DESCRIPTION = 'reinforcement (default), telemetry (雨水情测报), dam_monitoring (大坝安全监测), or all';
 
 /** A CNY amount as a decimal string: up to 12 integer digits and 2 decimals. */
 export const AMOUNT_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
@@ -12,10 +24,15 @@ export class ProjectListQueryDto {
   @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })
   county?: string;
 
-  @ApiPropertyOptional({ enum: STAGES })
+  @ApiPropertyOptional({ enum: ALL_STAGES })
   @IsOptional()
-  @IsIn(STAGES)
+  @IsIn(ALL_STAGES)
   stage?: Stage;
+
+  @ApiPropertyOptional({ enum: KIND_FILTERS, default: 'reinforcement', description: KIND_DESCRIPTION })
+  @IsOptional()
+  @IsIn(KIND_FILTERS)
+  kind?: KindFilter;
 
   @ApiPropertyOptional({
     description: 'true: only overdue projects; false: only those not overdue',
@@ -26,11 +43,15 @@ export class ProjectListQueryDto {
   overdue?: 'true' | 'false';
 }
 
-export const GROUP_BYS = ['county', 'year', 'source'] as const;
+export const GROUP_BYS = ['county', 'year', 'source', 'kind'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 export class FundingSummaryQueryDto {
-  @ApiPropertyOptional({ enum: GROUP_BYS, default: 'county', description: 'year: year of the planned start' })
+  @ApiPropertyOptional({
+    enum: GROUP_BYS,
+    default: 'county',
+    description: 'year: year of the planned start; kind: project kind',
+  })
   @IsOptional()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
@@ -39,11 +60,21 @@ export class FundingSummaryQueryDto {
   @IsOptional()
   @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })
   county?: string;
+
+  @ApiPropertyOptional({ enum: KIND_FILTERS, default: 'reinforcement', description: KIND_DESCRIPTION })
+  @IsOptional()
+  @IsIn(KIND_FILTERS)
+  kind?: KindFilter;
+}
+
+/** The kind a filter selects: null for all kinds. */
+export function kindOf(filter: KindFilter | undefined): ProjectKind | null {
+  return filter === 'all' ? null : (filter ?? 'reinforcement');
 }
 
 export class StageChangeDto {
-  @ApiProperty({ enum: STAGES })
-  @IsIn(STAGES)
+  @ApiProperty({ enum: ALL_STAGES, description: "One of the project kind's stages" })
+  @IsIn(ALL_STAGES)
   stage!: Stage;
 
   @ApiPropertyOptional({ description: 'Required when a stage is skipped or the project goes back' })

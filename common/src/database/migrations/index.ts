@@ -6,6 +6,7 @@ import { Programme1732300000400 } from './1732300000400-programme.js';
 import { Notifications1732300000500 } from './1732300000500-notifications.js';
 import { SafetyLedger1732300000600 } from './1732300000600-safety-ledger.js';
 import { AlertRuleOverrides1732300000700 } from './1732300000700-alert-rule-overrides.js';
+import { ConstructionKinds1732300000800 } from './1732300000800-construction-kinds.js';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1732300000500,
   SafetyLedger1732300000600,
   AlertRuleOverrides1732300000700,
+  ConstructionKinds1732300000800,
 ];
