@@ -284,17 +284,20 @@ export function renderOverview(root: HTMLElement): () => void {
     health = (await getOptional<StationHealth>('/api/stations/health').catch(() => null)) ?? undefined;
     if (reservoirs.length) drawKpis(filtered());
   }
-  void loadHealth();
   const healthTimer = window.setInterval(() => void loadHealth(), 60_000);
 
+  // The reservoirs are drawn as soon as they arrive; open alerts colour them when they follow, and the arrival rate
+  // (the heaviest query) is asked for only then, so it never holds up the map and the list.
+  void getOptional<Alert[]>('/api/alerts?state=open')
+    .catch(() => null)
+    .then((al) => {
+      alerts = [...(al ?? []), ...alerts.filter((a) => !al?.some((x) => x.id === a.id))];
+      if (reservoirs.length) redraw();
+    });
   void (async () => {
     try {
-      const [rs, al] = await Promise.all([
-        get<Reservoir[]>('/api/reservoirs'),
-        getOptional<Alert[]>('/api/alerts?state=open').catch(() => null),
-      ]);
+      const rs = await get<Reservoir[]>('/api/reservoirs');
       reservoirs = rs;
-      alerts = al ?? [];
       const areas = [...new Set(rs.map((r) => r.county))].sort();
       area.replaceChildren(
         h('option', { value: '' }, t('allAreas')),
@@ -303,6 +306,7 @@ export function renderOverview(root: HTMLElement): () => void {
       const mine = getUser()?.areaCode;
       if (mine && areas.includes(mine)) area.value = mine;
       redraw();
+      void loadHealth();
     } catch {
       kpis.textContent = t('loadFailed');
     }
