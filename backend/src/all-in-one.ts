@@ -13,6 +13,7 @@ import {
 } from '@yz/common';
 import { connectAndRun, startIngest, type RunningSimulator } from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
+import type { DataSource } from 'typeorm';
 import { adminPassword } from './admin-password.js';
 import { ENTITIES } from './app.module.js';
 import { startBackend } from './bootstrap.js';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
       seed: 20210501,
       speed: config.simulateSpeed,
-      startTime: new Date(Date.now() - 24 * 3_600_000),
+      startTime: await simulationStart(db.dataSource),
       topicPrefix: config.mqttTopicPrefix,
     });
   }
@@ -92,6 +93,16 @@ async function main(): Promise<void> {
     },
     (message) => logger.log(message),
   );
+}
+
+/**
+ * The simulator fills the last 24 h on a first start; after a restart it carries on from the newest stored reading,
+ * so two simulated histories never interleave.
+ */
+async function simulationStart(ds: DataSource): Promise<Date> {
+  const [{ last }] = (await ds.query(`SELECT max(time) AS last FROM sensor_latest`)) as [{ last: Date | null }];
+  const dayAgo = Date.now() - 24 * 3_600_000;
+  return new Date(Math.max(dayAgo, last ? new Date(last).getTime() + 60_000 : 0));
 }
 
 main().catch((err: Error) => {

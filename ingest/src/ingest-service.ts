@@ -6,6 +6,7 @@ import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
+import type { ValidReading } from './telemetry/payload.js';
 import { RegistryCache } from './telemetry/registry-cache.js';
 
 export interface IngestService {
@@ -41,13 +42,7 @@ export async function startIngest(
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(pool, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
-  // Alerts are judged right after each commit, one batch at a time so verdicts on a sensor stay in order.
-  let judging = Promise.resolve();
-  pipeline.on('stored', (readings) => {
-    judging = judging
-      .then(() => alerts.onStored(readings))
-      .catch((err: Error) => console.error('alert evaluation failed:', err.message));
-  });
+  const judge = judgeAfterCommit(pipeline, alerts);
   const client = connectMqttSource(source, pipeline);
   const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
   return {
@@ -61,13 +56,38 @@ export async function startIngest(
       client.stream?.pause();
       await sl651?.close();
       await pipeline.drain();
-      await judging;
+      await judge.idle();
       registry.stop();
       alerts.stop();
       await notifier?.stop();
-      await client.endAsync();
+      // Everything received is committed and acknowledged by now; a paused socket with unread data would never
+      // finish a polite disconnect, so the connection is closed outright.
+      await client.endAsync(true);
     },
   };
+}
+
+/**
+ * Alerts are judged right after each commit, one pass at a time so verdicts on a sensor stay in order. Readings
+ * that arrive while a pass runs wait for the next one, newest per sensor only: when ingest is flooded (a backlog
+ * after an outage, a simulator catching up) alerting stays current instead of falling ever further behind.
+ */
+function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine) {
+  const waiting = new Map<number, ValidReading>();
+  let pass: Promise<void> | undefined;
+  const run = async () => {
+    while (waiting.size) {
+      const readings = [...waiting.values()];
+      waiting.clear();
+      await alerts.onStored(readings).catch((err: Error) => console.error('alert evaluation failed:', err.message));
+    }
+    pass = undefined;
+  };
+  pipeline.on('stored', (readings) => {
+    for (const r of readings) if ((waiting.get(r.sensorId)?.time ?? 0) < r.time) waiting.set(r.sensorId, r);
+    pass ??= run();
+  });
+  return { idle: async () => void (await pass) };
 }
 
 /** RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline. */
@@ -92,7 +112,7 @@ async function startSl651(port: number, source: MqttSourceOptions, pipeline: Ing
     async close() {
       await station.close();
       await bridge.close();
-      await bridgeClient.endAsync();
+      await bridgeClient.endAsync(true);
     },
   };
 }

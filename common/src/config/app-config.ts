@@ -19,7 +19,7 @@ const schema = z.object({
   SL651_PORT: port.default(5651),
   SIMULATE: flag,
   /** Simulated seconds per real second. */
-  SIMULATE_SPEED: z.coerce.number().positive().default(60),
+  SIMULATE_SPEED: z.coerce.number().positive().default(3600),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   MQTT_USERNAME: z.string().min(1).optional(),
   MQTT_PASSWORD: z.string().min(1).optional(),
