@@ -22,6 +22,9 @@ export async function storeBatch(
 ): Promise<ValidReading[]> {
   const client = await pool.connect();
   let failed: Error | undefined;
+  // A checked-out connection that dies between two statements emits 'error'; unhandled, that ends the process.
+  const onError = (err: Error) => void (failed ??= err);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const inserted = readings.length ? await insertReadings(client, readings) : [];
@@ -69,6 +72,7 @@ export async function storeBatch(
     throw err;
   } finally {
     // A connection that failed (e.g. the database went away) is destroyed, not handed to the next batch.
+    client.off('error', onError);
     client.release(failed);
   }
 }
