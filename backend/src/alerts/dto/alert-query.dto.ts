@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ReservoirEventsQueryDto } from '../../common/reservoir-events-query.dto.js';
 
-export class AlertQueryDto {
+export class AlertQueryDto extends ReservoirEventsQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'acknowledged', 'resolved'] })
   @IsOptional()
   @IsIn(['open', 'acknowledged', 'resolved'])
@@ -17,19 +17,6 @@ export class AlertQueryDto {
   @IsOptional()
   @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })
   county?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[0-9]{6}-[0-9]{4}$/, { message: 'reservoir must be a reservoir code such as 431124-0007' })
-  reservoir?: string;
-
-  @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 export class AlertNoteDto {
