@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SOURCES, type FundingSource, type ProjectKind } from '../programme/programme-rules.js';
 import { KIND_COLUMN, projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
-import { appendEntries } from './append-entries.js';
+import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
 import {
@@ -64,15 +64,13 @@ export class AllocationsLedger implements LedgerKind {
   }
 
   async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
-    const errors: RowError[] = [];
-    const ids = rows.map((r) => (r.values as unknown as AllocationLine).id).filter((id): id is number => id !== null);
-    const existing = await this.repo.existingIds(ctx.tx, 'funding_allocations', ids);
-    for (const row of rows) {
+    const { errors, fresh } = await splitKnownRows(
+      rows,
+      (ids) => this.repo.existingIds(ctx.tx, 'funding_allocations', ids),
+      'allocation',
+    );
+    for (const row of fresh) {
       const line = row.values as unknown as AllocationLine;
-      if (line.id !== null) {
-        if (!existing.has(line.id)) errors.push({ row: row.row, column: '编号', message: `No allocation ${line.id}` });
-        continue;
-      }
       const error = projectError(ctx, row);
       if (error) errors.push(error);
       if (line.allocatedOn && line.allocatedOn > ctx.today) {

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/audit-log.js';
 import { projectOf, type ApplyResult, type ImportContext } from './ledger-kind.js';
-import type { ParsedRow } from './row-validation.js';
+import type { ParsedRow, RowError } from './row-validation.js';
 
 /**
  * Appends the rows of an append-only ledger (allocations, expenditures). A row that carries an id is already in
@@ -35,4 +35,25 @@ export async function appendEntries<Line extends { id: number | null; reservoirC
     projectIds.add(projectId);
   }
   return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+}
+
+/**
+ * Rows that carry an id must name an entry already in the ledger (they are skipped on import); the others are new
+ * entries, returned for the kind's own checks.
+ */
+export async function splitKnownRows(
+  rows: readonly ParsedRow[],
+  existingIds: (ids: number[]) => Promise<Set<number>>,
+  noun: string,
+): Promise<{ errors: RowError[]; fresh: ParsedRow[] }> {
+  const idOf = (row: ParsedRow) => (row.values as { id: number | null }).id;
+  const existing = await existingIds(rows.map(idOf).filter((id): id is number => id !== null));
+  const errors: RowError[] = [];
+  const fresh: ParsedRow[] = [];
+  for (const row of rows) {
+    const id = idOf(row);
+    if (id === null) fresh.push(row);
+    else if (!existing.has(id)) errors.push({ row: row.row, column: '编号', message: `No ${noun} ${id}` });
+  }
+  return { errors, fresh };
 }

@@ -11,7 +11,7 @@ import {
   type ImportContext,
   type LedgerKind,
 } from './ledger-kind.js';
-import { appendEntries } from './append-entries.js';
+import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { scopedArea } from './scope.js';
 import {
@@ -63,16 +63,14 @@ export class ExpendituresLedger implements LedgerKind {
   }
 
   async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
-    const errors: RowError[] = [];
-    const ids = rows.map((r) => (r.values as unknown as ExpenditureLine).id).filter((id): id is number => id !== null);
-    const existing = await this.repo.existingIds(ctx.tx, 'funding_expenditures', ids);
+    const { errors, fresh } = await splitKnownRows(
+      rows,
+      (ids) => this.repo.existingIds(ctx.tx, 'funding_expenditures', ids),
+      'expenditure',
+    );
     const unspent = new Map<string, bigint>();
-    for (const row of rows) {
+    for (const row of fresh) {
       const line = row.values as unknown as ExpenditureLine;
-      if (line.id !== null) {
-        if (!existing.has(line.id)) errors.push({ row: row.row, column: '编号', message: `No expenditure ${line.id}` });
-        continue;
-      }
       const error = projectError(ctx, row);
       if (error) {
         errors.push(error);

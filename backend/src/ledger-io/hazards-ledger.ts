@@ -12,7 +12,7 @@ import {
   type Severity,
 } from '../hazards/hazard-rules.js';
 import { HazardsService } from '../hazards/hazards.service.js';
-import type { HazardRow } from '../hazards/hazards.repository.js';
+import type { HazardRow, HazardValues } from '../hazards/hazards.repository.js';
 import { inScope } from './scope.js';
 import { RESERVOIR_LABEL, reservoirError, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import {
@@ -26,20 +26,8 @@ import {
   type RowError,
 } from './row-validation.js';
 
-interface HazardLine {
-  id: number | null;
-  reservoirCode: string;
-  foundOn: string;
-  foundBy: string;
-  source: HazardSource;
-  locationOnDam: string;
-  description: string;
-  severity: Severity;
-  rectificationDeadline: string;
-  status: HazardStatus;
-  closedOn: string | null;
-  closingEvidence: string | null;
-}
+/** An imported row: a hazard's values (who closed it is the importer) and its 编号 when it is already recorded. */
+type HazardLine = Omit<HazardValues, 'closedBy'> & { id: number | null };
 
 const SOURCE_LABELS: Record<HazardSource, string> = {
   patrol: '巡查',
