@@ -173,11 +173,15 @@ describe.skipIf(!available)('separate processes under faults', () => {
     await allStored();
     const after = await Promise.all([...ingests.values()].map((p) => metric(p, 'ingest_messages_total')));
     expect(after.every((n, i) => n > before[i])).toBe(true);
-    const active = await db.count(
-      `SELECT count(*) AS n FROM alerts WHERE reservoir_code = $1 AND rule_key = 'water_level' AND state <> 'resolved'`,
-      [r.code],
-    );
-    expect(active).toBe(1);
+    // Alerts are judged just after each commit: wait for the verdicts, then count what is active.
+    const active = () =>
+      db.count(
+        `SELECT count(*) AS n FROM alerts WHERE reservoir_code = $1 AND rule_key = 'water_level' AND state <> 'resolved'`,
+        [r.code],
+      );
+    await waitFor('the water-level alert', async () => (await active()) > 0);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await active()).toBe(1);
   });
 
   it('loses nothing when an ingest process is killed mid-stream and comes back', async () => {
