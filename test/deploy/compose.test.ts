@@ -316,7 +316,12 @@ describe.skipIf(!hasMosquitto)('deploy/mosquitto with a real Mosquitto', () => {
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.endAsync(true)));
-    broker?.kill('SIGTERM');
+    if (broker && broker.exitCode === null && broker.signalCode === null) {
+      // Mosquitto writes its persistence file as it exits: remove the folder only after that.
+      const exited = new Promise((r) => broker.once('exit', r));
+      broker.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
