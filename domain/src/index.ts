@@ -1,0 +1,2 @@
+// The domain's public surface: each capability folder exports its rules here.
+export {};
