@@ -2,7 +2,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('backend/dist/all-in-one.js') || !existsSync('frontend/dist/index.html')) {
+if (!existsSync('app/dist/all-in-one.js') || !existsSync('frontend/dist/index.html')) {
   console.log('First start: building (about a minute)…');
   execSync('npm run build', { stdio: 'inherit' });
 }

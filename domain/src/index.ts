@@ -1,2 +1,12 @@
-// The domain's public surface: each capability folder exports its rules here.
-export {};
+// The domain's public surface: pure rules, no I/O. Each capability folder exports its rules here.
+export * from './registry/index.js';
+export * from './time/index.js';
+export * from './season/index.js';
+export * from './random/index.js';
+export * from './alerts/index.js';
+export * from './alert-rules/index.js';
+export * from './dam-safety/index.js';
+export * from './hydrology/index.js';
+export * from './funding/index.js';
+export * from './programme/index.js';
+export * from './appraisal/index.js';

@@ -2,7 +2,7 @@
 // `npm start -w ingest`: one ingest process against DATABASE_URL and MQTT_URL. Several share the stream when they
 // are given the same INGEST_SHARED_GROUP and each its own INGEST_CLIENT_ID.
 import { createServer } from 'node:http';
-import { loadConfig, openDatabase, poolOf, requireServers, stopOnSignals } from '@yz/common';
+import { loadConfig, openDatabase, poolOf, requireServers, stopOnSignals } from '@yz/platform';
 import { announceToBackends } from './events/database-events.js';
 import { startIngest } from './ingest-service.js';
 

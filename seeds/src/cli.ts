@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Loads the registry and the reinforcement programme into DATABASE_URL (or the embedded database in DATA_DIR).
 // Idempotent: rows that exist are left as they are.
-import { loadConfig, openDatabase } from '@yz/common';
+import { loadConfig, openDatabase } from '@yz/platform';
 import { generateRegistry } from './generate/index.js';
 import { loadConstruction } from './load/load-construction.js';
 import { loadProgramme } from './load/load-programme.js';

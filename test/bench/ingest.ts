@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import type pg from 'pg';
-import { poolOf } from '@yz/common';
-import { freePort, MOSQUITTO_URL, POSTGRES_URL, reachable } from '../support/system.js';
+import { poolOf } from '@yz/platform';
+import { freePort, MOSQUITTO_URL, POSTGRES_URL, reachable, ROOT, startSystem } from '../support/system.js';
 import {
   freshDatabase,
   header,
@@ -22,7 +22,6 @@ import {
   waitForCount,
   type Load,
 } from './lib.js';
-import { ROOT, startSystem } from '../support/system.js';
 
 const N = 200_000;
 const BATCH = 500;

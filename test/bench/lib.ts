@@ -4,7 +4,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase, type ReservoirSeed } from '@yz/common';
+import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { type ReservoirSeed } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { POSTGRES_URL } from '../support/system.js';
 

@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { tmpdir } from 'node:os';
-import { openDatabase } from '@yz/common';
+import { openDatabase } from '@yz/platform';
 import { seedIfEmpty } from '@yz/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceProcess, privateMosquitto, scratchDatabase, tcpRelay, waitFor } from '../support/processes.js';
@@ -50,7 +50,7 @@ describe.skipIf(!available)('separate processes under faults', () => {
   };
   const startBackend = async () => {
     const port = await freePort();
-    const p = new ServiceProcess('backend/dist/main.js', {
+    const p = new ServiceProcess('app/dist/backend.js', {
       DATABASE_URL: db.url,
       MQTT_URL: broker.url,
       ADMIN_PASSWORD,

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, poolOf, type OpenDatabase } from '@yz/common';
+import { openDatabase, poolOf, SELECT_ALERTS, type OpenDatabase } from '@yz/platform';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
-import { Notifier, SELECT_ALERTS, WebhookChannel, type AlertRecord } from '@yz/ingest';
+import type { AlertRecord } from '@yz/domain';
+import { Notifier, WebhookChannel } from '@yz/ingest';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 const up = await new Promise<boolean>((resolve) => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, ROOT } from './system.js';
 
-/** A service process (`node backend/dist/main.js` or `node ingest/dist/main.js`) with its output kept for errors. */
+/** A service process (`node app/dist/backend.js` or `node ingest/dist/main.js`) with its output kept for errors. */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
   private out = '';

@@ -68,7 +68,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     ...(opts.mqttUrl ? { MQTT_URL: opts.mqttUrl } : {}),
     ...opts.env,
   };
-  const child: ChildProcess = spawn(process.execPath, ['backend/dist/all-in-one.js'], { cwd: ROOT, env });
+  const child: ChildProcess = spawn(process.execPath, ['app/dist/all-in-one.js'], { cwd: ROOT, env });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

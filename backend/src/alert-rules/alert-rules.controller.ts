@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import type { RuleOverrides } from '@yz/ingest';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { RuleOverrides } from '@yz/domain';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Roles } from '../common/decorators.js';
 import { AlertRulesService } from './alert-rules.service.js';
 import { RuleOverridesPipe } from './rule-overrides.pipe.js';
 

@@ -1,9 +1,9 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { defaultRuleConfig, mergeOverrides, RuleConfigError, type RuleOverrides } from '@yz/ingest';
+import { defaultRuleConfig, mergeOverrides, RuleConfigError, type RuleOverrides } from '@yz/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { writeAudit } from '../audit/audit-log.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { writeAudit } from '../common/audit-log.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ReservoirsService } from '../reservoirs/reservoirs.service.js';
 
@@ -50,7 +50,7 @@ export class AlertRulesService {
       });
     });
     // In one process the engine picks the change up now; separate ingest processes reload within a minute.
-    await this.runtime.ingest?.alerts.reload();
+    await this.runtime.ingest?.reloadAlertRules();
     return this.get(user, code);
   }
 
@@ -69,7 +69,7 @@ export class AlertRulesService {
         after: null,
       });
     });
-    await this.runtime.ingest?.alerts.reload();
+    await this.runtime.ingest?.reloadAlertRules();
     return this.get(user, code);
   }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
-import type { RuleOverrides } from '@yz/ingest';
+import type { RuleOverrides } from '@yz/domain';
 
 /**
  * The body must be an object of rule families, each an object of settings; the values themselves are checked

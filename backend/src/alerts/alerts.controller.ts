@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Roles } from '../common/decorators.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertNoteDto, AlertQueryDto } from './dto/alert-query.dto.js';
 

@@ -1,15 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { recordAlertTransition, SELECT_ALERTS, type AlertAction, type AlertRecord } from '@yz/ingest';
+import type { AlertChange, AlertRecord } from '@yz/domain';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
-import { poolOf } from '@yz/common';
+import { poolOf, record, SELECT_ALERTS } from '@yz/platform';
 import type { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import type { AlertQueryDto } from './dto/alert-query.dto.js';
 
 @Injectable()
-export class AlertsService extends EventEmitter<{ alert: [{ action: AlertAction; alert: AlertRecord }] }> {
+export class AlertsService extends EventEmitter<{ alert: [AlertChange] }> {
   private readonly pool: pg.Pool;
 
   constructor(@InjectDataSource() ds: DataSource) {
@@ -46,7 +46,7 @@ export class AlertsService extends EventEmitter<{ alert: [{ action: AlertAction;
       [id, user.username],
     );
     if (!rowCount) throw new ConflictException('Only an open alert can be acknowledged');
-    return this.publish(await recordAlertTransition(this.pool, id, 'ack', user.username, note ?? null));
+    return this.publish(await record(this.pool, id, 'ack', user.username, note ?? null));
   }
 
   async resolve(user: AuthUser, id: string, note: string | undefined): Promise<AlertRecord> {
@@ -58,10 +58,10 @@ export class AlertsService extends EventEmitter<{ alert: [{ action: AlertAction;
       [id, user.username, note],
     );
     if (!rowCount) throw new ConflictException('The alert is already resolved');
-    return this.publish(await recordAlertTransition(this.pool, id, 'resolve', user.username, note));
+    return this.publish(await record(this.pool, id, 'resolve', user.username, note));
   }
 
-  private publish(change: { action: AlertAction; alert: AlertRecord }): AlertRecord {
+  private publish(change: AlertChange): AlertRecord {
     this.emit('alert', change);
     return change.alert;
   }

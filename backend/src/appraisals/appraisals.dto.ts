@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { AMOUNT_PATTERN } from '../programme/dto/programme.dto.js';
-import { DAM_CATEGORIES, type DamCategory } from './appraisal-rules.js';
+import { DAM_CATEGORIES, type DamCategory } from '@yz/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

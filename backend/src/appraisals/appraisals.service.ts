@@ -1,14 +1,12 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { writeAudit } from '../audit/audit-log.js';
-import { inScope, scopedArea } from '../ledger-io/scope.js';
-import { toFen } from '../programme/money.js';
-import { shanghaiToday } from '../programme/programme-rules.js';
-import { ProgrammeEvents } from '../programme/programme.events.js';
-import { ProgrammeService } from '../programme/programme.service.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { writeAudit } from '../common/audit-log.js';
+import { inScope, scopedArea } from '../common/scope.js';
 import {
+  addDays,
   addYears,
+  beijingDate,
   defaultNextDue,
   firstAppraisalDue,
   isAppraisalOverdue,
@@ -16,8 +14,11 @@ import {
   NEW_PROJECT_YEARS,
   nextDueError,
   standardBudget,
+  toFen,
   yearBounds,
-} from './appraisal-rules.js';
+} from '@yz/domain';
+import { ProgrammeEvents } from '../programme/programme.events.js';
+import { ProgrammeService } from '../programme/programme.service.js';
 import type { AppraisalListQueryDto, RecordAppraisalDto } from './appraisals.dto.js';
 import { AppraisalsRepository, type ScheduleRow } from './appraisals.repository.js';
 
@@ -30,13 +31,13 @@ export class AppraisalsService {
   ) {}
 
   async schedule(user: AuthUser, q: AppraisalListQueryDto, now = new Date()) {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const [first, last] = yearBounds(today);
     const range =
       q.due === 'this-year'
         ? { from: first, to: last }
         : q.due === 'overdue'
-          ? { from: null, to: dayBefore(today) }
+          ? { from: null, to: addDays(today, -1) }
           : { from: null, to: null };
     const rows = await this.repo.schedule({ areaCode: scopedArea(user, q.county), ...range });
     return rows.map((r) => scheduleView(r, today));
@@ -45,7 +46,7 @@ export class AppraisalsService {
   async history(user: AuthUser, code: string, now = new Date()) {
     const reservoir = await this.repo.reservoir(code);
     if (!reservoir || !inScope(user, reservoir.county)) throw new NotFoundException(`No reservoir ${code}`);
-    return { ...scheduleView(reservoir, shanghaiToday(now)), appraisals: await this.repo.history(code) };
+    return { ...scheduleView(reservoir, beijingDate(now)), appraisals: await this.repo.history(code) };
   }
 
   /**
@@ -56,7 +57,7 @@ export class AppraisalsService {
     const nextDue = dto.nextDue ?? defaultNextDue(dto.appraisedOn);
     const dueError = nextDueError(dto.appraisedOn, nextDue);
     if (dueError) throw new BadRequestException(dueError);
-    if (dto.appraisedOn > shanghaiToday(now)) throw new BadRequestException('appraisedOn must not be in the future');
+    if (dto.appraisedOn > beijingDate(now)) throw new BadRequestException('appraisedOn must not be in the future');
     const result = await this.repo.transaction(async (tx) => {
       await this.repo.lockReservoir(tx, dto.reservoirCode);
       const before = await this.repo.reservoir(dto.reservoirCode, tx);
@@ -102,7 +103,7 @@ export class AppraisalsService {
       return { appraisal, reservoir: await this.repo.reservoir(dto.reservoirCode, tx) };
     });
     if (result.appraisal.projectId !== null) await this.announce(user, result.appraisal.projectId);
-    return { ...result.appraisal, schedule: scheduleView(result.reservoir!, shanghaiToday(now)) };
+    return { ...result.appraisal, schedule: scheduleView(result.reservoir!, beijingDate(now)) };
   }
 
   private async openProject(
@@ -140,10 +141,6 @@ export class AppraisalsService {
     const project = await this.programme.detail(user, projectId);
     this.events.emit('project', { kind: 'stage', project });
   }
-}
-
-function dayBefore(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function scheduleView(r: ScheduleRow, today: string) {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
-import type { AuthUser } from './auth-user.js';
-import { CurrentUser, Public } from './decorators.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Public } from '../common/decorators.js';
 import { LoginDto, LoginResponseDto } from './login.dto.js';
 
 @ApiTags('auth')

@@ -7,9 +7,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Role } from '../users/user.entity.js';
-import type { AuthUser } from './auth-user.js';
-import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import type { AuthUser, Role } from '../common/auth-user.js';
+import { IS_PUBLIC, ROLES_KEY } from '../common/decorators.js';
 import { TokenService } from './token.service.js';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { SettingsService } from '../settings/settings.service.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 
 const TOKEN_LIFETIME = '8h';
 

@@ -1,6 +1,30 @@
-import type { AppConfig } from '@yz/common';
-import type { IngestService, Simulator } from '@yz/ingest';
+import type { AlertChange, SensorType } from '@yz/domain';
+import type { AppConfig } from '@yz/platform';
 import type { DataSource } from 'typeorm';
+
+/** A reading newly stored by the in-process ingest. */
+export interface StoredReading {
+  reservoirCode: string;
+  type: SensorType;
+  time: Date;
+  value: number;
+}
+
+/** What the backend uses of an ingest running in the same process (the all-in-one). */
+export interface InProcessIngest {
+  /** Prometheus text of its metrics. */
+  metrics(): Promise<string>;
+  /** Reads the alert rules again after an engineer changed them. */
+  reloadAlertRules(): Promise<void>;
+  onAlert(listener: (change: AlertChange) => void): void;
+  onStored(listener: (readings: readonly StoredReading[]) => void): void;
+}
+
+/** The simulated stations' "big storm now" switch (all-in-one with SIMULATE on). */
+export interface StormSwitch {
+  readonly time: Date;
+  bigStormNow(centre?: { lon: number; lat: number }): void;
+}
 
 /** What the process hands to the Nest application: configuration, the open database and the broker's state. */
 export interface Runtime {
@@ -12,9 +36,9 @@ export interface Runtime {
   /** The admin password to ensure before the API answers; `reset` overwrites an existing admin's password. */
   admin: { password: string; reset: boolean };
   /** The in-process ingest (all-in-one): its alert and reading events are pushed to dashboards. */
-  ingest?: IngestService;
+  ingest?: InProcessIngest;
   /** The in-process station simulator (all-in-one with SIMULATE on). */
-  simulator?: Simulator;
+  simulator?: StormSwitch;
 }
 
 export const RUNTIME = Symbol('RUNTIME');

@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { writeAudit } from '../audit/audit-log.js';
-import { inScope, reservoirArea, scopedArea } from '../ledger-io/scope.js';
-import { shanghaiToday } from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { writeAudit } from '../common/audit-log.js';
+import { inScope, reservoirArea, scopedArea } from '../common/scope.js';
+import { beijingDate } from '@yz/domain';
 import { closingError, hazardDatesError, isHazardOverdue } from './hazard-rules.js';
 import type { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
 import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.repository.js';
@@ -13,7 +13,7 @@ export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
   async list(user: AuthUser, q: HazardListQueryDto, now = new Date()) {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const rows = await this.repo.list({
       areaCode: scopedArea(user, q.county),
       status: q.status ?? null,
@@ -25,7 +25,7 @@ export class HazardsService {
   }
 
   async create(user: AuthUser, dto: CreateHazardDto, now = new Date()) {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const values: HazardValues = {
       reservoirCode: dto.reservoirCode,
       foundOn: dto.foundOn,
@@ -52,7 +52,7 @@ export class HazardsService {
 
   /** 对账销号: closes an open hazard with the evidence of its rectification. */
   async close(user: AuthUser, id: number, dto: CloseHazardDto, now = new Date()) {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
     const row = await this.repo.transaction(async (tx) => {

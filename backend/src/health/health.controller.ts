@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators.js';
+import { Public } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 @ApiTags('health')

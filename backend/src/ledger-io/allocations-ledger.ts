@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import { SOURCES, type FundingSource, type ProjectKind } from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { SOURCES, type FundingSource, type ProjectKind } from '@yz/domain';
 import { KIND_COLUMN, projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
-import { scopedArea } from './scope.js';
+import { scopedArea } from '../common/scope.js';
 import {
   amount,
   date,

@@ -1,4 +1,4 @@
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../common/audit-log.js';
 import { projectOf, type ApplyResult, type ImportContext } from './ledger-kind.js';
 import type { ParsedRow, RowError } from './row-validation.js';
 

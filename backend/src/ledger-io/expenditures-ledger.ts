@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import { fromFen, toFen } from '../programme/money.js';
-import type { ProjectKind } from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { fromFen, toFen, type ProjectKind } from '@yz/domain';
 import {
   KIND_COLUMN,
   projectError,
@@ -13,7 +12,7 @@ import {
 } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
-import { scopedArea } from './scope.js';
+import { scopedArea } from '../common/scope.js';
 import {
   amount,
   date,

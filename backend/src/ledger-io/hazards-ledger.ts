@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import {
   closingError,
   DAM_LOCATIONS,
@@ -13,7 +13,7 @@ import {
 } from '../hazards/hazard-rules.js';
 import { HazardsService } from '../hazards/hazards.service.js';
 import type { HazardRow, HazardValues } from '../hazards/hazards.repository.js';
-import { inScope } from './scope.js';
+import { inScope } from '../common/scope.js';
 import { RESERVOIR_LABEL, reservoirError, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import {
   date,

@@ -13,8 +13,8 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Roles } from '../common/decorators.js';
 import { LedgerExportQueryDto } from './ledger-io.dto.js';
 import { LedgerIoService } from './ledger-io.service.js';
 import { LEDGER_KINDS, type LedgerKindName } from './ledger-kind.js';

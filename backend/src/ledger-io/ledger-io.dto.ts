@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { FORMATS, type Format } from './spreadsheet.js';
+import { FORMATS, type Format } from '../common/spreadsheet.js';
 
 export class LedgerExportQueryDto {
   @ApiPropertyOptional({ enum: FORMATS, default: 'xlsx' })

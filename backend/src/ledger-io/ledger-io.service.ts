@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import { shanghaiToday } from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { beijingDate } from '@yz/domain';
 import { ProgrammeEvents } from '../programme/programme.events.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { AllocationsLedger } from './allocations-ledger.js';
@@ -11,7 +11,7 @@ import { LedgerRepository } from './ledger.repository.js';
 import { PersonsLedger } from './persons-ledger.js';
 import { ProjectsLedger } from './projects-ledger.js';
 import { parseRows, type RowError } from './row-validation.js';
-import { CONTENT_TYPES, readSheet, writeSheet, type Format } from './spreadsheet.js';
+import { CONTENT_TYPES, readSheet, writeSheet, type Format } from '../common/spreadsheet.js';
 
 /** Thrown inside the transaction so that it rolls back; carries every bad row. */
 class RowsRejected extends Error {
@@ -53,7 +53,7 @@ export class LedgerIoService {
     return {
       body: await writeSheet(format, kind.sheetName, header, rows),
       contentType: CONTENT_TYPES[format],
-      filename: `${name}-${shanghaiToday(new Date())}.${format}`,
+      filename: `${name}-${beijingDate(new Date())}.${format}`,
     };
   }
 
@@ -75,7 +75,7 @@ export class LedgerIoService {
         const ctx = {
           tx,
           user,
-          today: shanghaiToday(now),
+          today: beijingDate(now),
           areas: await this.repo.reservoirAreas(tx, codes),
           projects: await this.repo.lockProjects(tx, codes),
         };

@@ -1,12 +1,24 @@
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { PROJECT_KINDS, type ProjectKind } from '../programme/programme-rules.js';
-import type { Role } from '../users/user.entity.js';
-import type { ProjectState } from './ledger.repository.js';
+import type { AuthUser, Role } from '../common/auth-user.js';
+import { PROJECT_KINDS, type ProjectKind, type Stage } from '@yz/domain';
 import { oneOf, type Column, type ParsedRow, type RowError } from './row-validation.js';
 
 export const LEDGER_KINDS = ['projects', 'allocations', 'expenditures', 'responsible-persons', 'hazards'] as const;
 export type LedgerKindName = (typeof LEDGER_KINDS)[number];
+
+/** A project as an import sees it: its schedule and what it may still spend. */
+export interface ProjectState {
+  id: number;
+  kind: ProjectKind;
+  reservoirCode: string;
+  county: string;
+  stage: Stage;
+  plannedStart: string;
+  plannedFinish: string;
+  progressPercent: number;
+  /** Net allocation (with transfers) minus spending, CNY decimal string. */
+  unspent: string;
+}
 
 /** What an import knows while it checks and applies rows, all inside one transaction. */
 export interface ImportContext {

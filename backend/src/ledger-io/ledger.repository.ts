@@ -1,21 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FundingSource, ProjectKind, Stage } from '../programme/programme-rules.js';
-import { projectKey } from './ledger-kind.js';
-
-export interface ProjectState {
-  id: number;
-  kind: ProjectKind;
-  reservoirCode: string;
-  county: string;
-  stage: Stage;
-  plannedStart: string;
-  plannedFinish: string;
-  progressPercent: number;
-  /** Net allocation (with transfers) minus spending, CNY decimal string. */
-  unspent: string;
-}
+import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
+import { projectKey, type ProjectState } from './ledger-kind.js';
 
 export interface AllocationLine {
   id: number;

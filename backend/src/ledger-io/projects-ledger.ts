@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import {
-  ALL_STAGES,
-  DONE_STAGES,
-  stageChangeError,
-  type ProjectKind,
-  type Stage,
-} from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { ALL_STAGES, DONE_STAGES, stageChangeError, type ProjectKind, type Stage } from '@yz/domain';
 import { ProgrammeService } from '../programme/programme.service.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../common/audit-log.js';
 import {
   KIND_COLUMN,
   projectError,

@@ -4,7 +4,7 @@
  * Pure: no database.
  */
 
-import { toFen } from '../programme/money.js';
+import { toFen } from '@yz/domain';
 
 export interface RowError {
   row: number;

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConflictException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '@yz/common';
-import { ConstructionKinds1732300000800 } from '../../../common/src/database/migrations/1732300000800-construction-kinds.js';
-import { generateRegistry } from '../../../seeds/src/generate/index.js';
-import { loadConstruction } from '../../../seeds/src/load/load-construction.js';
-import { loadProgramme } from '../../../seeds/src/load/load-programme.js';
-import { loadRegistry } from '../../../seeds/src/load/load-registry.js';
-import { seedIfEmpty } from '../../../seeds/src/load/seed-if-empty.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { fromFen, sumFen, toFen } from './money.js';
+import { fromFen, sumFen, toFen } from '@yz/domain';
+import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { generateRegistry, loadConstruction, loadProgramme, loadRegistry, seedIfEmpty } from '@yz/seeds';
+import type { AuthUser } from '../common/auth-user.js';
+import { fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
@@ -40,19 +36,6 @@ describe('construction projects on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'construction-'));
     db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
-    const [{ listed }] = await db.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'projects' AND column_name = 'kind')
-         AS listed`,
-    );
-    if (!listed) {
-      // Until the migration is listed in MIGRATIONS; the embedded pool has one connection, so release it.
-      const runner = db.dataSource.createQueryRunner();
-      try {
-        await new ConstructionKinds1732300000800().up(runner);
-      } finally {
-        await runner.release();
-      }
-    }
     // The whole registry without sensors and persons (quick to load), then the reinforcement programme only: a
     // database from before the construction projects.
     const light = {

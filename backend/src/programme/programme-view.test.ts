@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateRegistry } from '../../../seeds/src/generate/index.js';
-import { programmeRows } from '../../../seeds/src/load/load-programme.js';
-import { fromFen, sumFen, toFen } from './money.js';
+import { fromFen, sumFen, toFen } from '@yz/domain';
+import { generateRegistry, programmeRows } from '@yz/seeds';
 import { projectView, summarise } from './programme-view.js';
 import type { ProjectRow } from './programme.repository.js';
 

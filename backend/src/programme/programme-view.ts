@@ -1,12 +1,16 @@
-import { fromFen, ratio, shareOf, sumFen, toFen } from './money.js';
 import {
   expectedCentralShareBp,
+  fromFen,
   isAtRisk,
   isOverdue,
+  ratio,
   shareCheck,
+  shareOf,
   SOURCES,
+  sumFen,
+  toFen,
   type FundingSource,
-} from './programme-rules.js';
+} from '@yz/domain';
 import type { ProjectRow } from './programme.repository.js';
 
 /** A project as the API shows it: ledger totals, rates (4 places), gap, the policy share check, schedule flags. */

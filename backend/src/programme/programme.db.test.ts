@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '@yz/common';
-import { Programme1732300000400 } from '../../../common/src/database/migrations/1732300000400-programme.js';
-import { ConstructionKinds1732300000800 } from '../../../common/src/database/migrations/1732300000800-construction-kinds.js';
-import { generateRegistry } from '../../../seeds/src/generate/index.js';
-import { loadRegistry } from '../../../seeds/src/load/load-registry.js';
-import { loadProgramme } from '../../../seeds/src/load/load-programme.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { fromFen, sumFen, toFen } from './money.js';
+import { fromFen, sumFen, toFen } from '@yz/domain';
+import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { generateRegistry, loadProgramme, loadRegistry } from '@yz/seeds';
+import type { AuthUser } from '../common/auth-user.js';
+import { fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
@@ -29,20 +26,6 @@ describe('programme on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'programme-'));
     db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
-    const [{ exists, kinds }] = await db.dataSource.query(
-      `SELECT to_regclass('projects') IS NOT NULL AS exists,
-         EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'projects' AND column_name = 'kind') AS kinds`,
-    );
-    if (!exists || !kinds) {
-      // Until the migrations are listed in MIGRATIONS; the embedded pool has one connection, so release it.
-      const runner = db.dataSource.createQueryRunner();
-      try {
-        if (!exists) await new Programme1732300000400().up(runner);
-        await new ConstructionKinds1732300000800().up(runner);
-      } finally {
-        await runner.release();
-      }
-    }
     // Two areas' programme reservoirs, without sensors and persons: enough for the ledger, quick to load.
     const full = generateRegistry();
     const areas = new Set(['431124', '431102']);

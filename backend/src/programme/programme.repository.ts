@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { writeAudit, type AuditEntry } from '../audit/audit-log.js';
-import type { FundingSource, ProjectKind, Stage } from './programme-rules.js';
+import { writeAudit, type AuditEntry } from '../common/audit-log.js';
+import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 
 /** Anything that runs SQL: the data source, or the manager of a transaction. */
 type Sql = Pick<DataSource | EntityManager, 'query'>;

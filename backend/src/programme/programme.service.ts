@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import {
   kindOf,
   type AllocationDto,
@@ -10,17 +10,18 @@ import {
   type StageChangeDto,
   type TransferDto,
 } from './dto/programme.dto.js';
-import { fromFen, toFen } from './money.js';
 import {
+  beijingDate,
   DONE_STAGES,
+  fromFen,
   isOverdue,
-  shanghaiToday,
   SOURCES,
   stageChangeError,
   stageStep,
+  toFen,
   type FundingSource,
   type ProjectKind,
-} from './programme-rules.js';
+} from '@yz/domain';
 import { projectView, sourceFen, summarise, type ProjectView } from './programme-view.js';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository, type ProjectRow } from './programme.repository.js';
@@ -33,7 +34,7 @@ export class ProgrammeService {
   ) {}
 
   async list(user: AuthUser, q: ProjectListQueryDto, now = new Date()): Promise<ProjectView[]> {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const rows = await this.repo.list({
       areaCode: scopedArea(user, q.county),
       stage: q.stage ?? null,
@@ -51,7 +52,7 @@ export class ProgrammeService {
       this.repo.expenditures(id),
       this.repo.transfers(id),
     ]);
-    return { ...projectView(row, shanghaiToday(now)), stageChanges, allocations, expenditures, transfers };
+    return { ...projectView(row, beijingDate(now)), stageChanges, allocations, expenditures, transfers };
   }
 
   async summary(user: AuthUser, q: FundingSummaryQueryDto) {
@@ -86,7 +87,7 @@ export class ProgrammeService {
         before: { stage: before.stage, actualFinish: before.actualFinish },
         after: { stage: after.stage, actualFinish: after.actualFinish, reason, stageChangeId: changeId },
       });
-      return [projectView(after, shanghaiToday(now))];
+      return [projectView(after, beijingDate(now))];
     });
     return view[0]!;
   }
@@ -113,7 +114,7 @@ export class ProgrammeService {
         before: null,
         after: entry,
       });
-      return [projectView((await this.repo.find(id, tx))!, shanghaiToday(now))];
+      return [projectView((await this.repo.find(id, tx))!, beijingDate(now))];
     });
     return views[0]!;
   }
@@ -141,7 +142,7 @@ export class ProgrammeService {
         before: null,
         after: entry,
       });
-      return [projectView((await this.repo.find(id, tx))!, shanghaiToday(now))];
+      return [projectView((await this.repo.find(id, tx))!, beijingDate(now))];
     });
     return views[0]!;
   }
@@ -189,7 +190,7 @@ export class ProgrammeService {
         before: null,
         after: entry,
       });
-      const today = shanghaiToday(now);
+      const today = beijingDate(now);
       const fromView = projectView((await this.repo.find(from.id, tx))!, today);
       const toView = projectView((await this.repo.find(to.id, tx))!, today);
       transfer = {
@@ -210,7 +211,7 @@ export class ProgrammeService {
 
   /** Overdue projects for a scope (kept for the dashboard and alerts); reinforcement unless another kind is asked. */
   async overdueCount(user: AuthUser, now = new Date(), kind: ProjectKind | null = 'reinforcement'): Promise<number> {
-    const today = shanghaiToday(now);
+    const today = beijingDate(now);
     const rows = await this.repo.list({ areaCode: scopedArea(user, undefined), stage: null, kind });
     return rows.filter((r) => isOverdue(r, today)).length;
   }

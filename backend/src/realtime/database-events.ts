@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { poolOf } from '@yz/common';
-import { ALERT_CHANNEL, READINGS_CHANNEL, SELECT_ALERTS, type AlertNotice, type AlertRecord } from '@yz/ingest';
+import { ALERT_CHANNEL, poolOf, READINGS_CHANNEL, SELECT_ALERTS, type AlertNotice } from '@yz/platform';
+import type { AlertRecord } from '@yz/domain';
 import pg from 'pg';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RealtimeGateway, type ReadingUpdate } from './realtime.gateway.js';

@@ -19,8 +19,8 @@ export class InProcessEvents implements OnApplicationBootstrap, OnModuleDestroy 
   onApplicationBootstrap(): void {
     const ingest = this.runtime.ingest;
     if (!ingest) return;
-    ingest.alerts.on('alert', (change) => this.gateway.pushAlert(change, false));
-    ingest.pipeline.on('stored', (readings) => {
+    ingest.onAlert((change) => this.gateway.pushAlert(change, false));
+    ingest.onStored((readings) => {
       for (const r of readings) {
         const time = r.time.toISOString();
         const update = this.pending.get(r.reservoirCode) ?? { reservoirCode: r.reservoirCode, time };

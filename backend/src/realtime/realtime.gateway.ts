@@ -1,10 +1,10 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
-import type { AlertAction, AlertRecord } from '@yz/ingest';
+import type { AlertChange } from '@yz/domain';
 import type { Server, Socket } from 'socket.io';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { ProgrammeEvents } from '../programme/programme.events.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { TokenService } from '../auth/token.service.js';
 import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
 
@@ -87,7 +87,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }
   }
 
-  pushAlert({ action, alert }: { action: AlertAction; alert: AlertRecord }, local: boolean): void {
+  pushAlert({ action, alert }: AlertChange, local: boolean): void {
     this.logger.debug(`alert ${alert.id} ${action} ${alert.reservoirCode} ${alert.ruleKey} ${alert.severity}`);
     this.target(local)
       .to([CITY_ROOM, areaRoom(alert.county), reservoirRoom(alert.reservoirCode)])

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { isFloodSeason } from '@yz/ingest';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isFloodSeason } from '@yz/domain';
+import type { AuthUser } from '../common/auth-user.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Roles } from '../common/decorators.js';
 import { PERSON_ROLES, type PersonRole } from './person-roles.js';
 import { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
 import { ResponsiblePersonsService } from './responsible-persons.service.js';

@@ -13,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { FORMATS, type Format } from '../ledger-io/spreadsheet.js';
+import { FORMATS, type Format } from '../common/spreadsheet.js';
 import { PHONE_PATTERN } from './person-roles.js';
 
 export class PersonListQueryDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Sql } from '../ledger-io/sql.js';
+import type { Sql } from '../common/sql.js';
 import type { PersonRole, PersonRow } from './person-roles.js';
 
 const PERSON_SELECT = `

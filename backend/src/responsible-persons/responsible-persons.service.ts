@@ -1,10 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { writeAudit } from '../audit/audit-log.js';
-import { inScope, reservoirArea, scopedArea } from '../ledger-io/scope.js';
-import { CONTENT_TYPES, writeSheet, type Format } from '../ledger-io/spreadsheet.js';
-import { shanghaiToday } from '../programme/programme-rules.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { writeAudit } from '../common/audit-log.js';
+import { inScope, reservoirArea, scopedArea } from '../common/scope.js';
+import { CONTENT_TYPES, writeSheet, type Format } from '../common/spreadsheet.js';
+import { beijingDate } from '@yz/domain';
 import { publicListRows, PUBLIC_LIST_HEADER, trainingError, type PersonRole, type PersonRow } from './person-roles.js';
 import type { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
 import { ResponsiblePersonsRepository, type PersonValues } from './responsible-persons.repository.js';
@@ -20,7 +20,7 @@ export class ResponsiblePersonsService {
 
   async put(user: AuthUser, code: string, role: PersonRole, dto: PutPersonDto, now = new Date()): Promise<PersonRow> {
     const values = { name: dto.name.trim(), phone: dto.phone, trained: dto.trained, trainedOn: dto.trainedOn ?? null };
-    const error = trainingError(values.trained, values.trainedOn, shanghaiToday(now));
+    const error = trainingError(values.trained, values.trainedOn, beijingDate(now));
     if (error) throw new BadRequestException(error);
     return this.repo.transaction(async (tx) => {
       const area = await reservoirArea(tx, code);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { Roles } from '../auth/decorators.js';
+import { Roles } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 export class StormDto {

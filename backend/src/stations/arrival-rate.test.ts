@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalRate, beijingDay, beijingToday, expectedReports } from './arrival-rate.js';
+import { beijingDate, beijingDay } from '@yz/domain';
+import { arrivalRate, expectedReports } from './arrival-rate.js';
 
 describe('arrival rate (到报率)', () => {
   it('cuts the Beijing calendar day at +08:00', () => {
@@ -11,7 +12,7 @@ describe('arrival rate (到报率)', () => {
 
   it('expects only the hours begun so far today', () => {
     const now = new Date('2026-07-01T02:30:00Z'); // 10:30 in Beijing
-    expect(beijingToday(now)).toBe('2026-07-01');
+    expect(beijingDate(now)).toBe('2026-07-01');
     const { from, to } = beijingDay('2026-07-01', now);
     expect(expectedReports(from, to)).toBe(11);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import { arrivalRate, beijingDay, beijingToday, expectedReports } from './arrival-rate.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { beijingDate, beijingDay } from '@yz/domain';
+import { arrivalRate, expectedReports } from './arrival-rate.js';
 import { StationsRepository } from './stations.repository.js';
 
 const OFFLINE_INTERVALS = 2;
@@ -11,7 +12,7 @@ export class StationsService {
 
   /** Station health for one Beijing day: last report, battery, online, and 到报率 per station and per area. */
   async health(user: AuthUser, county: string | undefined, date: string | undefined, now = new Date()) {
-    const day = date ?? beijingToday(now);
+    const day = date ?? beijingDate(now);
     const { from, to } = beijingDay(day, now);
     const expected = expectedReports(from, to);
     const area = user.areaCode ?? county ?? null;

@@ -2,8 +2,8 @@ import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Public, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Public, Roles } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RejectQueryDto } from './reject-query.dto.js';
 
@@ -37,6 +37,6 @@ export class TelemetryController {
   @Header('content-type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
     if (!this.runtime.ingest) throw new NotFoundException('No ingest runs in this process');
-    return this.runtime.ingest.metrics.registry.metrics();
+    return this.runtime.ingest.metrics();
   }
 }

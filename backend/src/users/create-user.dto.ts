@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { ROLES, type Role } from './user.entity.js';
+import { ROLES, type Role } from '../common/auth-user.js';
 
 export class CreateUserDto {
   @ApiProperty()

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'engineer', 'duty_officer', 'planner'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../common/auth-user.js';
 
 @Entity('users')
 export class User {

@@ -2,7 +2,7 @@ import { Body, ConflictException, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { Roles } from '../auth/decorators.js';
+import { Roles } from '../common/decorators.js';
 import { CreateUserDto } from './create-user.dto.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import type { Repository } from 'typeorm';
-import { User, type Role } from './user.entity.js';
+import type { Role } from '../common/auth-user.js';
+import { User } from './user.entity.js';
 
 const BCRYPT_ROUNDS = 10;
 

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import type { ValidReading } from '../telemetry/payload.js';
-import { applyEvaluation, type AlertAction, type AlertRecord } from './alert-store.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
+import { applyEvaluation } from '@yz/platform';
 import {
   evaluateBattery,
   evaluateJump,
@@ -12,7 +12,8 @@ import {
   evaluateWaterLevel,
   evaluateWaterLevelRise,
   type Evaluation,
-} from './rules/index.js';
+  type AlertChange,
+} from '@yz/domain';
 
 /** Rule overrides saved by another process are picked up within this time. */
 const RELOAD_MS = 60_000;
@@ -20,7 +21,7 @@ const RELOAD_MS = 60_000;
 const RISE_SPAN_MS = 30 * 60_000;
 
 export interface AlertEvents {
-  alert: [change: { action: AlertAction; alert: AlertRecord }];
+  alert: [change: AlertChange];
 }
 
 /**

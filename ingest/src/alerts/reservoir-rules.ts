@@ -1,6 +1,12 @@
-import type { CharacteristicLevels, SensorType } from '@yz/common';
+import {
+  defaultRuleConfig,
+  mergeOverrides,
+  type CharacteristicLevels,
+  type RuleConfig,
+  type RuleOverrides,
+  type SensorType,
+} from '@yz/domain';
 import type pg from 'pg';
-import { defaultRuleConfig, mergeOverrides, type RuleConfig, type RuleOverrides } from './rules/index.js';
 
 export interface ReservoirRules {
   config: RuleConfig;

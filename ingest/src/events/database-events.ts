@@ -1,15 +1,6 @@
+import { ALERT_CHANNEL, READINGS_CHANNEL } from '@yz/platform';
 import type pg from 'pg';
-import type { AlertAction } from '../alerts/alert-store.js';
 import type { IngestService } from '../ingest-service.js';
-
-/** PostgreSQL NOTIFY channels from ingest processes to backend processes. */
-export const ALERT_CHANNEL = 'yz_alert';
-export const READINGS_CHANNEL = 'yz_readings';
-
-export interface AlertNotice {
-  action: AlertAction;
-  id: string;
-}
 
 const READINGS_EVERY_MS = 1000;
 /** NOTIFY payloads are limited to 8000 bytes: 500 reservoir codes fit with room to spare. */

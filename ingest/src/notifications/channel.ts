@@ -1,4 +1,4 @@
-import type { AlertRecord } from '../alerts/alert-store.js';
+import type { AlertRecord } from '@yz/domain';
 
 export interface NotificationMessage {
   to: { name: string; phone: string };

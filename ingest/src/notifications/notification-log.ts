@@ -1,8 +1,6 @@
 import type pg from 'pg';
-import { SELECT_ALERTS, type AlertRecord } from '../alerts/alert-store.js';
-import type { Severity } from '../alerts/rules/index.js';
-import type { PastNotification } from './quiet-period.js';
-import type { Contact, Recipient, ResponsiblePerson } from './recipients.js';
+import type { AlertRecord, Contact, PastNotification, Recipient, ResponsiblePerson, Severity } from '@yz/domain';
+import { SELECT_ALERTS } from '@yz/platform';
 
 /** The reservoir's responsible persons, and the duty officers of its area plus the city-wide ones (no area). */
 export async function loadContacts(

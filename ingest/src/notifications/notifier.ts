@@ -1,14 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import type { AlertAction, AlertRecord } from '../alerts/alert-store.js';
-import { SEVERITIES, type Severity } from '../alerts/rules/index.js';
+import {
+  DEFAULT_ESCALATION,
+  DEFAULT_QUIET_PERIOD_MS,
+  dueLevel,
+  notificationText,
+  selectRecipients,
+  SEVERITIES,
+  toldRecently,
+  type AlertChange,
+  type AlertRecord,
+  type EscalationOptions,
+  type Recipient,
+  type Severity,
+} from '@yz/domain';
 import { backoffDelays, DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import type { NotificationChannel } from './channel.js';
-import { DEFAULT_ESCALATION, dueLevel, type EscalationOptions } from './escalation.js';
-import { notificationText } from './message.js';
 import { claim, loadContacts, loadHistory, loadOpenAlerts, recordAttempt } from './notification-log.js';
-import { DEFAULT_QUIET_PERIOD_MS, toldRecently } from './quiet-period.js';
-import { selectRecipients, type Recipient } from './recipients.js';
 
 export interface NotifierOptions {
   /** No second message to the same person about the same alert within this time, unless its severity rose. */
@@ -54,7 +62,7 @@ export class Notifier {
   }
 
   /** Subscribe to AlertEngine and AlertsService 'alert' events. Never rejects: a failure is logged. */
-  async onAlert({ action, alert }: { action: AlertAction; alert: AlertRecord }): Promise<void> {
+  async onAlert({ action, alert }: AlertChange): Promise<void> {
     // Ack and resolve need no message: the sweep only escalates alerts still open.
     if (action === 'open' || action === 'escalate') await this.track(this.notify(alert, 0, this.now()));
   }

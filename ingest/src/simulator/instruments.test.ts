@@ -1,8 +1,7 @@
-import type { ReservoirSeed } from '@yz/common';
+import { Random, type ReservoirSeed } from '@yz/domain';
 import { describe, expect, it } from 'vitest';
 import { createInstruments, type Instrument, type ReportContext } from './instruments.js';
-import { Prng } from './prng.js';
-import { MONITORED } from './test-fixtures.js';
+import { MONITORED } from '@yz/domain/testing';
 
 const T0 = Date.parse('2026-07-01T00:00:00+08:00');
 const HOUR = 3_600_000;
@@ -10,12 +9,12 @@ const normal = MONITORED.levels.normalLevel;
 const ctx = (t: number, seepageLevel = normal): ReportContext => ({ t, level: normal, seepageLevel, rainMm: 1.2 });
 
 function instrument(reservoir: ReservoirSeed, code: string, seed = 1): Instrument {
-  return createInstruments(reservoir, new Prng(seed), T0).find((i) => i.code === code)!;
+  return createInstruments(reservoir, new Random(seed), T0).find((i) => i.code === code)!;
 }
 
 describe('instruments', () => {
   it('has one instrument per registered sensor', () => {
-    const instruments = createInstruments(MONITORED, new Prng(1), T0);
+    const instruments = createInstruments(MONITORED, new Random(1), T0);
     expect(instruments.map((i) => i.code)).toEqual(MONITORED.sensors.map((s) => s.code));
     expect(instrument(MONITORED, 'RG1').read(ctx(T0))).toBe(1.2);
     expect(instrument(MONITORED, 'WL1').read(ctx(T0))).toBeCloseTo(normal, 1);

@@ -1,6 +1,4 @@
-import type { ReservoirSeed, SensorSeed, SensorType } from '@yz/common';
-import { beijingHour } from './beijing-time.js';
-import type { Prng } from './prng.js';
+import { beijingHour, type Random, type ReservoirSeed, type SensorSeed, type SensorType } from '@yz/domain';
 
 /** Water pressure per metre of head, kPa/m. */
 const KPA_PER_M = 9.81;
@@ -34,7 +32,7 @@ export interface Instrument {
 }
 
 /** One model per registered sensor; `startMs` anchors slow drifts such as a failing battery. */
-export function createInstruments(reservoir: ReservoirSeed, prng: Prng, startMs: number): Instrument[] {
+export function createInstruments(reservoir: ReservoirSeed, prng: Random, startMs: number): Instrument[] {
   return reservoir.sensors.map((sensor, i) => ({
     code: sensor.code,
     type: sensor.type,
@@ -46,13 +44,13 @@ function readerFor(
   sensor: SensorSeed,
   index: number,
   reservoir: ReservoirSeed,
-  prng: Prng,
+  prng: Random,
   startMs: number,
 ): (ctx: ReportContext) => number {
   const bed = Math.min(...reservoir.stageStorage.map(([level]) => level));
   const normalHead = reservoir.levels.normalLevel - bed;
   // Alarm thresholds sit above the readings at normal pool; a dangerous (category 3) dam sits closer.
-  const ratio = reservoir.damCategory === 3 ? prng.uniform(0.75, 0.95) : prng.uniform(0.4, 0.7);
+  const ratio = reservoir.damCategory === 3 ? prng.between(0.75, 0.95) : prng.between(0.4, 0.7);
   const atNormal = (physical: number): number => (sensor.threshold === null ? physical : ratio * sensor.threshold);
 
   switch (sensor.type) {
@@ -62,19 +60,19 @@ function readerFor(
       return (ctx) => prng.normal(ctx.level, 0.003);
     case 'seepage_pressure': {
       // Piezometers along the seepage path: upstream ones see more of the reservoir head.
-      const fraction = Math.max(0.1, 0.85 - 0.15 * (index % 5) + prng.uniform(-0.05, 0.05));
-      const depth = prng.uniform(0, 3);
+      const fraction = Math.max(0.1, 0.85 - 0.15 * (index % 5) + prng.between(-0.05, 0.05));
+      const depth = prng.between(0, 3);
       const head = (level: number): number => Math.max(0, fraction * (level - bed) + depth);
       const kPaPerM = atNormal(KPA_PER_M * head(reservoir.levels.normalLevel)) / head(reservoir.levels.normalLevel);
       return (ctx) => Math.max(0, prng.normal(kPaPerM * head(ctx.seepageLevel), 0.2));
     }
     case 'seepage_flow': {
-      const scale = atNormal(prng.uniform(0.3, 2)) / normalHead ** 1.5;
+      const scale = atNormal(prng.between(0.3, 2)) / normalHead ** 1.5;
       return (ctx) => Math.max(0, scale * Math.max(0, ctx.seepageLevel - bed) ** 1.5 * prng.normal(1, 0.02));
     }
     case 'displacement': {
-      const offset = atNormal(prng.uniform(1, 10));
-      const mmPerYear = prng.uniform(0.5, 3);
+      const offset = atNormal(prng.between(1, 10));
+      const mmPerYear = prng.between(0.5, 3);
       return (ctx) => prng.normal(offset + (mmPerYear * (ctx.t - startMs)) / YEAR_MS, 0.15);
     }
     case 'battery_voltage':
@@ -83,10 +81,10 @@ function readerFor(
 }
 
 /** Solar-charged lead-acid battery: highest in the afternoon; a failing one loses ~0.6 V a day. */
-function batteryReader(prng: Prng, startMs: number): (ctx: ReportContext) => number {
+function batteryReader(prng: Random, startMs: number): (ctx: ReportContext) => number {
   const failing = prng.chance(0.02);
-  const mean = failing ? prng.uniform(12.1, 12.4) : prng.uniform(12.95, 13.2);
-  const swing = failing ? 0.7 : prng.uniform(0.3, 0.5);
+  const mean = failing ? prng.between(12.1, 12.4) : prng.between(12.95, 13.2);
+  const swing = failing ? 0.7 : prng.between(0.3, 0.5);
   return (ctx) => {
     const solar = Math.cos((2 * Math.PI * (beijingHour(ctx.t) - 14)) / 24);
     const decline = failing ? Math.min(2, (0.6 * (ctx.t - startMs)) / DAY_MS) : 0;

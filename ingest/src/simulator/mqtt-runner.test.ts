@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAndRun } from './mqtt-runner.js';
-import { FIXTURES } from './test-fixtures.js';
+import { FIXTURES } from '@yz/domain/testing';
 
 describe('connectAndRun', () => {
   let broker: Aedes;

@@ -1,4 +1,4 @@
-import type { ReservoirSeed } from '@yz/common';
+import type { ReservoirSeed } from '@yz/domain';
 import mqtt from 'mqtt';
 import { Simulator, type SimulatorOptions } from './simulator.js';
 

@@ -1,4 +1,4 @@
-import { formatBeijing } from './beijing-time.js';
+import { formatBeijing } from '@yz/domain';
 
 /** One reading of the MQTT contract (DESIGN.md §4). */
 export interface Reading {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Simulator, type SimulatorOptions, type TelemetryMessage } from './simulator.js';
-import { FAR, FIXTURES, GATED, MONITORED, UNGATED } from './test-fixtures.js';
+import { FAR, FIXTURES, GATED, MONITORED, UNGATED } from '@yz/domain/testing';
 
 const HOUR = 3_600_000;
 const START = new Date('2026-07-01T08:00:00+08:00');

@@ -1,6 +1,5 @@
-import type { ReservoirSeed } from '@yz/common';
+import { Random, type ReservoirSeed } from '@yz/domain';
 import { buildMalformedPayload, buildPayload, MALFORM_KINDS, telemetryTopic } from './payload.js';
-import { Prng } from './prng.js';
 import { Station } from './station.js';
 import { StormField, type Bounds } from './storms.js';
 
@@ -37,7 +36,7 @@ export type Publish = (topic: string, payload: string) => Promise<void> | void;
 export class Simulator {
   private readonly stations: Station[];
   private readonly weather: StormField;
-  private readonly faults: Prng;
+  private readonly faults: Random;
   private readonly centre: { lon: number; lat: number };
   private readonly speed: number;
   private readonly topicPrefix: string;
@@ -56,12 +55,12 @@ export class Simulator {
     this.malformedRate = options.malformedRate ?? 0.002;
     const dropoutRate = options.dropoutRate ?? 0.001;
     this.stations = reservoirs.map(
-      (r) => new Station(r, Prng.derive(seed, `station:${r.code}`), this.now, dropoutRate),
+      (r) => new Station(r, Random.derive(seed, `station:${r.code}`), this.now, dropoutRate),
     );
-    this.faults = Prng.derive(seed, 'faults');
+    this.faults = Random.derive(seed, 'faults');
     const bounds = boundsOf(reservoirs);
     this.centre = { lon: (bounds.west + bounds.east) / 2, lat: (bounds.south + bounds.north) / 2 };
-    this.weather = new StormField(bounds, Prng.derive(seed, 'weather'), options.stormRate ?? 1);
+    this.weather = new StormField(bounds, Random.derive(seed, 'weather'), options.stormRate ?? 1);
   }
 
   /** The simulated time the model has reached. */

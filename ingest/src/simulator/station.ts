@@ -1,14 +1,14 @@
-import type { ReservoirSeed } from '@yz/common';
-import { createInstruments, DECIMALS, type Instrument } from './instruments.js';
-import type { Reading } from './payload.js';
-import type { Prng } from './prng.js';
 import {
   initialWaterBalance,
   stepWaterBalance,
   waterBalanceParams,
+  type Random,
+  type ReservoirSeed,
   type WaterBalanceParams,
   type WaterBalanceState,
-} from './water-balance.js';
+} from '@yz/domain';
+import { createInstruments, DECIMALS, type Instrument } from './instruments.js';
+import type { Reading } from './payload.js';
 
 const HOUR_MS = 3_600_000;
 /** Rain-gauge resolution (mm): the gauge reports whole tips and keeps the rest. */
@@ -34,7 +34,7 @@ export class Station {
 
   constructor(
     readonly reservoir: ReservoirSeed,
-    private readonly prng: Prng,
+    private readonly prng: Random,
     startMs: number,
     /** Chance per hour that the station goes silent for 2–6 hours. */
     private readonly dropoutRate: number,
@@ -45,11 +45,11 @@ export class Station {
     const { deadLevel } = reservoir.levels;
     // Start a little below the spillway, as reservoirs are kept in the flood season; a few brim-full,
     // a hair under it so that gauge noise alone does not raise flood-limit alarms.
-    const below = prng.chance(0.15) ? prng.uniform(0.02, 0.1) : prng.uniform(0.3, 1);
+    const below = prng.chance(0.15) ? prng.between(0.02, 0.1) : prng.between(0.3, 1);
     const start = Math.max(deadLevel, this.params.spillLevel - below);
-    this.water = initialWaterBalance(this.params, start, prng.uniform(0.2, 0.6));
+    this.water = initialWaterBalance(this.params, start, prng.between(0.2, 0.6));
     this.seepageLevel = this.water.level;
-    this.seepageSeconds = prng.uniform(6, 24) * 3600;
+    this.seepageSeconds = prng.between(6, 24) * 3600;
     this.instruments = createInstruments(reservoir, prng, startMs);
   }
 
@@ -71,7 +71,7 @@ export class Station {
   report(t: number): Reading[] | null {
     const hourly = t % HOUR_MS === 0;
     if (hourly && t >= this.offlineUntil && this.prng.chance(this.dropoutRate)) {
-      this.offlineUntil = t + this.prng.uniform(2, 6) * HOUR_MS;
+      this.offlineUntil = t + this.prng.between(2, 6) * HOUR_MS;
     }
     if (t < this.offlineUntil) return null;
 

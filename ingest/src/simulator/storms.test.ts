@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from './prng.js';
+import { Random } from '@yz/domain';
 import { StormField, type Storm } from './storms.js';
 
 const HOUR = 3_600_000;
@@ -19,7 +19,7 @@ const cell: Storm = {
 };
 
 function fieldWith(...storms: Storm[]): StormField {
-  const field = new StormField(YONGZHOU, new Prng(1), 0);
+  const field = new StormField(YONGZHOU, new Random(1), 0);
   for (const storm of storms) field.add(storm);
   return field;
 }
@@ -63,7 +63,7 @@ describe('StormField', () => {
 
   it('makes natural rain that is alike nearby and different far away, and none at rate 0', () => {
     const totals = (rate: number) => {
-      const field = new StormField(YONGZHOU, new Prng(3), rate);
+      const field = new StormField(YONGZHOU, new Random(3), rate);
       const points = [
         [111.6, 26.2],
         [111.62, 26.21],

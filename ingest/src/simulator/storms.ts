@@ -1,5 +1,4 @@
-import { isFloodSeason } from './beijing-time.js';
-import type { Prng } from './prng.js';
+import { isFloodSeason, type Random } from '@yz/domain';
 
 const HOUR_MS = 3_600_000;
 const KM_PER_DEG_LAT = 110.57;
@@ -69,7 +68,7 @@ export class StormField {
 
   constructor(
     private readonly bounds: Bounds,
-    private readonly prng: Prng,
+    private readonly prng: Random,
     /** Multiplies the natural storm frequency; 0 leaves only the storms added by hand. */
     private readonly rate: number,
   ) {
@@ -84,11 +83,11 @@ export class StormField {
   /** A natural storm of the given kind somewhere over the region. */
   private spawn(kind: StormKind, nowMs: number): void {
     const { west, east, south, north } = this.bounds;
-    const storm = this.storm(nowMs, this.prng.uniform(west, east), this.prng.uniform(south, north), {
-      radiusKm: this.prng.uniform(...kind.radiusKm),
-      peakMmPerHour: this.prng.uniform(...kind.peakMmPerHour),
-      hours: this.prng.uniform(...kind.hours),
-      speedKmPerHour: this.prng.uniform(...kind.speedKmPerHour),
+    const storm = this.storm(nowMs, this.prng.between(west, east), this.prng.between(south, north), {
+      radiusKm: this.prng.between(...kind.radiusKm),
+      peakMmPerHour: this.prng.between(...kind.peakMmPerHour),
+      hours: this.prng.between(...kind.hours),
+      speedKmPerHour: this.prng.between(...kind.speedKmPerHour),
     });
     // Start upwind, so that the cell is over the drawn point at mid-life and crosses the region.
     const halfLife = (storm.endMs - storm.startMs) / 2;
@@ -99,10 +98,10 @@ export class StormField {
   spawnBigStorm(nowMs: number, lon: number, lat: number): void {
     this.add(
       this.storm(nowMs, lon, lat, {
-        radiusKm: this.prng.uniform(20, 30),
-        peakMmPerHour: this.prng.uniform(60, 100),
-        hours: this.prng.uniform(3, 4),
-        speedKmPerHour: this.prng.uniform(3, 8),
+        radiusKm: this.prng.between(20, 30),
+        peakMmPerHour: this.prng.between(60, 100),
+        hours: this.prng.between(3, 4),
+        speedKmPerHour: this.prng.between(3, 8),
       }),
     );
   }
@@ -151,7 +150,7 @@ export class StormField {
     shape: { radiusKm: number; peakMmPerHour: number; hours: number; speedKmPerHour: number },
   ): Storm {
     // Weather in Hunan mostly travels from the south-west: headings between east and north.
-    const heading = this.prng.uniform(0, Math.PI / 2);
+    const heading = this.prng.between(0, Math.PI / 2);
     return {
       startMs: nowMs,
       endMs: nowMs + shape.hours * HOUR_MS,

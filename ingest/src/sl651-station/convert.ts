@@ -1,4 +1,5 @@
-import { ELEMENT_MEANINGS, formatBeijing, toReadings, type Message, type Observation } from '../sl651/index.js';
+import { formatBeijing } from '@yz/domain';
+import { ELEMENT_MEANINGS, toReadings, type Message, type Observation } from '../sl651/index.js';
 import { reservoirCodeOf } from './address.js';
 import type { Sl651RejectReason } from './sinks.js';
 

@@ -1,7 +1,7 @@
+import { beijingFields, fromBeijing } from '@yz/domain';
 import { FrameError } from './errors.js';
 
-/** SL 651 times carry no zone: they are Beijing time (UTC+8, no daylight saving). */
-const OFFSET_MS = 8 * 3_600_000;
+// SL 651 times carry no zone: they are Beijing time (UTC+8, no daylight saving).
 /** February is computed: every year 2000–2099 divisible by 4 is a leap year. */
 const DAYS_IN_MONTH = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -14,25 +14,12 @@ export function timeFromParts(parts: readonly number[], what: string): Date {
   if (!(month >= 1 && month <= 12) || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     throw new FrameError(`invalid ${what} ${parts.map((n) => String(n).padStart(2, '0')).join('')}`);
   }
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS);
+  return fromBeijing(year, month, day, hour, minute, second);
 }
 
 /** Beijing `[YY, MM, DD, hh, mm, ss]` of an instant; SL 651 years are two digits, so 2000–2099 only. */
 export function beijingParts(date: Date): number[] {
-  const local = new Date(date.getTime() + OFFSET_MS);
-  const year = local.getUTCFullYear();
+  const { year, month, day, hour, minute, second } = beijingFields(date);
   if (!(year >= 2000 && year <= 2099)) throw new RangeError(`${date.toISOString()} is outside 2000–2099`);
-  return [
-    year - 2000,
-    local.getUTCMonth() + 1,
-    local.getUTCDate(),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-  ];
-}
-
-/** ISO-8601 in Beijing time, e.g. `2026-07-01T06:00:36+08:00`. */
-export function formatBeijing(date: Date): string {
-  return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
+  return [year - 2000, month, day, hour, minute, second];
 }

@@ -1,6 +1,5 @@
 export type * from './types.js';
 export { crc16 } from './crc.js';
-export { formatBeijing } from './beijing-time.js';
 export { ELEMENTS, ELEMENTS_BY_MNEMONIC, STATUS_BITS, statusFlags } from './elements.js';
 export type { ElementDef, ElementKind, StatusFlag } from './elements.js';
 export { frameLayout, parseFrame, encodeFrame, MAX_BODY_LENGTH } from './frame.js';

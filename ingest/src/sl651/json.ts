@@ -1,4 +1,4 @@
-import { formatBeijing } from './beijing-time.js';
+import { formatBeijing } from '@yz/domain';
 import { Reassembler } from './decoder.js';
 import { isHex } from './hex.js';
 import type { Elements, Message } from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SENSOR_TYPE_NAMES } from '@yz/common';
+import { SENSOR_TYPE_NAMES } from '@yz/domain';
 import { ELEMENTS } from './elements.js';
 import { ELEMENT_MEANINGS, toReadings } from './readings.js';
 

@@ -1,4 +1,4 @@
-import type { SensorType } from '@yz/common';
+import type { SensorType } from '@yz/domain';
 import type { Observation } from './types.js';
 
 /** What an element identifier means for the registry's sensor types. */

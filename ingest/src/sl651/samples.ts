@@ -1,15 +1,10 @@
+import { Random } from '@yz/domain';
 import type { Encoding, Message } from './types.js';
 
-/** mulberry32: a small seeded PRNG, so generated frames are the same on every run. */
+/** The domain's seeded generator as a function, so generated frames are the same on every run. */
 export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const START = Date.parse('2026-07-01T06:00:00+08:00');

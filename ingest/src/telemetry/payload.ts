@@ -1,4 +1,4 @@
-import { SENSOR_TYPES, type SensorType } from '@yz/common';
+import { SENSOR_TYPES, type SensorType } from '@yz/domain';
 import type { Sl651RejectReason } from '../sl651-station/sinks.js';
 
 /** Largest message accepted; bigger ones are rejected before parsing. */

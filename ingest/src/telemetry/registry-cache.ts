@@ -1,4 +1,4 @@
-import type { SensorType } from '@yz/common';
+import type { SensorType } from '@yz/domain';
 import type pg from 'pg';
 import type { SensorInfo } from './payload.js';
 

@@ -1,8 +1,7 @@
-import type { DamCategory } from '@yz/common';
-import { addYears, randomDate } from './dates.js';
+import { addYears, type DamCategory, type Random } from '@yz/domain';
+import { randomDate } from './dates.js';
 import { clamp } from './numeric.js';
 import type { AppraisalGroup } from './plan.js';
-import type { Random } from './random.js';
 
 export interface AppraisalRecord {
   completionYear: number;

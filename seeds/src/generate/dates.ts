@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '@yz/domain';
 
 /**
  * Fixed reference dates, so the generator never reads the clock.
@@ -13,30 +13,8 @@ export const STATUS_DATE = '2026-03-31';
 
 const DAY_MS = 86_400_000;
 
-function toDay(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-function fromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** A uniformly random ISO date between two ISO dates, both inclusive. */
 export function randomDate(rng: Random, from: string, to: string): string {
-  return fromDay(rng.int(toDay(from), toDay(to)));
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromDay(toDay(iso) + days);
-}
-
-/** Same month and day `years` later (29 February falls back to 28 February). */
-export function addYears(iso: string, years: number): string {
-  const year = Number(iso.slice(0, 4)) + years;
-  const monthDay = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
-  return `${String(year).padStart(4, '0')}-${monthDay}`;
-}
-
-export function minDate(a: string, b: string): string {
-  return a < b ? a : b;
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+  return new Date(rng.int(day(from), day(to)) * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,7 +1,6 @@
-import type { Scale } from '@yz/common';
+import type { Random, Scale } from '@yz/domain';
 import { clamp, logLerp, logPosition, round } from './numeric.js';
 import { KEY_SMALL2_MIN_DAM_HEIGHT, KEY_SMALL2_MIN_STORAGE, scaleOf, type Kind } from './plan.js';
-import type { Random } from './random.js';
 
 export interface Dimensions {
   /** m */

@@ -1,6 +1,5 @@
-import type { Area } from '@yz/common';
+import type { Area, Random } from '@yz/domain';
 import { round } from './numeric.js';
-import type { Random } from './random.js';
 
 const KM_PER_DEGREE = 111.32;
 

@@ -1,5 +1,4 @@
-import type { ReservoirSeed } from '@yz/common';
-import { AREAS } from '@yz/common';
+import { AREAS, type ReservoirSeed } from '@yz/domain';
 import { describe, expect, it } from 'vitest';
 import { generateRegistry } from './index.js';
 

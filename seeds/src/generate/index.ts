@@ -1,9 +1,8 @@
-import { AREAS, type Registry, type ReservoirSeed } from '@yz/common';
+import { AREAS, Random, type Registry, type ReservoirSeed } from '@yz/domain';
 import { scatterInArea } from './geography.js';
 import { createReservoirNamer } from './names.js';
 import { planSlots } from './plan.js';
 import { drawProject } from './projects.js';
-import { Random } from './random.js';
 import { drawReservoir } from './reservoir.js';
 
 export { APPRAISAL_BASELINE_DATE, APPRAISAL_DUE_DEADLINE, PROGRAMME_DEADLINE, STATUS_DATE } from './dates.js';

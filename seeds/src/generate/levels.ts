@@ -1,6 +1,5 @@
-import type { CharacteristicLevels, Scale, StagePoint } from '@yz/common';
+import type { CharacteristicLevels, Random, Scale, StagePoint } from '@yz/domain';
 import { round } from './numeric.js';
-import type { Random } from './random.js';
 
 export interface Hydraulics {
   levels: CharacteristicLevels;

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '@yz/domain';
 
 // Reservoirs in Hunan are named after the hamlet, hollow or ridge they dam: a qualifier and a landform.
 const QUALIFIERS = [

@@ -1,7 +1,6 @@
-import type { ResponsiblePersonSeed } from '@yz/common';
+import type { Random, ResponsiblePersonSeed } from '@yz/domain';
 import { randomDate, STATUS_DATE } from './dates.js';
 import { mobileNumber, personName } from './names.js';
-import type { Random } from './random.js';
 
 const ROLES: readonly ResponsiblePersonSeed['role'][] = ['government', 'department', 'management', 'patrol'];
 

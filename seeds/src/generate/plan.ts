@@ -1,5 +1,4 @@
-import { AREAS, type Area, type Scale } from '@yz/common';
-import type { Random } from './random.js';
+import { AREAS, type Area, type Random, type Scale } from '@yz/domain';
 
 /** Figures from the policy (永政办发〔2021〕32号), plus the small(1)/small(2) split chosen for Hunan (about 1 : 4.4). */
 export const POLICY_COUNTS = {

@@ -1,11 +1,15 @@
-import type { ProjectSeed, ReservoirSeed, Scale } from '@yz/common';
-import { addDays, minDate, PROGRAMME_DEADLINE, randomDate } from './dates.js';
-import type { Random } from './random.js';
+import {
+  addDays,
+  minDate,
+  reinforcementStandardFen,
+  type ProjectSeed,
+  type Random,
+  type ReservoirSeed,
+  type Scale,
+} from '@yz/domain';
+import { PROGRAMME_DEADLINE, randomDate } from './dates.js';
 
 type Stage = ProjectSeed['stage'];
-
-/** Policy funding standard (CNY per reservoir); medium reservoirs are funded per approved design estimate. */
-const SMALL_BUDGET: Record<Exclude<Scale, 'medium'>, number> = { small1: 5_000_000, small2: 1_900_000 };
 
 /** Stages at STATUS_DATE: most done, some still building or even tendering after the 2025 deadline (overdue). */
 const STAGE_WEIGHTS: readonly (readonly [Stage, number])[] = [
@@ -31,11 +35,17 @@ export function drawProject(rng: Random, reservoir: ReservoirSeed): ProjectSeed 
   const stage = rng.weighted(STAGE_WEIGHTS);
   return {
     reservoirCode: reservoir.code,
-    budget: reservoir.scale === 'medium' ? 100 * rng.int(300_000, 1_200_000) : SMALL_BUDGET[reservoir.scale],
+    // Small reservoirs by the policy standard; a medium one by its approved design estimate.
+    budget: reservoir.scale === 'medium' ? 100 * rng.int(300_000, 1_200_000) : standardBudget(reservoir.scale),
     inNationalPlan: true,
     stage,
     plannedStart,
     plannedFinish: minDate(addDays(plannedStart, rng.int(270, 720)), PROGRAMME_DEADLINE),
     progressPercent: progressAt(rng, stage),
   };
+}
+
+/** The policy's standard reinforcement budget in whole CNY. */
+function standardBudget(scale: Exclude<Scale, 'medium'>): number {
+  return Number(reinforcementStandardFen(scale)! / 100n);
 }

@@ -1,10 +1,9 @@
-import type { DamType, ManagementMode, ReservoirSeed } from '@yz/common';
+import type { DamType, ManagementMode, Random, ReservoirSeed } from '@yz/domain';
 import { drawAppraisal } from './appraisal.js';
 import { drawDimensions } from './dimensions.js';
 import { drawHydraulics } from './levels.js';
 import { drawResponsiblePersons } from './persons.js';
 import { isMonitored, scaleOf, type Slot } from './plan.js';
-import type { Random } from './random.js';
 import { drawSensors } from './sensors.js';
 
 /** Small dams in Hunan are mostly homogeneous earth fills; masonry arches close the narrow gorges. */

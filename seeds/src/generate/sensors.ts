@@ -1,6 +1,5 @@
-import type { Scale, SensorSeed, SensorType } from '@yz/common';
+import type { Random, Scale, SensorSeed, SensorType } from '@yz/domain';
 import { round } from './numeric.js';
-import type { Random } from './random.js';
 
 const WATER_UNIT_WEIGHT = 9.81; // kN/m³: kPa per metre of water head
 

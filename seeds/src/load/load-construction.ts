@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
-import type { ReservoirSeed } from '@yz/common';
-import { addDays, minDate, STATUS_DATE } from '../generate/dates.js';
 import {
-  codeHash,
-  loadRows,
-  money,
-  share,
-  type ConstructionStage,
-  type ProgrammeRows,
-  type ProjectKind,
-} from './load-programme.js';
+  addDays,
+  constructionStandardFen,
+  fromFen,
+  hashString,
+  minDate,
+  shareOf,
+  type ReservoirSeed,
+} from '@yz/domain';
+import { STATUS_DATE } from '../generate/dates.js';
+import { loadRows, type ConstructionStage, type ProgrammeRows, type ProjectKind } from './load-programme.js';
 
 /**
  * Telemetry (雨水情测报系统) and dam-safety monitoring (大坝安全监测设施) construction, one project per reservoir and
@@ -22,11 +22,6 @@ import {
  * Telemetry was built in two yearly batches (2022, 2023), dam monitoring in three (2022–2024); at the status date
  * (2026-03-31) almost all are accepted, a few are still being commissioned or installed (and so overdue).
  */
-export const CONSTRUCTION_STANDARD_FEN = {
-  telemetry: { small1: 8_000_000n, small2: 6_000_000n },
-  dam_monitoring: 30_000_000n,
-} as const;
-
 type ConstructionKind = Exclude<ProjectKind, 'reinforcement'>;
 
 const DOCUMENT_PREFIX: Record<ConstructionKind, string> = {
@@ -35,10 +30,10 @@ const DOCUMENT_PREFIX: Record<ConstructionKind, string> = {
 };
 
 /** Budget by the standard, in fen. */
-export function constructionBudgetFen(kind: ConstructionKind, scale: ReservoirSeed['scale']): bigint {
-  if (kind === 'dam_monitoring') return CONSTRUCTION_STANDARD_FEN.dam_monitoring;
-  if (scale === 'medium') throw new Error('The policy funds telemetry of small reservoirs only');
-  return CONSTRUCTION_STANDARD_FEN.telemetry[scale];
+function constructionBudgetFen(kind: ConstructionKind, scale: ReservoirSeed['scale']): bigint {
+  const fen = constructionStandardFen(kind, scale);
+  if (fen === null) throw new Error('The policy funds telemetry of small reservoirs only');
+  return fen;
 }
 
 /** Which construction projects a registry gets: telemetry for every small reservoir, dam monitoring for the monitored small ones. */
@@ -62,7 +57,7 @@ function stageOf(kind: ConstructionKind, h: number): [ConstructionStage, number]
 export function constructionRows(reservoirs: readonly ReservoirSeed[]): ProgrammeRows {
   const out: ProgrammeRows = { projects: [], allocations: [], expenditures: [] };
   for (const [r, kind] of constructionTargets(reservoirs)) {
-    const h = codeHash(`${r.code}/${kind}`);
+    const h = hashString(`${r.code}/${kind}`);
     const budgetFen = constructionBudgetFen(kind, r.scale);
     const year = 2022 + (h % (kind === 'telemetry' ? 2 : 3));
     const plannedStart = addDays(`${year}-03-01`, (h >>> 4) % 75);
@@ -79,29 +74,29 @@ export function constructionRows(reservoirs: readonly ReservoirSeed[]): Programm
       // Accepted from two months early to 45 days late, never after the status date.
       actual_finish: done ? minDate(addDays(plannedFinish, ((h >>> 3) % 106) - 60), STATUS_DATE) : null,
       progress_percent: progress,
-      budget: money(budgetFen),
+      budget: fromFen(budgetFen),
       budget_basis: 'standard',
     });
 
     // Bond funds arrive before the batch starts: all of the budget, except about one project in 17 (80%).
-    const total = h % 17 === 5 ? share(budgetFen, 8000n) : budgetFen;
+    const total = h % 17 === 5 ? shareOf(budgetFen, 8000) : budgetFen;
     const document = DOCUMENT_PREFIX[kind].replace('{year}', String(year)).replace('{no}', String(10 + (h % 90)));
     out.allocations.push({
       reservoir_code: r.code,
       kind,
       source: 'provincial',
-      amount: money(total),
+      amount: fromFen(total),
       allocated_on: addDays(plannedStart, -20 - (h % 30)),
       document,
     });
 
     // Spending follows the works; accepted projects keep a 0–4.99% retention or surplus. Never more than arrived.
-    let spent = share(budgetFen, done ? 9500n + BigInt(h % 500) : BigInt(progress) * 100n);
+    let spent = shareOf(budgetFen, done ? 9500 + (h % 500) : progress * 100);
     if (spent > total) spent = total;
     const end = minDate(done ? plannedFinish : STATUS_DATE, STATUS_DATE);
     const span = Math.max(1, Math.round((Date.parse(end) - Date.parse(plannedStart)) / 86_400_000));
-    const advance = share(spent, 3000n);
-    const delivery = share(spent, 5000n);
+    const advance = shareOf(spent, 3000);
+    const delivery = shareOf(spent, 5000);
     const payments: [bigint, number, string][] = [
       [advance, 0.1, '设备采购预付款'],
       [delivery, 0.6, '设备到货安装款'],
@@ -112,7 +107,7 @@ export function constructionRows(reservoirs: readonly ReservoirSeed[]): Programm
       out.expenditures.push({
         reservoir_code: r.code,
         kind,
-        amount: money(fen),
+        amount: fromFen(fen),
         spent_on: minDate(addDays(plannedStart, Math.round(span * at)), STATUS_DATE),
         description,
       });

@@ -1,11 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectSeed, ReservoirSeed } from '@yz/common';
-import { addDays, minDate, STATUS_DATE } from '../generate/dates.js';
+import {
+  addDays,
+  expectedCentralShareBp,
+  fromFen,
+  hashString,
+  LOCAL_SPLIT_BP,
+  minDate,
+  shareOf,
+  type FundingSource,
+  type ProjectSeed,
+  type ReservoirSeed,
+} from '@yz/domain';
+import { STATUS_DATE } from '../generate/dates.js';
 
 /** Rows per statement: the embedded database fails on messages of a few MB, and 200 rows stay far below that. */
 const CHUNK_ROWS = 200;
-
-type Source = 'central' | 'provincial' | 'municipal' | 'county';
 
 /** What a project builds (the projects.kind column). */
 export type ProjectKind = 'reinforcement' | 'telemetry' | 'dam_monitoring';
@@ -29,7 +38,7 @@ export interface ProjectRowSeed {
 export interface AllocationRowSeed {
   reservoir_code: string;
   kind: ProjectKind;
-  source: Source;
+  source: FundingSource;
   amount: string;
   allocated_on: string;
   document: string;
@@ -110,25 +119,6 @@ async function insertChunked(tx: EntityManager, sql: string, rows: readonly obje
   }
 }
 
-/** FNV-1a of a string: the variation of each project is derived from its reservoir code, never from Math.random. */
-export function codeHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/** fen × basisPoints / 10000, rounded half up (integer fen, BigInt: exact). */
-export function share(fen: bigint, bp: bigint): bigint {
-  return (fen * bp * 2n + 10000n) / 20000n;
-}
-
-export function money(fen: bigint): string {
-  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
-}
-
 const DONE: readonly ProjectSeed['stage'][] = ['completion_acceptance', 'final_acceptance'];
 
 /** What the programme rows are, before any database: pure, so it can be checked without one. */
@@ -138,7 +128,8 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
   for (const p of projects) {
     const r = byCode.get(p.reservoirCode);
     if (!r) throw new Error(`Project for unknown reservoir ${p.reservoirCode}`);
-    const h = codeHash(p.reservoirCode);
+    // The variation of each project is derived from its reservoir code, never from Math.random.
+    const h = hashString(p.reservoirCode);
     const done = DONE.includes(p.stage);
     const budgetFen = BigInt(p.budget) * 100n;
     out.projects.push({
@@ -151,29 +142,29 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
       // Works finished around the planned date: up to 45 days late, never after the status date.
       actual_finish: done ? minDate(addDays(p.plannedFinish, (h >>> 3) % 46), STATUS_DATE) : null,
       progress_percent: p.progressPercent,
-      budget: money(budgetFen),
+      budget: fromFen(budgetFen),
       budget_basis: r.scale === 'medium' ? 'approved_estimate' : 'standard',
     });
 
     // How much of the budget has arrived: all of it once the works are done or under way, most at tendering;
     // about one project in 13 is under-funded (60–89%).
     const underFunded = h % 13 === 5;
-    const fundedBp = underFunded ? 6000n + BigInt(h % 3000) : p.stage === 'tendering' ? 8000n : 10000n;
-    const total = share(budgetFen, fundedBp);
+    const fundedBp = underFunded ? 6000 + (h % 3000) : p.stage === 'tendering' ? 8000 : 10000;
+    const total = shareOf(budgetFen, fundedBp);
     // About one project in 19 departs from the policy's central share (by 10 percentage points less).
-    const policyCentralBp = r.scale === 'medium' ? 8000n : 7000n;
-    const centralBp = h % 19 === 7 ? policyCentralBp - 1000n : policyCentralBp;
-    const central = share(total, centralBp);
+    const policyCentralBp = expectedCentralShareBp(r.scale);
+    const centralBp = h % 19 === 7 ? policyCentralBp - 1000 : policyCentralBp;
+    const central = shareOf(total, centralBp);
     const local = total - central;
-    const provincial = share(local, 5000n);
-    const municipal = share(local, 2000n);
+    const provincial = shareOf(local, LOCAL_SPLIT_BP.provincial);
+    const municipal = shareOf(local, LOCAL_SPLIT_BP.municipal);
     const county = local - provincial - municipal;
     const year = Number(p.plannedStart.slice(0, 4));
     const docNo = 10 + (h % 90);
     const firstOn = addDays(p.plannedStart, -30 - (h % 30));
     const secondOn = minDate(addDays(p.plannedStart, 150 + (h % 60)), STATUS_DATE);
-    const centralFirst = share(central, 6000n);
-    const entries: [Source, bigint, string, string][] = [
+    const centralFirst = shareOf(central, 6000);
+    const entries: [FundingSource, bigint, string, string][] = [
       ['central', centralFirst, firstOn, `财农〔${year - 1}〕${docNo}号 第一批`],
       ['central', central - centralFirst, secondOn, `财农〔${secondOn.slice(0, 4)}〕${docNo + 100}号 第二批`],
       ['provincial', provincial, firstOn, `湘财农指〔${year - 1}〕${docNo}号`],
@@ -186,7 +177,7 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
           reservoir_code: p.reservoirCode,
           kind: 'reinforcement',
           source,
-          amount: money(fen),
+          amount: fromFen(fen),
           allocated_on: on,
           document,
         });
@@ -196,17 +187,17 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
     // until the final accounts (completion acceptance) or a small surplus (final acceptance).
     const spendBp =
       p.stage === 'final_acceptance'
-        ? 9700n + BigInt(h % 300)
+        ? 9700 + (h % 300)
         : p.stage === 'completion_acceptance'
-          ? 9500n + BigInt(h % 200)
-          : BigInt(p.progressPercent) * 100n;
-    let spent = share(budgetFen, spendBp);
+          ? 9500 + (h % 200)
+          : p.progressPercent * 100;
+    let spent = shareOf(budgetFen, spendBp);
     if (spent > total) spent = total;
     if (spent === 0n) continue;
     const end = minDate(done ? p.plannedFinish : STATUS_DATE, STATUS_DATE);
     const span = Math.max(1, Math.round((Date.parse(end) - Date.parse(p.plannedStart)) / 86_400_000));
-    const advance = share(spent, 3000n);
-    const progressPay = share(spent, 5000n);
+    const advance = shareOf(spent, 3000);
+    const progressPay = shareOf(spent, 5000);
     const payments: [bigint, number, string][] = [
       [advance, 0.05, '工程预付款'],
       [progressPay, 0.5, '工程进度款'],
@@ -217,7 +208,7 @@ export function programmeRows(projects: ProjectSeed[], reservoirs: ReservoirSeed
       out.expenditures.push({
         reservoir_code: p.reservoirCode,
         kind: 'reinforcement',
-        amount: money(fen),
+        amount: fromFen(fen),
         spent_on: minDate(addDays(p.plannedStart, Math.round(span * at)), STATUS_DATE),
         description,
       });

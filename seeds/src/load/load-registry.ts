@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AREAS, SENSOR_TYPES, type Registry, type ReservoirSeed } from '@yz/common';
+import { AREAS, SENSOR_TYPES, type Registry, type ReservoirSeed } from '@yz/domain';
 
 /** Rows per statement: the embedded database fails on messages of a few MB, and 200 rows stay far below that. */
 const CHUNK_ROWS = 200;

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import {
-  ALL_STAGES,
-  PROJECT_KINDS,
-  SOURCES,
-  type FundingSource,
-  type ProjectKind,
-  type Stage,
-} from '../programme-rules.js';
+import { ALL_STAGES, PROJECT_KINDS, SOURCES, type FundingSource, type ProjectKind, type Stage } from '@yz/domain';
 
 /** The kind filter of a list: one kind, or all; absent means reinforcement (what the API always listed). */
 export const KIND_FILTERS = [...PROJECT_KINDS, 'all'] as const;

@@ -1,0 +1,120 @@
+// `npm start`: the whole system in one process — database (embedded unless DATABASE_URL), broker (embedded
+// unless MQTT_URL), ingest, the station simulator and the backend serving the dashboard.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import {
+  loadConfig,
+  openDatabase,
+  poolOf,
+  startEmbeddedBroker,
+  startRollupRefresh,
+  stopOnSignals,
+  type EmbeddedBroker,
+} from '@yz/platform';
+import { ENTITIES, startBackend, type InProcessIngest } from '@yz/backend';
+import { connectAndRun, startIngest, type IngestService, type RunningSimulator } from '@yz/ingest';
+import { generateRegistry, seedIfEmpty } from '@yz/seeds';
+import type { DataSource } from 'typeorm';
+import { adminPassword } from './admin-password.js';
+
+const logger = new Logger('start');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  let broker: EmbeddedBroker | undefined;
+  if (!config.mqttUrl) broker = await startEmbeddedBroker(config.mqttPort);
+  const mqttUrl = config.mqttUrl ?? broker!.url;
+  const db = await openDatabase(
+    {
+      ...config,
+      entities: ENTITIES,
+      afterMigrate: async (ds) => {
+        if (await seedIfEmpty(ds)) logger.log('first start: registry of Yongzhou reservoirs loaded');
+      },
+    },
+    logger,
+  );
+  const stopRefresh =
+    db.embedded && db.timescale
+      ? startRollupRefresh(db.dataSource, (err) => logger.warn(`hourly rollup refresh failed: ${err.message}`))
+      : undefined;
+  const admin = adminPassword(config);
+  const ingest = await startIngest(
+    poolOf(db.dataSource),
+    {
+      url: mqttUrl,
+      clientId: config.ingestClientId,
+      protocolVersion: broker ? 4 : 5,
+      topicPrefix: config.mqttTopicPrefix,
+    },
+    {
+      webhookUrl: config.notifyWebhookUrl,
+      sl651Port: config.sl651Port,
+      offlineSweepMs: config.offlineSweepSeconds * 1000,
+    },
+  );
+  let simulator: RunningSimulator | undefined;
+  if (config.simulate) {
+    simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
+      seed: 20210501,
+      speed: config.simulateSpeed,
+      startTime: await simulationStart(db.dataSource),
+      topicPrefix: config.mqttTopicPrefix,
+    });
+  }
+  const app = await startBackend({
+    config,
+    dataSource: db.dataSource,
+    timescale: db.timescale,
+    embedded: db.embedded,
+    brokerConnected: ingest.connected,
+    ingest: inProcess(ingest),
+    simulator: simulator?.simulator,
+    admin: { password: admin.password, reset: !admin.generated },
+  });
+
+  logger.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n  Dashboard:  http://localhost:${config.port}/`);
+  console.log(`  API docs:   http://localhost:${config.port}/api/docs`);
+  if (admin.generated) console.log(`  Log in as admin with password: ${admin.password}`);
+  else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
+  console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
+
+  stopOnSignals(
+    async () => {
+      await simulator?.stop();
+      await ingest.stop();
+      stopRefresh?.();
+      await app.close();
+      await db.close();
+      await broker?.close();
+    },
+    (message) => logger.log(message),
+  );
+}
+
+/**
+ * The simulator fills the last 24 h on a first start; after a restart it carries on from the newest stored reading,
+ * so two simulated histories never interleave.
+ */
+async function simulationStart(ds: DataSource): Promise<Date> {
+  const [{ last }] = (await ds.query(`SELECT max(time) AS last FROM sensor_latest`)) as [{ last: Date | null }];
+  const dayAgo = Date.now() - 24 * 3_600_000;
+  return new Date(Math.max(dayAgo, last ? new Date(last).getTime() + 60_000 : 0));
+}
+
+/** The in-process ingest as the backend sees it. */
+function inProcess(ingest: IngestService): InProcessIngest {
+  return {
+    metrics: () => ingest.metrics.registry.metrics(),
+    reloadAlertRules: () => ingest.alerts.reload(),
+    onAlert: (listener) => ingest.alerts.on('alert', listener),
+    onStored: (listener) => ingest.pipeline.on('stored', listener),
+  };
+}
+
+main().catch((err: Error) => {
+  console.error(`Start-up failed: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+// `npm start -w backend`: the API, Socket.IO and the dashboard against DATABASE_URL and MQTT_URL, without ingest.
+// Alerts and readings from ingest processes arrive through PostgreSQL notifications.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig, openDatabase, requireServers, stopOnSignals } from '@yz/platform';
+import { seedIfEmpty } from '@yz/seeds';
+import mqtt from 'mqtt';
+import { ENTITIES, startBackend } from '@yz/backend';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { databaseUrl, mqttUrl } = requireServers(config, 'backend');
+  const logger = new Logger('backend');
+  const db = await openDatabase(
+    {
+      databaseUrl,
+      dataDir: config.dataDir,
+      entities: ENTITIES,
+      afterMigrate: (ds) => seedIfEmpty(ds).then(() => undefined),
+    },
+    logger,
+  );
+  // The backend publishes nothing yet; the connection tells /api/health whether stations can reach the system.
+  const broker = mqtt.connect(mqttUrl, {
+    username: config.mqttUsername,
+    password: config.mqttPassword,
+    reconnectPeriod: 2000,
+  });
+  broker.on('error', () => undefined);
+  const app = await startBackend({
+    config,
+    dataSource: db.dataSource,
+    timescale: db.timescale,
+    embedded: false,
+    brokerConnected: () => broker.connected,
+    admin: { password: config.adminPassword!, reset: true },
+  });
+  logger.log(`backend listening on :${config.port}`);
+
+  stopOnSignals(async () => {
+    await app.close();
+    await broker.endAsync();
+    await db.close();
+  });
+}
+
+main().catch((err: Error) => {
+  console.error(`backend failed to start: ${err.message}`);
+  process.exit(1);
+});

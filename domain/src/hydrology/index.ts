@@ -1,0 +1,2 @@
+export * from './stage-storage.js';
+export * from './water-balance.js';

@@ -1,0 +1,34 @@
+/** Arithmetic on calendar dates written YYYY-MM-DD (no time, no zone): the dates of the policy and the ledgers. */
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+/** The date n years later; 29 February becomes 28 February in a common year. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days from a to b. */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** The earlier of two dates. */
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}

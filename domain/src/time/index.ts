@@ -1,0 +1,2 @@
+export * from './beijing-time.js';
+export * from './calendar.js';
