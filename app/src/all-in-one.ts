@@ -4,17 +4,18 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
   loadConfig,
+  LocalEventBus,
   openDatabase,
-  poolOf,
   startEmbeddedBroker,
   startRollupRefresh,
   stopOnSignals,
   type EmbeddedBroker,
 } from '@yz/platform';
-import { ENTITIES, startBackend, type InProcessIngest } from '@yz/backend';
-import { connectAndRun, startIngest, type IngestService, type RunningSimulator } from '@yz/ingest';
+import { startBackend, type InProcessIngest } from '@yz/backend';
+import { announceEvents, connectAndRun, startIngest, type IngestService, type RunningSimulator } from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
-import type { DataSource } from 'typeorm';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import { adminPassword } from './admin-password.js';
 
 const logger = new Logger('start');
@@ -28,7 +29,6 @@ async function main(): Promise<void> {
   const db = await openDatabase(
     {
       ...config,
-      entities: ENTITIES,
       afterMigrate: async (ds) => {
         if (await seedIfEmpty(ds)) logger.log('first start: registry of Yongzhou reservoirs loaded');
       },
@@ -37,11 +37,11 @@ async function main(): Promise<void> {
   );
   const stopRefresh =
     db.embedded && db.timescale
-      ? startRollupRefresh(db.dataSource, (err) => logger.warn(`hourly rollup refresh failed: ${err.message}`))
+      ? startRollupRefresh(db.db, (err) => logger.warn(`hourly rollup refresh failed: ${err.message}`))
       : undefined;
   const admin = adminPassword(config);
   const ingest = await startIngest(
-    poolOf(db.dataSource),
+    db.db,
     {
       url: mqttUrl,
       clientId: config.ingestClientId,
@@ -54,21 +54,25 @@ async function main(): Promise<void> {
       offlineSweepMs: config.offlineSweepSeconds * 1000,
     },
   );
+  // Ingest tells the backend in this process of alerts and readings through the same events it would NOTIFY.
+  const events = new LocalEventBus();
+  const stopAnnouncing = announceEvents(ingest, events);
   let simulator: RunningSimulator | undefined;
   if (config.simulate) {
     simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
       seed: 20210501,
       speed: config.simulateSpeed,
-      startTime: await simulationStart(db.dataSource),
+      startTime: await simulationStart(db.db),
       topicPrefix: config.mqttTopicPrefix,
     });
   }
   const app = await startBackend({
     config,
-    dataSource: db.dataSource,
+    db: db.db,
     timescale: db.timescale,
     embedded: db.embedded,
     brokerConnected: ingest.connected,
+    events,
     ingest: inProcess(ingest),
     simulator: simulator?.simulator,
     admin: { password: admin.password, reset: !admin.generated },
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     async () => {
       await simulator?.stop();
       await ingest.stop();
+      stopAnnouncing();
       stopRefresh?.();
       await app.close();
       await db.close();
@@ -98,8 +103,11 @@ async function main(): Promise<void> {
  * The simulator fills the last 24 h on a first start; after a restart it carries on from the newest stored reading,
  * so two simulated histories never interleave.
  */
-async function simulationStart(ds: DataSource): Promise<Date> {
-  const [{ last }] = (await ds.query(`SELECT max(time) AS last FROM sensor_latest`)) as [{ last: Date | null }];
+async function simulationStart(db: Kysely<Database>): Promise<Date> {
+  const { last } = await db
+    .selectFrom('sensor_latest')
+    .select((eb) => eb.fn.max('time').as('last'))
+    .executeTakeFirstOrThrow();
   const dayAgo = Date.now() - 24 * 3_600_000;
   return new Date(Math.max(dayAgo, last ? new Date(last).getTime() + 60_000 : 0));
 }
@@ -109,8 +117,6 @@ function inProcess(ingest: IngestService): InProcessIngest {
   return {
     metrics: () => ingest.metrics.registry.metrics(),
     reloadAlertRules: () => ingest.alerts.reload(),
-    onAlert: (listener) => ingest.alerts.on('alert', listener),
-    onStored: (listener) => ingest.pipeline.on('stored', listener),
   };
 }
 

@@ -2,10 +2,10 @@
 // Alerts and readings from ingest processes arrive through PostgreSQL notifications.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig, openDatabase, requireServers, stopOnSignals } from '@yz/platform';
+import { loadConfig, openDatabase, PgEventBus, requireServers, stopOnSignals } from '@yz/platform';
 import { seedIfEmpty } from '@yz/seeds';
 import mqtt from 'mqtt';
-import { ENTITIES, startBackend } from '@yz/backend';
+import { startBackend } from '@yz/backend';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     {
       databaseUrl,
       dataDir: config.dataDir,
-      entities: ENTITIES,
       afterMigrate: (ds) => seedIfEmpty(ds).then(() => undefined),
     },
     logger,
@@ -29,7 +28,8 @@ async function main(): Promise<void> {
   broker.on('error', () => undefined);
   const app = await startBackend({
     config,
-    dataSource: db.dataSource,
+    db: db.db,
+    events: new PgEventBus(db.db, db.url, logger),
     timescale: db.timescale,
     embedded: false,
     brokerConnected: () => broker.connected,

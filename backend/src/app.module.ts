@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertRulesModule } from './alert-rules/alert-rules.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { DB } from './common/sql.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
 import { HazardsModule } from './hazards/hazards.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -15,22 +15,15 @@ import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
 import { SimulationModule } from './simulation/simulation.module.js';
 import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
-import { User } from './users/user.entity.js';
-
-export const ENTITIES = [User];
 
 @Module({})
 export class AppModule {
-  /** The database is opened (and migrated) before Nest starts; the app is handed that data source. */
+  /** The database is opened (and migrated) before Nest starts; the app is handed its Kysely instance. */
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => runtime.dataSource.options,
-          dataSourceFactory: async () => runtime.dataSource,
-        }),
         AuthModule,
         ReservoirsModule,
         AlertsModule,
@@ -49,8 +42,9 @@ export class AppModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_CONFIG, useValue: runtime.config },
+        { provide: DB, useValue: runtime.db },
       ],
-      exports: [RUNTIME, APP_CONFIG],
+      exports: [RUNTIME, APP_CONFIG, DB],
     };
   }
 }

@@ -1,5 +1,6 @@
 export { Notifier, WebhookChannel, type NotificationChannel, type NotifierOptions } from './notifications/index.js';
 export { startIngest, type IngestExtras, type IngestService } from './ingest-service.js';
+export { announceEvents } from './events/announce.js';
 export type { ValidReading } from './telemetry/payload.js';
 export { Simulator, connectAndRun, type RunningSimulator } from './simulator/index.js';
 export type { IngestMetrics } from './telemetry/metrics.js';

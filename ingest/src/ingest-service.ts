@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import type pg from 'pg';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import { AlertEngine } from './alerts/alert-engine.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
 import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
@@ -30,17 +31,17 @@ export interface IngestExtras {
 }
 
 export async function startIngest(
-  pool: pg.Pool,
+  db: Kysely<Database>,
   source: MqttSourceOptions,
   extras: IngestExtras = {},
 ): Promise<IngestService> {
   const metrics = new IngestMetrics();
-  const registry = new RegistryCache(pool);
+  const registry = new RegistryCache(db);
   await registry.start();
-  const pipeline = new IngestPipeline(pool, registry.sensorsOf, metrics);
-  const alerts = new AlertEngine(pool, { offlineSweepMs: extras.offlineSweepMs });
+  const pipeline = new IngestPipeline(db, registry.sensorsOf, metrics);
+  const alerts = new AlertEngine(db, { offlineSweepMs: extras.offlineSweepMs });
   await alerts.start();
-  const notifier = extras.webhookUrl ? new Notifier(pool, new WebhookChannel(extras.webhookUrl)) : undefined;
+  const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   const judge = judgeAfterCommit(pipeline, alerts);
   const client = connectMqttSource(source, pipeline);

@@ -2,17 +2,16 @@
 // `npm start -w ingest`: one ingest process against DATABASE_URL and MQTT_URL. Several share the stream when they
 // are given the same INGEST_SHARED_GROUP and each its own INGEST_CLIENT_ID.
 import { createServer } from 'node:http';
-import { loadConfig, openDatabase, poolOf, requireServers, stopOnSignals } from '@yz/platform';
-import { announceToBackends } from './events/database-events.js';
+import { loadConfig, openDatabase, PgEventBus, requireServers, stopOnSignals } from '@yz/platform';
+import { announceEvents } from './events/announce.js';
 import { startIngest } from './ingest-service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { databaseUrl, mqttUrl } = requireServers(config, 'ingest');
   const db = await openDatabase({ databaseUrl, dataDir: config.dataDir }, console);
-  const pool = poolOf(db.dataSource);
   const ingest = await startIngest(
-    pool,
+    db.db,
     {
       url: mqttUrl,
       clientId: config.ingestClientId,
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
       offlineSweepMs: config.offlineSweepSeconds * 1000,
     },
   );
-  const stopAnnouncing = announceToBackends(ingest, pool);
+  const stopAnnouncing = announceEvents(ingest, new PgEventBus(db.db, db.url));
   const metrics = createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(ingest.connected() ? 200 : 503).end(ingest.connected() ? 'ok' : 'broker not connected');

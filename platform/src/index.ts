@@ -3,4 +3,4 @@ export * from './database/index.js';
 export * from './broker/embedded-broker.js';
 export * from './process/shutdown.js';
 export * from './alerts/alert-store.js';
-export * from './events/channels.js';
+export * from './events/index.js';

@@ -11,9 +11,9 @@ const config = loadConfig();
 const db = await openDatabase(config, console);
 try {
   const registry = generateRegistry();
-  await loadRegistry(db.dataSource, registry);
-  await loadProgramme(db.dataSource, registry.projects, registry.reservoirs);
-  await loadConstruction(db.dataSource, registry.reservoirs);
+  await loadRegistry(db.db, registry);
+  await loadProgramme(db.db, registry.projects, registry.reservoirs);
+  await loadConstruction(db.db, registry.reservoirs);
   console.log(`loaded: ${registry.reservoirs.length} reservoirs, ${registry.projects.length} projects`);
 } finally {
   await db.close();

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import type pg from 'pg';
-import { poolOf } from '@yz/platform';
 import { freePort, MOSQUITTO_URL, POSTGRES_URL, reachable, ROOT, startSystem } from '../support/system.js';
 import {
   freshDatabase,
@@ -86,7 +85,7 @@ async function storagePath(): Promise<void> {
   const fresh = await freshDatabase(`yz_bench_a_${id}`);
   const rows: [string, number, number][] = [];
   try {
-    const pool = poolOf(fresh.db.dataSource);
+    const pool = fresh.db.pool;
     const sensorIds = (await pool.query<{ id: number }>('SELECT id FROM sensors ORDER BY id LIMIT 1000')).rows.map(
       (r) => r.id,
     );
@@ -231,7 +230,7 @@ async function standalone(processes: number, mqttUrl: string, broker: string): P
     for (let n = 0; n < processes; n++) procs.push(await spawnIngest(fresh.url, mqttUrl, prefix, n));
     await Promise.all(procs.map(waitHealthy));
     await sleep(1000); // the shared subscription is made just after connecting
-    const pool = poolOf(fresh.db.dataSource);
+    const pool = fresh.db.pool;
     const count = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM readings')).rows[0].n);
     const t0 = performance.now();
     const publishMs = await publishLoad(mqttUrl, prefix, LOAD, 5);

@@ -61,7 +61,7 @@ export async function freshDatabase(name: string): Promise<{ url: string; db: Op
     url: u.toString(),
     db,
     async drop() {
-      if (db.dataSource.isInitialized) await db.close();
+      await db.close();
       rmSync(dataDir, { recursive: true, force: true });
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },

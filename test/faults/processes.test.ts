@@ -267,7 +267,7 @@ describe.skipIf(!available)('an ingest process across a broker restart', () => {
   beforeAll(async () => {
     db = await scratchDatabase(POSTGRES_URL, id);
     const opened = await openDatabase(
-      { databaseUrl: db.url, dataDir: tmpdir(), afterMigrate: (ds) => seedIfEmpty(ds).then(() => undefined) },
+      { databaseUrl: db.url, dataDir: tmpdir(), afterMigrate: (kdb) => seedIfEmpty(kdb).then(() => undefined) },
       { log: () => {}, warn: () => {} },
     );
     await opened.close();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, poolOf, SELECT_ALERTS, type OpenDatabase } from '@yz/platform';
+import { findAlert, openDatabase, selectAlerts, toAlertRecord, type OpenDatabase } from '@yz/platform';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import type { AlertRecord } from '@yz/domain';
 import { Notifier, WebhookChannel } from '@yz/ingest';
@@ -67,7 +67,7 @@ describe.skipIf(!up)('notifications through a webhook, on PostgreSQL', () => {
   const min = (m: number) => new Date(Date.parse('2026-07-01T00:00:00Z') + m * 60_000);
   const notifiers: Notifier[] = [];
   const notifier = () => {
-    const n = new Notifier(pool, new WebhookChannel(receiver.url, 2000), {
+    const n = new Notifier(db.db, new WebhookChannel(receiver.url, 2000), {
       retry: { attempts: 3, baseDelayMs: 20 },
       sweepIntervalMs: 0,
       now: () => clock,
@@ -86,8 +86,7 @@ describe.skipIf(!up)('notifications through a webhook, on PostgreSQL', () => {
     );
     return alertById(rows[0].id);
   };
-  const alertById = async (id: string) =>
-    (await pool.query<AlertRecord>(`${SELECT_ALERTS} WHERE a.id = $1`, [id])).rows[0];
+  const alertById = async (id: string): Promise<AlertRecord> => (await findAlert(db.db, id))!;
   const log = async (alertId: string) =>
     (
       await pool.query<LogRow>(
@@ -104,8 +103,8 @@ describe.skipIf(!up)('notifications through a webhook, on PostgreSQL', () => {
     const url = new URL(SERVER);
     url.pathname = `/${dbName}`;
     db = await openDatabase({ databaseUrl: url.toString(), dataDir }, { log: () => undefined, warn: () => undefined });
-    await loadRegistry(db.dataSource, generateRegistry());
-    pool = poolOf(db.dataSource);
+    await loadRegistry(db.db, generateRegistry());
+    pool = db.pool;
     reservoir = (
       await pool.query<{ code: string; area_code: string; other_area: string }>(
         `SELECT code, area_code, (SELECT code FROM areas WHERE code <> r.area_code LIMIT 1) AS other_area
@@ -161,7 +160,9 @@ describe.skipIf(!up)('notifications through a webhook, on PostgreSQL', () => {
 
   it('sends nothing again within the quiet period, then escalates after the ack timeout', async () => {
     const n = notifier();
-    const alert = (await pool.query<AlertRecord>(`${SELECT_ALERTS} WHERE a.rule_key = 'water_level'`)).rows[0];
+    const alert = toAlertRecord(
+      await selectAlerts(db.db).where('a.rule_key', '=', 'water_level').executeTakeFirstOrThrow(),
+    );
     const sent = receiver.received.length;
 
     clock = min(5);

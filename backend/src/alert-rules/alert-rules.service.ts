@@ -1,9 +1,9 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { defaultRuleConfig, mergeOverrides, RuleConfigError, type RuleOverrides } from '@yz/domain';
-import type { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '../common/audit-log.js';
 import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
+import { InjectDb, type Sql } from '../common/sql.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ReservoirsService } from '../reservoirs/reservoirs.service.js';
 
@@ -11,35 +11,39 @@ import { ReservoirsService } from '../reservoirs/reservoirs.service.js';
 @Injectable()
 export class AlertRulesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectDb() private readonly db: Sql,
     private readonly reservoirs: ReservoirsService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async get(user: AuthUser, code: string) {
-    const { levels } = await this.reservoirs.detail(user, code);
+  async get(scope: AreaScope, code: string) {
+    const { levels } = await this.reservoirs.detail(scope, code);
     const overrides = await this.overrides(code);
     const defaults = defaultRuleConfig(levels);
     return { defaults, overrides, effective: mergeOverrides(defaults, overrides ?? undefined) };
   }
 
-  async set(user: AuthUser, code: string, overrides: RuleOverrides) {
-    const { levels } = await this.reservoirs.detail(user, code);
+  async set(user: AuthUser, scope: AreaScope, code: string, overrides: RuleOverrides) {
+    const { levels } = await this.reservoirs.detail(scope, code);
     try {
       mergeOverrides(defaultRuleConfig(levels), overrides);
     } catch (err) {
       if (err instanceof RuleConfigError) throw new BadRequestException(err.problems);
       throw err;
     }
-    await this.ds.transaction(async (tx) => {
+    await this.db.transaction().execute(async (tx) => {
       const before = await this.overrides(code, tx);
-      await tx.query(
-        `INSERT INTO alert_rule_overrides (reservoir_code, overrides, updated_by, updated_at)
-         VALUES ($1, $2::jsonb, $3, now())
-         ON CONFLICT (reservoir_code) DO UPDATE SET overrides = excluded.overrides, updated_by = excluded.updated_by,
-           updated_at = excluded.updated_at`,
-        [code, JSON.stringify(overrides), user.username],
-      );
+      await tx
+        .insertInto('alert_rule_overrides')
+        .values({ reservoir_code: code, overrides: JSON.stringify(overrides), updated_by: user.username })
+        .onConflict((oc) =>
+          oc.column('reservoir_code').doUpdateSet((eb) => ({
+            overrides: eb.ref('excluded.overrides'),
+            updated_by: eb.ref('excluded.updated_by'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
       await writeAudit(tx, {
         username: user.username,
         entity: 'alert_rules',
@@ -51,15 +55,15 @@ export class AlertRulesService {
     });
     // In one process the engine picks the change up now; separate ingest processes reload within a minute.
     await this.runtime.ingest?.reloadAlertRules();
-    return this.get(user, code);
+    return this.get(scope, code);
   }
 
-  async clear(user: AuthUser, code: string) {
-    await this.reservoirs.detail(user, code);
-    await this.ds.transaction(async (tx) => {
+  async clear(user: AuthUser, scope: AreaScope, code: string) {
+    await this.reservoirs.detail(scope, code);
+    await this.db.transaction().execute(async (tx) => {
       const before = await this.overrides(code, tx);
       if (!before) throw new NotFoundException(`${code} has no rule overrides`);
-      await tx.query(`DELETE FROM alert_rule_overrides WHERE reservoir_code = $1`, [code]);
+      await tx.deleteFrom('alert_rule_overrides').where('reservoir_code', '=', code).execute();
       await writeAudit(tx, {
         username: user.username,
         entity: 'alert_rules',
@@ -70,14 +74,16 @@ export class AlertRulesService {
       });
     });
     await this.runtime.ingest?.reloadAlertRules();
-    return this.get(user, code);
+    return this.get(scope, code);
   }
 
-  /** Inside a transaction, pass its manager: the embedded database has a single connection. */
-  private async overrides(code: string, sql: Pick<EntityManager, 'query'> = this.ds): Promise<RuleOverrides | null> {
-    const rows = (await sql.query(`SELECT overrides FROM alert_rule_overrides WHERE reservoir_code = $1`, [code])) as {
-      overrides: RuleOverrides;
-    }[];
-    return rows[0]?.overrides ?? null;
+  /** Inside a transaction, pass it: the embedded database has a single connection. */
+  private async overrides(code: string, db: Sql = this.db): Promise<RuleOverrides | null> {
+    const row = await db
+      .selectFrom('alert_rule_overrides')
+      .select('overrides')
+      .where('reservoir_code', '=', code)
+      .executeTakeFirst();
+    return (row?.overrides as RuleOverrides | undefined) ?? null;
   }
 }

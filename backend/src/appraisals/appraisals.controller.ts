@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { AppraisalListQueryDto, RecordAppraisalDto } from './appraisals.dto.js';
 import { AppraisalsService } from './appraisals.service.js';
 
@@ -14,14 +15,14 @@ export class AppraisalsController {
 
   @Get()
   @ApiOperation({ summary: 'Safety-appraisal (安全鉴定) schedule per reservoir, in due order' })
-  schedule(@CurrentUser() user: AuthUser, @Query() q: AppraisalListQueryDto) {
-    return this.appraisals.schedule(user, q);
+  schedule(@Scope() scope: AreaScope, @Query() q: AppraisalListQueryDto) {
+    return this.appraisals.schedule(scope, q);
   }
 
   @Get(':code')
   @ApiOperation({ summary: "One reservoir's schedule and appraisal history" })
-  history(@CurrentUser() user: AuthUser, @Param('code') code: string) {
-    return this.appraisals.history(user, code);
+  history(@Scope() scope: AreaScope, @Param('code') code: string) {
+    return this.appraisals.history(scope, code);
   }
 
   @Post()
@@ -29,7 +30,7 @@ export class AppraisalsController {
   @ApiOperation({
     summary: 'Record an appraisal result; a category-3 result opens a reinforcement project when there is none',
   })
-  record(@CurrentUser() user: AuthUser, @Body() dto: RecordAppraisalDto) {
-    return this.appraisals.record(user, dto);
+  record(@CurrentUser() user: AuthUser, @Scope() scope: AreaScope, @Body() dto: RecordAppraisalDto) {
+    return this.appraisals.record(user, scope, dto);
   }
 }

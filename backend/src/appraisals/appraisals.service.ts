@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { writeAudit } from '../common/audit-log.js';
-import { inScope, scopedArea } from '../common/scope.js';
+import type { AreaScope } from '../common/scope.js';
+import type { Sql } from '../common/sql.js';
 import {
   addDays,
   addYears,
@@ -30,7 +30,7 @@ export class AppraisalsService {
     private readonly events: ProgrammeEvents,
   ) {}
 
-  async schedule(user: AuthUser, q: AppraisalListQueryDto, now = new Date()) {
+  async schedule(scope: AreaScope, q: AppraisalListQueryDto, now = new Date()) {
     const today = beijingDate(now);
     const [first, last] = yearBounds(today);
     const range =
@@ -39,13 +39,13 @@ export class AppraisalsService {
         : q.due === 'overdue'
           ? { from: null, to: addDays(today, -1) }
           : { from: null, to: null };
-    const rows = await this.repo.schedule({ areaCode: scopedArea(user, q.county), ...range });
+    const rows = await this.repo.schedule({ scope: scope.narrow(q.county), ...range });
     return rows.map((r) => scheduleView(r, today));
   }
 
-  async history(user: AuthUser, code: string, now = new Date()) {
-    const reservoir = await this.repo.reservoir(code);
-    if (!reservoir || !inScope(user, reservoir.county)) throw new NotFoundException(`No reservoir ${code}`);
+  async history(scope: AreaScope, code: string, now = new Date()) {
+    const reservoir = await this.repo.reservoir(scope, code);
+    if (!reservoir) throw new NotFoundException(`No reservoir ${code}`);
     return { ...scheduleView(reservoir, beijingDate(now)), appraisals: await this.repo.history(code) };
   }
 
@@ -53,15 +53,15 @@ export class AppraisalsService {
    * Records a result, moves the reservoir's schedule on (only when it is its latest appraisal), and lets a
    * category-3 (dangerous) result open a reinforcement project at stage 'appraisal' when the reservoir has none.
    */
-  async record(user: AuthUser, dto: RecordAppraisalDto, now = new Date()) {
+  async record(user: AuthUser, scope: AreaScope, dto: RecordAppraisalDto, now = new Date()) {
     const nextDue = dto.nextDue ?? defaultNextDue(dto.appraisedOn);
     const dueError = nextDueError(dto.appraisedOn, nextDue);
     if (dueError) throw new BadRequestException(dueError);
     if (dto.appraisedOn > beijingDate(now)) throw new BadRequestException('appraisedOn must not be in the future');
     const result = await this.repo.transaction(async (tx) => {
       await this.repo.lockReservoir(tx, dto.reservoirCode);
-      const before = await this.repo.reservoir(dto.reservoirCode, tx);
-      if (!before || !inScope(user, before.county)) throw new NotFoundException(`No reservoir ${dto.reservoirCode}`);
+      const before = await this.repo.reservoir(scope, dto.reservoirCode, tx);
+      if (!before) throw new NotFoundException(`No reservoir ${dto.reservoirCode}`);
       let projectId: number | null = null;
       if (dto.damCategory === 3 && before.projectId === null) {
         projectId = await this.openProject(tx, user, before, dto);
@@ -100,18 +100,13 @@ export class AppraisalsService {
           after: state,
         });
       }
-      return { appraisal, reservoir: await this.repo.reservoir(dto.reservoirCode, tx) };
+      return { appraisal, reservoir: await this.repo.reservoir(scope, dto.reservoirCode, tx) };
     });
-    if (result.appraisal.projectId !== null) await this.announce(user, result.appraisal.projectId);
+    if (result.appraisal.projectId !== null) await this.announce(scope, result.appraisal.projectId);
     return { ...result.appraisal, schedule: scheduleView(result.reservoir!, beijingDate(now)) };
   }
 
-  private async openProject(
-    tx: EntityManager,
-    user: AuthUser,
-    r: ScheduleRow,
-    dto: RecordAppraisalDto,
-  ): Promise<number> {
+  private async openProject(tx: Sql, user: AuthUser, r: ScheduleRow, dto: RecordAppraisalDto): Promise<number> {
     const standard = standardBudget(r.scale);
     const budget = dto.budget ?? standard;
     if (!budget || toFen(budget) <= 0n) {
@@ -122,7 +117,7 @@ export class AppraisalsService {
       plannedStart: dto.appraisedOn,
       plannedFinish: addYears(dto.appraisedOn, NEW_PROJECT_YEARS),
       budget,
-      basis: dto.budget === undefined ? 'standard' : 'approved_estimate',
+      basis: dto.budget === undefined ? ('standard' as const) : ('approved_estimate' as const),
     };
     const id = await this.repo.createProject(tx, project);
     await writeAudit(tx, {
@@ -137,8 +132,8 @@ export class AppraisalsService {
   }
 
   /** Tells the dashboard about the new project once it is committed. */
-  private async announce(user: AuthUser, projectId: number): Promise<void> {
-    const project = await this.programme.detail(user, projectId);
+  private async announce(scope: AreaScope, projectId: number): Promise<void> {
+    const project = await this.programme.detail(scope, projectId);
     this.events.emit('project', { kind: 'stage', project });
   }
 }

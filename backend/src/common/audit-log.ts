@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Sql } from './sql.js';
 
 export interface AuditEntry {
   username: string;
@@ -10,17 +10,16 @@ export interface AuditEntry {
 }
 
 /** Who changed what, when, from what to what — written in the same transaction as the change. */
-export async function writeAudit(tx: EntityManager, e: AuditEntry): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (username, entity, entity_id, action, before, after)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-    [
-      e.username,
-      e.entity,
-      String(e.entityId),
-      e.action,
-      e.before == null ? null : JSON.stringify(e.before),
-      e.after == null ? null : JSON.stringify(e.after),
-    ],
-  );
+export async function writeAudit(tx: Sql, e: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      username: e.username,
+      entity: e.entity,
+      entity_id: String(e.entityId),
+      action: e.action,
+      before: e.before == null ? null : JSON.stringify(e.before),
+      after: e.after == null ? null : JSON.stringify(e.after),
+    })
+    .execute();
 }

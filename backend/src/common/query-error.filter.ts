@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import pg from 'pg';
 
 /** Constraint violations are the caller's mistake (400/409), not a server error; the SQL is never echoed. */
-@Catch(QueryFailedError)
+@Catch(pg.DatabaseError)
 export class QueryErrorFilter implements ExceptionFilter {
-  catch(err: QueryFailedError & { code?: string; detail?: string }, host: ArgumentsHost): void {
+  catch(err: pg.DatabaseError, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, message] =
       err.code === '23505'

@@ -1,22 +1,58 @@
-import type { AuthUser } from './auth-user.js';
-import type { Sql } from './sql.js';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { sql, type RawBuilder } from 'kysely';
 
-/** The area a list is limited to: the user's own area wins; asking for another area yields nothing. */
-export function scopedArea(user: AuthUser, county: string | undefined): string | null {
-  if (user.areaCode && county && county !== user.areaCode) return '__none__';
-  return user.areaCode ?? county ?? null;
+/**
+ * The area a caller may see and change: null is the whole city. The auth guard puts it on the request; handlers
+ * read it with @Scope(), and every query applies it with `inScope`, so another area's reservoir, alert, project or
+ * hazard is "not found", never "forbidden". This is the only place the rule is written.
+ */
+export class AreaScope {
+  /** Nothing at all: a scoped user asked for another area. */
+  private static readonly NOTHING = new AreaScope(undefined);
+
+  /** `area` null: the whole city; undefined: nothing. */
+  private constructor(private readonly area: string | null | undefined) {}
+
+  static of(user: { areaCode: string | null }): AreaScope {
+    return new AreaScope(user.areaCode);
+  }
+
+  /** The whole city: for what the system does on its own account (not on a caller's behalf). */
+  static readonly CITY = new AreaScope(null);
+
+  /** The area a user is limited to (null: the whole city), e.g. for Socket.IO rooms. */
+  get userArea(): string | null {
+    return this.area ?? null;
+  }
+
+  /** Narrowed to a county asked for in a query: the user's own area wins, another area yields nothing. */
+  narrow(county: string | undefined): AreaScope {
+    if (county === undefined || county === this.area) return this;
+    return this.area === null ? new AreaScope(county) : AreaScope.NOTHING;
+  }
+
+  /** Whether a thing of this area may be seen (used where the area is known without a query). */
+  includes(areaCode: string): boolean {
+    return this.area === null || this.area === areaCode;
+  }
+
+  /** The condition on an area-code column, e.g. `inScope('r.area_code')`; use through {@link inScope}. */
+  condition(column: string): RawBuilder<boolean> {
+    if (this.area === null) return sql<boolean>`true`;
+    if (this.area === undefined) return sql<boolean>`false`;
+    return sql<boolean>`${sql.ref(column)} = ${this.area}`;
+  }
 }
 
-/** Whether a user may see a thing of this area (another area's things are "not found", not "forbidden"). */
-export function inScope(user: AuthUser, areaCode: string): boolean {
-  return !user.areaCode || user.areaCode === areaCode;
+/** `WHERE` condition limiting a query to the scope, on the query's area-code column (e.g. 'r.area_code'). */
+export function inScope(scope: AreaScope, column: string): RawBuilder<boolean> {
+  return scope.condition(column);
 }
 
-/** The area of a reservoir, or null when there is no such reservoir. */
-export async function reservoirArea(sql: Sql, code: string): Promise<string | null> {
-  const rows: { areaCode: string }[] = await sql.query(
-    `SELECT area_code AS "areaCode" FROM reservoirs WHERE code = $1`,
-    [code],
-  );
-  return rows[0]?.areaCode ?? null;
-}
+/** The caller's area scope, as the auth guard set it. */
+export const Scope = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AreaScope => ctx.switchToHttp().getRequest<ScopedRequest>().scope,
+);
+
+export type ScopedRequest = Request & { scope: AreaScope };

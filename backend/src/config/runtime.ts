@@ -1,14 +1,5 @@
-import type { AlertChange, SensorType } from '@yz/domain';
-import type { AppConfig } from '@yz/platform';
-import type { DataSource } from 'typeorm';
-
-/** A reading newly stored by the in-process ingest. */
-export interface StoredReading {
-  reservoirCode: string;
-  type: SensorType;
-  time: Date;
-  value: number;
-}
+import type { AppConfig, Database, EventBus } from '@yz/platform';
+import type { Kysely } from 'kysely';
 
 /** What the backend uses of an ingest running in the same process (the all-in-one). */
 export interface InProcessIngest {
@@ -16,8 +7,6 @@ export interface InProcessIngest {
   metrics(): Promise<string>;
   /** Reads the alert rules again after an engineer changed them. */
   reloadAlertRules(): Promise<void>;
-  onAlert(listener: (change: AlertChange) => void): void;
-  onStored(listener: (readings: readonly StoredReading[]) => void): void;
 }
 
 /** The simulated stations' "big storm now" switch (all-in-one with SIMULATE on). */
@@ -29,13 +18,15 @@ export interface StormSwitch {
 /** What the process hands to the Nest application: configuration, the open database and the broker's state. */
 export interface Runtime {
   config: AppConfig;
-  dataSource: DataSource;
+  db: Kysely<Database>;
   timescale: boolean;
   embedded: boolean;
   brokerConnected(): boolean;
   /** The admin password to ensure before the API answers; `reset` overwrites an existing admin's password. */
   admin: { password: string; reset: boolean };
-  /** The in-process ingest (all-in-one): its alert and reading events are pushed to dashboards. */
+  /** Where ingest's alert and reading events arrive from (in this process or from ingest processes). */
+  events?: EventBus;
+  /** The in-process ingest (all-in-one): its metrics and its alert rules. */
   ingest?: InProcessIngest;
   /** The in-process station simulator (all-in-one with SIMULATE on). */
   simulator?: StormSwitch;

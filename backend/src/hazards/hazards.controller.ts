@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } fro
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
 import { HazardsService } from './hazards.service.js';
 
@@ -14,22 +15,27 @@ export class HazardsController {
 
   @Get()
   @ApiOperation({ summary: 'The hazard ledger (隐患台账), by rectification deadline' })
-  list(@CurrentUser() user: AuthUser, @Query() q: HazardListQueryDto) {
-    return this.hazards.list(user, q);
+  list(@Scope() scope: AreaScope, @Query() q: HazardListQueryDto) {
+    return this.hazards.list(scope, q);
   }
 
   @Post()
   @Roles('engineer')
   @ApiOperation({ summary: 'Record a hazard found on a dam' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateHazardDto) {
-    return this.hazards.create(user, dto);
+  create(@CurrentUser() user: AuthUser, @Scope() scope: AreaScope, @Body() dto: CreateHazardDto) {
+    return this.hazards.create(user, scope, dto);
   }
 
   @Post(':id/close')
   @Roles('engineer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a rectified hazard with its evidence (对账销号)' })
-  close(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: CloseHazardDto) {
-    return this.hazards.close(user, id, dto);
+  close(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CloseHazardDto,
+  ) {
+    return this.hazards.close(user, scope, id, dto);
   }
 }

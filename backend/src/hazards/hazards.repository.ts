@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Sql } from '../common/sql.js';
+import { sql } from 'kysely';
+import { inScope, type AreaScope } from '../common/scope.js';
+import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 import type { HazardSource, HazardStatus, Severity } from './hazard-rules.js';
 
 export interface HazardValues {
@@ -19,96 +19,108 @@ export interface HazardValues {
   closedBy: string | null;
 }
 
-export interface HazardRow extends HazardValues {
-  id: number;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
+/** Hazards in scope with their reservoir and area. */
+function selectHazards(db: Sql, scope: AreaScope) {
+  return db
+    .selectFrom('hazards as h')
+    .innerJoin('reservoirs as r', 'r.code', 'h.reservoir_code')
+    .innerJoin('areas as a', 'a.code', 'r.area_code')
+    .select([
+      'h.id',
+      'h.reservoir_code as reservoirCode',
+      'r.name as reservoirName',
+      'r.area_code as county',
+      'a.name as countyName',
+      isoDate('h.found_on').as('foundOn'),
+      'h.found_by as foundBy',
+      'h.source',
+      'h.location_on_dam as locationOnDam',
+      'h.description',
+      'h.severity',
+      isoDate('h.rectification_deadline').as('rectificationDeadline'),
+      'h.status',
+      isoDateOrNull('h.closed_on').as('closedOn'),
+      'h.closing_evidence as closingEvidence',
+      'h.closed_by as closedBy',
+      'h.created_by as createdBy',
+      'h.created_at as createdAt',
+      'h.updated_at as updatedAt',
+    ])
+    .where(inScope(scope, 'r.area_code'));
 }
 
-const HAZARD_SELECT = `
-  SELECT h.id, h.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
-    a.name AS "countyName", to_char(h.found_on, 'YYYY-MM-DD') AS "foundOn", h.found_by AS "foundBy", h.source,
-    h.location_on_dam AS "locationOnDam", h.description, h.severity,
-    to_char(h.rectification_deadline, 'YYYY-MM-DD') AS "rectificationDeadline", h.status,
-    to_char(h.closed_on, 'YYYY-MM-DD') AS "closedOn", h.closing_evidence AS "closingEvidence", h.closed_by AS "closedBy",
-    h.created_by AS "createdBy", h.created_at AS "createdAt", h.updated_at AS "updatedAt"
-  FROM hazards h JOIN reservoirs r ON r.code = h.reservoir_code JOIN areas a ON a.code = r.area_code`;
+export type HazardRow = Awaited<ReturnType<ReturnType<typeof selectHazards>['executeTakeFirstOrThrow']>>;
 
 /** SQL for the hazard ledger; the rules are in the service. */
 @Injectable()
 export class HazardsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDb() private readonly db: Sql) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 
-  /** overdueBefore: only hazards not closed whose deadline is before this date. */
+  /** overdueBefore: only hazards not closed whose deadline is before this date; notOverdueFrom: the others. */
   list(f: {
-    areaCode: string | null;
+    scope: AreaScope;
     status: HazardStatus | null;
     reservoirCode: string | null;
     overdueBefore: string | null;
     notOverdueFrom: string | null;
-  }): Promise<HazardRow[]> {
-    return this.ds.query(
-      `${HAZARD_SELECT}
-       WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR h.status = $2)
-         AND ($3::text IS NULL OR h.reservoir_code = $3)
-         AND ($4::date IS NULL OR (h.status <> 'closed' AND h.rectification_deadline < $4::date))
-         AND ($5::date IS NULL OR h.status = 'closed' OR h.rectification_deadline >= $5::date)
-       ORDER BY h.rectification_deadline, h.id`,
-      [f.areaCode, f.status, f.reservoirCode, f.overdueBefore, f.notOverdueFrom],
-    );
+  }) {
+    let query = selectHazards(this.db, f.scope);
+    if (f.status !== null) query = query.where('h.status', '=', f.status);
+    if (f.reservoirCode !== null) query = query.where('h.reservoir_code', '=', f.reservoirCode);
+    if (f.overdueBefore !== null) {
+      query = query.where('h.status', '<>', 'closed').where('h.rectification_deadline', '<', f.overdueBefore);
+    }
+    if (f.notOverdueFrom !== null) {
+      const from = f.notOverdueFrom;
+      query = query.where((eb) => eb.or([eb('h.status', '=', 'closed'), eb('h.rectification_deadline', '>=', from)]));
+    }
+    return query.orderBy('h.rectification_deadline').orderBy('h.id').execute();
   }
 
-  async find(id: number, sql: Sql = this.ds): Promise<HazardRow | null> {
-    const rows: HazardRow[] = await sql.query(`${HAZARD_SELECT} WHERE h.id = $1`, [id]);
-    return rows[0] ?? null;
+  /** One hazard in scope, or null (inside a transaction, pass it). */
+  async find(scope: AreaScope, id: number, db: Sql = this.db): Promise<HazardRow | null> {
+    return (await selectHazards(db, scope).where('h.id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async lock(tx: EntityManager, id: number): Promise<void> {
-    await tx.query(`SELECT id FROM hazards WHERE id = $1 FOR UPDATE`, [id]);
+  async lock(tx: Sql, id: number): Promise<void> {
+    await tx.selectFrom('hazards').select('id').where('id', '=', id).forUpdate().execute();
   }
 
-  async insert(tx: EntityManager, h: HazardValues, by: string): Promise<number> {
-    const [row]: { id: number }[] = await tx.query(
-      `INSERT INTO hazards (reservoir_code, found_on, found_by, source, location_on_dam, description, severity,
-         rectification_deadline, status, closed_on, closing_evidence, closed_by, created_by)
-       VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8::date, $9, $10::date, $11, $12, $13) RETURNING id`,
-      [...values(h), by],
-    );
-    return row!.id;
+  async insert(tx: Sql, h: HazardValues, by: string): Promise<number> {
+    const row = await tx
+      .insertInto('hazards')
+      .values({ ...columns(h), created_by: by })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  async update(tx: EntityManager, id: number, h: HazardValues): Promise<void> {
-    await tx.query(
-      `UPDATE hazards SET reservoir_code = $1, found_on = $2::date, found_by = $3, source = $4, location_on_dam = $5,
-         description = $6, severity = $7, rectification_deadline = $8::date, status = $9, closed_on = $10::date,
-         closing_evidence = $11, closed_by = $12, updated_at = now()
-       WHERE id = $13`,
-      [...values(h), id],
-    );
+  async update(tx: Sql, id: number, h: HazardValues): Promise<void> {
+    await tx
+      .updateTable('hazards')
+      .set({ ...columns(h), updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
   }
 }
 
-function values(h: HazardValues): unknown[] {
-  return [
-    h.reservoirCode,
-    h.foundOn,
-    h.foundBy,
-    h.source,
-    h.locationOnDam,
-    h.description,
-    h.severity,
-    h.rectificationDeadline,
-    h.status,
-    h.closedOn,
-    h.closingEvidence,
-    h.closedBy,
-  ];
+function columns(h: HazardValues) {
+  return {
+    reservoir_code: h.reservoirCode,
+    found_on: h.foundOn,
+    found_by: h.foundBy,
+    source: h.source,
+    location_on_dam: h.locationOnDam,
+    description: h.description,
+    severity: h.severity,
+    rectification_deadline: h.rectificationDeadline,
+    status: h.status,
+    closed_on: h.closedOn,
+    closing_evidence: h.closingEvidence,
+    closed_by: h.closedBy,
+  };
 }

@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { writeAudit } from '../common/audit-log.js';
-import { inScope, reservoirArea, scopedArea } from '../common/scope.js';
+import { reservoirInScope } from '../common/reservoir-in-scope.js';
+import type { AreaScope } from '../common/scope.js';
+import type { Sql } from '../common/sql.js';
 import { beijingDate } from '@yz/domain';
 import { closingError, hazardDatesError, isHazardOverdue } from './hazard-rules.js';
 import type { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
@@ -12,10 +13,10 @@ import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.
 export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
-  async list(user: AuthUser, q: HazardListQueryDto, now = new Date()) {
+  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date()) {
     const today = beijingDate(now);
     const rows = await this.repo.list({
-      areaCode: scopedArea(user, q.county),
+      scope: scope.narrow(q.county),
       status: q.status ?? null,
       reservoirCode: q.reservoirCode ?? null,
       overdueBefore: q.overdue === 'true' ? today : null,
@@ -24,7 +25,7 @@ export class HazardsService {
     return rows.map((h) => hazardView(h, today));
   }
 
-  async create(user: AuthUser, dto: CreateHazardDto, now = new Date()) {
+  async create(user: AuthUser, scope: AreaScope, dto: CreateHazardDto, now = new Date()) {
     const today = beijingDate(now);
     const values: HazardValues = {
       reservoirCode: dto.reservoirCode,
@@ -43,20 +44,21 @@ export class HazardsService {
     const error = hazardDatesError(values, today);
     if (error) throw new BadRequestException(error);
     const row = await this.repo.transaction(async (tx) => {
-      const area = await reservoirArea(tx, dto.reservoirCode);
-      if (!area || !inScope(user, area)) throw new NotFoundException(`No reservoir ${dto.reservoirCode}`);
-      return this.save(tx, user.username, null, values);
+      if (!(await reservoirInScope(tx, scope, dto.reservoirCode))) {
+        throw new NotFoundException(`No reservoir ${dto.reservoirCode}`);
+      }
+      return this.save(tx, scope, user.username, null, values);
     });
     return hazardView(row, today);
   }
 
   /** 对账销号: closes an open hazard with the evidence of its rectification. */
-  async close(user: AuthUser, id: number, dto: CloseHazardDto, now = new Date()) {
+  async close(user: AuthUser, scope: AreaScope, id: number, dto: CloseHazardDto, now = new Date()) {
     const today = beijingDate(now);
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
     const row = await this.repo.transaction(async (tx) => {
-      const before = await this.findInScope(user, id, tx);
+      const before = await this.findInScope(scope, id, tx);
       await this.repo.lock(tx, id);
       if (before.status === 'closed') throw new ConflictException(`Hazard ${id} is already closed`);
       const error = closingError(dto.evidence, closedOn, before.foundOn);
@@ -68,14 +70,15 @@ export class HazardsService {
         closingEvidence: dto.evidence.trim(),
         closedBy: user.username,
       };
-      return this.save(tx, user.username, before, values, 'close');
+      return this.save(tx, scope, user.username, before, values, 'close');
     });
     return hazardView(row, today);
   }
 
   /** Inserts (before = null) or updates a hazard with its audit entry, in the caller's transaction. */
   async save(
-    tx: EntityManager,
+    tx: Sql,
+    scope: AreaScope,
     username: string,
     before: HazardRow | null,
     values: HazardValues,
@@ -96,16 +99,17 @@ export class HazardsService {
       before: before ? valuesOf(before) : null,
       after: values,
     });
-    return (await this.repo.find(id, tx))!;
+    return (await this.repo.find(scope, id, tx))!;
   }
 
-  find(id: number, tx?: EntityManager): Promise<HazardRow | null> {
-    return this.repo.find(id, tx);
+  /** A hazard in scope, or null (inside a transaction, pass it). */
+  find(scope: AreaScope, id: number, tx?: Sql): Promise<HazardRow | null> {
+    return this.repo.find(scope, id, tx);
   }
 
-  private async findInScope(user: AuthUser, id: number, tx: EntityManager): Promise<HazardRow> {
-    const row = await this.repo.find(id, tx);
-    if (!row || !inScope(user, row.county)) throw new NotFoundException(`No hazard ${id}`);
+  private async findInScope(scope: AreaScope, id: number, tx: Sql): Promise<HazardRow> {
+    const row = await this.repo.find(scope, id, tx);
+    if (!row) throw new NotFoundException(`No hazard ${id}`);
     return row;
   }
 }

@@ -1,18 +1,23 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { sql } from 'kysely';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { InjectDb, type Sql } from '../common/sql.js';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @InjectDb() private readonly db: Sql,
+  ) {}
 
   @Public()
   @Get()
   async health() {
-    const database = await this.runtime.dataSource
-      .query('SELECT 1')
+    const database = await sql`SELECT 1`
+      .execute(this.db)
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
     const broker = this.runtime.brokerConnected() ? ('up' as const) : ('down' as const);

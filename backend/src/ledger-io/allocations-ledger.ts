@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
 import { SOURCES, type FundingSource, type ProjectKind } from '@yz/domain';
 import { KIND_COLUMN, projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
-import { scopedArea } from '../common/scope.js';
+import type { AreaScope } from '../common/scope.js';
 import {
   amount,
   date,
@@ -58,8 +57,8 @@ export class AllocationsLedger implements LedgerKind {
 
   constructor(private readonly repo: LedgerRepository) {}
 
-  async exportRecords(user: AuthUser) {
-    const lines = await this.repo.allocations(scopedArea(user, undefined));
+  async exportRecords(scope: AreaScope) {
+    const lines = await this.repo.allocations(scope);
     return lines.map((l) => ({ ...l }));
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
 import { fromFen, toFen, type ProjectKind } from '@yz/domain';
 import {
   KIND_COLUMN,
@@ -12,7 +11,7 @@ import {
 } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
-import { scopedArea } from '../common/scope.js';
+import type { AreaScope } from '../common/scope.js';
 import {
   amount,
   date,
@@ -56,8 +55,8 @@ export class ExpendituresLedger implements LedgerKind {
 
   constructor(private readonly repo: LedgerRepository) {}
 
-  async exportRecords(user: AuthUser) {
-    const lines = await this.repo.expenditures(scopedArea(user, undefined));
+  async exportRecords(scope: AreaScope) {
+    const lines = await this.repo.expenditures(scope);
     return lines.map((l) => ({ ...l }));
   }
 

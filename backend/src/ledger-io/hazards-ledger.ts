@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
 import {
   closingError,
   DAM_LOCATIONS,
@@ -13,7 +12,7 @@ import {
 } from '../hazards/hazard-rules.js';
 import { HazardsService } from '../hazards/hazards.service.js';
 import type { HazardRow, HazardValues } from '../hazards/hazards.repository.js';
-import { inScope } from '../common/scope.js';
+import type { AreaScope } from '../common/scope.js';
 import { RESERVOIR_LABEL, reservoirError, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import {
   date,
@@ -65,8 +64,8 @@ export class HazardsLedger implements LedgerKind {
 
   constructor(private readonly hazards: HazardsService) {}
 
-  async exportRecords(user: AuthUser) {
-    const rows = await this.hazards.list(user, {});
+  async exportRecords(scope: AreaScope) {
+    const rows = await this.hazards.list(scope, {});
     return rows.map((h) => ({
       id: h.id,
       countyName: h.countyName,
@@ -93,8 +92,7 @@ export class HazardsLedger implements LedgerKind {
       const error = reservoirError(ctx, row);
       if (error) errors.push(error);
       if (line.id !== null) {
-        const existing = await this.hazards.find(line.id, ctx.tx);
-        if (!existing || !inScope(ctx.user, existing.county)) {
+        if (!(await this.hazards.find(ctx.scope, line.id, ctx.tx))) {
           errors.push({ row: row.row, column: '编号', message: `No hazard ${line.id}` });
         }
       }
@@ -116,11 +114,11 @@ export class HazardsLedger implements LedgerKind {
   async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
     for (const row of rows) {
       const l = row.values as unknown as HazardLine;
-      const before: HazardRow | null = l.id === null ? null : await this.hazards.find(l.id, ctx.tx);
+      const before: HazardRow | null = l.id === null ? null : await this.hazards.find(ctx.scope, l.id, ctx.tx);
       const closed = l.status === 'closed';
       // Whoever closed it first stays its closer; a newly closed hazard is closed by the importer.
       const closedBy = closed ? (before?.status === 'closed' ? before.closedBy : ctx.user.username) : null;
-      await this.hazards.save(ctx.tx, ctx.user.username, before, {
+      await this.hazards.save(ctx.tx, ctx.scope, ctx.user.username, before, {
         reservoirCode: l.reservoirCode,
         foundOn: l.foundOn,
         foundBy: l.foundBy,

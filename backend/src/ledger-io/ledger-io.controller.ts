@@ -15,6 +15,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { LedgerExportQueryDto } from './ledger-io.dto.js';
 import { LedgerIoService } from './ledger-io.service.js';
 import { LEDGER_KINDS, type LedgerKindName } from './ledger-kind.js';
@@ -39,11 +40,11 @@ export class LedgerIoController {
   @ApiParam({ name: 'kind', enum: LEDGER_KINDS })
   @ApiOperation({ summary: 'Export a ledger as CSV (UTF-8 with BOM) or XLSX; headers are the Chinese column names' })
   async export(
-    @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
     @Param('kind', new ParseEnumPipe(KIND_VALUES)) kind: LedgerKindName,
     @Query() q: LedgerExportQueryDto,
   ) {
-    const file = await this.ledger.export(user, kind, q.format ?? 'xlsx');
+    const file = await this.ledger.export(scope, kind, q.format ?? 'xlsx');
     return new StreamableFile(file.body, {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,
@@ -67,10 +68,11 @@ export class LedgerIoController {
   })
   import(
     @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
     @Param('kind', new ParseEnumPipe(KIND_VALUES)) kind: LedgerKindName,
     @UploadedFile() file: UploadedSpreadsheet | undefined,
   ) {
     if (!file || file.size === 0) throw new BadRequestException('Upload the file as multipart field "file"');
-    return this.ledger.import(user, kind, file.buffer);
+    return this.ledger.import(user, scope, kind, file.buffer);
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
 import { beijingDate } from '@yz/domain';
 import { ProgrammeEvents } from '../programme/programme.events.js';
 import { ProgrammeService } from '../programme/programme.service.js';
@@ -45,9 +46,9 @@ export class LedgerIoService {
     this.kinds = { projects, allocations, expenditures, 'responsible-persons': persons, hazards };
   }
 
-  async export(user: AuthUser, name: LedgerKindName, format: Format) {
+  async export(scope: AreaScope, name: LedgerKindName, format: Format) {
     const kind = this.kinds[name];
-    const records = await kind.exportRecords(user);
+    const records = await kind.exportRecords(scope);
     const header = kind.columns.map((c) => c.label);
     const rows = records.map((r) => kind.columns.map((c) => cellOf(r, c.key)));
     return {
@@ -57,7 +58,13 @@ export class LedgerIoService {
     };
   }
 
-  async import(user: AuthUser, name: LedgerKindName, file: Buffer, now = new Date()): Promise<ImportResult> {
+  async import(
+    user: AuthUser,
+    scope: AreaScope,
+    name: LedgerKindName,
+    file: Buffer,
+    now = new Date(),
+  ): Promise<ImportResult> {
     const kind = this.kinds[name];
     if (user.role !== 'admin' && user.role !== kind.editRole) {
       throw new ForbiddenException(`Importing ${name} needs the role ${kind.editRole}`);
@@ -75,6 +82,7 @@ export class LedgerIoService {
         const ctx = {
           tx,
           user,
+          scope,
           today: beijingDate(now),
           areas: await this.repo.reservoirAreas(tx, codes),
           projects: await this.repo.lockProjects(tx, codes),
@@ -83,7 +91,7 @@ export class LedgerIoService {
         if (errors.length) throw new RowsRejected(sortErrors(errors));
         return kind.apply(ctx, parsed.rows);
       });
-      await this.announce(user, name, result.projectIds);
+      await this.announce(scope, name, result.projectIds);
       return { kind: name, imported: result.imported, skipped: result.skipped };
     } catch (err) {
       if (err instanceof RowsRejected) {
@@ -98,11 +106,11 @@ export class LedgerIoService {
   }
 
   /** Tells the dashboard about changed projects, after the commit. */
-  private async announce(user: AuthUser, name: LedgerKindName, ids: number[]): Promise<void> {
+  private async announce(scope: AreaScope, name: LedgerKindName, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     const kind = name === 'allocations' ? 'allocation' : name === 'expenditures' ? 'expenditure' : 'stage';
     const changed = new Set(ids);
-    for (const project of await this.programme.list(user, { kind: 'all' })) {
+    for (const project of await this.programme.list(scope, { kind: 'all' })) {
       if (changed.has(project.id)) this.events.emit('project', { kind, project });
     }
   }

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { AuthUser, Role } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
+import type { Sql } from '../common/sql.js';
 import { PROJECT_KINDS, type ProjectKind, type Stage } from '@yz/domain';
 import { oneOf, type Column, type ParsedRow, type RowError } from './row-validation.js';
 
@@ -22,8 +23,9 @@ export interface ProjectState {
 
 /** What an import knows while it checks and applies rows, all inside one transaction. */
 export interface ImportContext {
-  tx: EntityManager;
+  tx: Sql;
   user: AuthUser;
+  scope: AreaScope;
   /** Asia/Shanghai date. */
   today: string;
   /** Reservoir code → area code, for the reservoirs the file names. */
@@ -47,7 +49,7 @@ export interface LedgerKind {
   /** Who may import (admin always may). */
   readonly editRole: Role;
   readonly columns: readonly Column[];
-  exportRecords(user: AuthUser): Promise<ExportRecord[]>;
+  exportRecords(scope: AreaScope): Promise<ExportRecord[]>;
   /** Checks that need the database; every problem of every row is returned. */
   check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]>;
   apply(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<ApplyResult>;
@@ -92,7 +94,7 @@ export function reservoirError(ctx: ImportContext, row: ParsedRow): RowError | n
   if (typeof code !== 'string') return null;
   const area = ctx.areas.get(code);
   if (!area) return { row: row.row, column: RESERVOIR_LABEL, message: `No reservoir ${code}` };
-  if (ctx.user.areaCode && area !== ctx.user.areaCode) {
+  if (!ctx.scope.includes(area)) {
     return { row: row.row, column: RESERVOIR_LABEL, message: `${code} is not in your area ${ctx.user.areaCode}` };
   }
   return null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
 import {
   PERSON_ROLES,
   PHONE_PATTERN,
@@ -56,8 +56,8 @@ export class PersonsLedger implements LedgerKind {
 
   constructor(private readonly persons: ResponsiblePersonsService) {}
 
-  async exportRecords(user: AuthUser) {
-    const rows = await this.persons.list(user, {});
+  async exportRecords(scope: AreaScope) {
+    const rows = await this.persons.list(scope, {});
     return rows.map((p) => ({ ...p, role: ROLE_LABELS[p.role], trained: p.trained ? '是' : '否' }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
 import { ALL_STAGES, DONE_STAGES, stageChangeError, type ProjectKind, type Stage } from '@yz/domain';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { writeAudit } from '../common/audit-log.js';
@@ -67,8 +67,8 @@ export class ProjectsLedger implements LedgerKind {
     private readonly repo: LedgerRepository,
   ) {}
 
-  async exportRecords(user: AuthUser) {
-    const views = await this.programme.list(user, { kind: 'all' });
+  async exportRecords(scope: AreaScope) {
+    const views = await this.programme.list(scope, { kind: 'all' });
     return views.map((v) => ({
       id: v.id,
       countyName: v.countyName,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Quer
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import {
   AllocationDto,
   ExpenditureDto,
@@ -25,35 +26,50 @@ export class ProjectsController {
       'Projects with funding totals, share check and schedule flags: reinforcement (除险加固) by default; ' +
       'kind=telemetry|dam_monitoring|all for telemetry (雨水情测报) and dam-safety monitoring (大坝安全监测) construction',
   })
-  list(@CurrentUser() user: AuthUser, @Query() q: ProjectListQueryDto) {
-    return this.programme.list(user, q);
+  list(@Scope() scope: AreaScope, @Query() q: ProjectListQueryDto) {
+    return this.programme.list(scope, q);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One project with its stage history and ledger entries' })
-  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
-    return this.programme.detail(user, id);
+  detail(@Scope() scope: AreaScope, @Param('id', ParseIntPipe) id: number) {
+    return this.programme.detail(scope, id);
   }
 
   @Patch(':id/stage')
   @Roles('planner')
   @ApiOperation({ summary: 'Move to another stage; skipping a stage or going back needs a reason' })
-  changeStage(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: StageChangeDto) {
-    return this.programme.changeStage(user, id, dto);
+  changeStage(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: StageChangeDto,
+  ) {
+    return this.programme.changeStage(user, scope, id, dto);
   }
 
   @Post(':id/allocations')
   @Roles('planner')
   @ApiOperation({ summary: 'Record funds allocated to the project by a source' })
-  addAllocation(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: AllocationDto) {
-    return this.programme.addAllocation(user, id, dto);
+  addAllocation(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: AllocationDto,
+  ) {
+    return this.programme.addAllocation(user, scope, id, dto);
   }
 
   @Post(':id/expenditures')
   @Roles('planner')
   @ApiOperation({ summary: 'Record funds spent (at most the unspent allocation)' })
-  addExpenditure(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ExpenditureDto) {
-    return this.programme.addExpenditure(user, id, dto);
+  addExpenditure(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ExpenditureDto,
+  ) {
+    return this.programme.addExpenditure(user, scope, id, dto);
   }
 }
 
@@ -69,15 +85,15 @@ export class FundingController {
       'Budget, allocations by source and spending per county, year of planned start, source or kind ' +
       '(of reinforcement projects unless kind= says otherwise)',
   })
-  summary(@CurrentUser() user: AuthUser, @Query() q: FundingSummaryQueryDto) {
-    return this.programme.summary(user, q);
+  summary(@Scope() scope: AreaScope, @Query() q: FundingSummaryQueryDto) {
+    return this.programme.summary(scope, q);
   }
 
   @Post('transfers')
   @Roles('planner')
   @HttpCode(201)
   @ApiOperation({ summary: 'Re-allocate unspent funds between two projects of the same kind and county-level area' })
-  transfer(@CurrentUser() user: AuthUser, @Body() dto: TransferDto) {
-    return this.programme.transfer(user, dto);
+  transfer(@CurrentUser() user: AuthUser, @Scope() scope: AreaScope, @Body() dto: TransferDto) {
+    return this.programme.transfer(user, scope, dto);
   }
 }

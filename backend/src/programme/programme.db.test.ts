@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromFen, sumFen, toFen } from '@yz/domain';
 import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { sql } from 'kysely';
 import { generateRegistry, loadProgramme, loadRegistry } from '@yz/seeds';
 import type { AuthUser } from '../common/auth-user.js';
+import { AreaScope } from '../common/scope.js';
 import { fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
@@ -36,12 +37,12 @@ describe('programme on the embedded database', () => {
       .map((r) => ({ ...r, sensors: [], responsiblePersons: [] }));
     const registry = { reservoirs, projects };
     expected = projects.length;
-    await loadRegistry(db.dataSource, registry);
-    await loadProgramme(db.dataSource, registry.projects, registry.reservoirs);
-    await loadProgramme(db.dataSource, registry.projects, registry.reservoirs); // idempotent
+    await loadRegistry(db.db, registry);
+    await loadProgramme(db.db, registry.projects, registry.reservoirs);
+    await loadProgramme(db.db, registry.projects, registry.reservoirs); // idempotent
     const programmeEvents = new ProgrammeEvents();
     programmeEvents.on('project', (e) => events.push(e));
-    service = new ProgrammeService(new ProgrammeRepository(db.dataSource), programmeEvents);
+    service = new ProgrammeService(new ProgrammeRepository(db.db), programmeEvents);
   }, 300_000);
 
   afterAll(async () => {
@@ -50,75 +51,80 @@ describe('programme on the embedded database', () => {
   });
 
   const ledgerTotals = async () => {
-    const [t] = await db.dataSource.query(
-      `SELECT (SELECT coalesce(sum(amount), 0)::numeric(16,2)::text FROM funding_allocations) AS allocated,
-              (SELECT coalesce(sum(amount), 0)::numeric(16,2)::text FROM funding_expenditures) AS spent,
-              (SELECT sum(budget)::text FROM projects) AS budget,
-              (SELECT count(*)::int FROM projects) AS projects`,
-    );
-    return t as { allocated: string; spent: string; budget: string; projects: number };
+    const { rows } = await sql<{ allocated: string; spent: string; budget: string; projects: number }>`
+      SELECT (SELECT coalesce(sum(amount), 0)::numeric(16,2)::text FROM funding_allocations) AS allocated,
+             (SELECT coalesce(sum(amount), 0)::numeric(16,2)::text FROM funding_expenditures) AS spent,
+             (SELECT sum(budget)::text FROM projects) AS budget,
+             (SELECT count(*)::int FROM projects) AS projects`.execute(db.db);
+    return rows[0]!;
   };
 
   it('loads the projects once, and the summary reconciles with the ledger rows to the fen', async () => {
     const t = await ledgerTotals();
     expect(t.projects).toBe(expected);
     for (const groupBy of ['county', 'year'] as const) {
-      const s = await service.summary(planner, { groupBy });
+      const s = await service.summary(AreaScope.of(planner), { groupBy });
       expect(s.reduce((n, g) => n + g.projects, 0)).toBe(expected);
       expect(fromFen(sumFen(s.map((g) => toFen(g.allocated.total))))).toBe(t.allocated);
       expect(fromFen(sumFen(s.map((g) => toFen(g.spent!))))).toBe(t.spent);
       expect(fromFen(sumFen(s.map((g) => toFen(g.budget!))))).toBe(t.budget);
     }
-    const bySource = await service.summary(planner, { groupBy: 'source' });
+    const bySource = await service.summary(AreaScope.of(planner), { groupBy: 'source' });
     expect(fromFen(sumFen(bySource.map((g) => toFen(g.allocated.total))))).toBe(t.allocated);
   });
 
   it('lists with filters and flags; an area user sees only the area', async () => {
-    const all = await service.list(planner, {}, now);
+    const all = await service.list(AreaScope.of(planner), {}, now);
     expect(all).toHaveLength(expected);
     expect(all.some((p) => !p.shareCheck.ok)).toBe(true);
-    const overdue = await service.list(planner, { overdue: 'true' }, now);
+    const overdue = await service.list(AreaScope.of(planner), { overdue: 'true' }, now);
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((p) => p.overdue && !['completion_acceptance', 'final_acceptance'].includes(p.stage))).toBe(
       true,
     );
-    const dao = await service.list(daoPlanner, {}, now);
+    const dao = await service.list(AreaScope.of(daoPlanner), {}, now);
     expect(dao.length).toBeGreaterThan(0);
     expect(dao.every((p) => p.county === '431124')).toBe(true);
-    expect(await service.list(daoPlanner, { county: '431102' }, now)).toEqual([]);
+    expect(await service.list(AreaScope.of(daoPlanner), { county: '431102' }, now)).toEqual([]);
     const other = all.find((p) => p.county !== '431124')!;
-    await expect(service.detail(daoPlanner, other.id)).rejects.toBeInstanceOf(NotFoundException);
-    const mine = await service.detail(daoPlanner, dao[0]!.id);
+    await expect(service.detail(AreaScope.of(daoPlanner), other.id)).rejects.toBeInstanceOf(NotFoundException);
+    const mine = await service.detail(AreaScope.of(daoPlanner), dao[0]!.id);
     expect(mine.allocations.length).toBeGreaterThan(0);
   });
 
   it('enforces the stage order, records the change and the audit, and emits after commit', async () => {
-    const [p] = await service.list(planner, { stage: 'tendering' }, now);
+    const [p] = await service.list(AreaScope.of(planner), { stage: 'tendering' }, now);
     expect(p).toBeDefined();
-    await expect(service.changeStage(planner, p!.id, { stage: 'final_acceptance' })).rejects.toBeInstanceOf(
-      ConflictException,
-    );
-    const v = await service.changeStage(planner, p!.id, { stage: 'construction' });
+    await expect(
+      service.changeStage(planner, AreaScope.of(planner), p!.id, { stage: 'final_acceptance' }),
+    ).rejects.toBeInstanceOf(ConflictException);
+    const v = await service.changeStage(planner, AreaScope.of(planner), p!.id, { stage: 'construction' });
     expect(v.stage).toBe('construction');
-    const back = await service.changeStage(planner, p!.id, { stage: 'tendering', reason: '中标人放弃，重新招标' });
+    const back = await service.changeStage(planner, AreaScope.of(planner), p!.id, {
+      stage: 'tendering',
+      reason: '中标人放弃，重新招标',
+    });
     expect(back.stage).toBe('tendering');
-    const d = await service.detail(planner, p!.id);
+    const d = await service.detail(AreaScope.of(planner), p!.id);
     expect(d.stageChanges.map((c) => [c.from, c.to, c.reason])).toEqual([
       ['tendering', 'construction', null],
       ['construction', 'tendering', '中标人放弃，重新招标'],
     ]);
-    const audit = await db.dataSource.query(
-      `SELECT action FROM audit_log WHERE entity = 'project' AND entity_id = $1 ORDER BY id`,
-      [String(p!.id)],
-    );
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['stage:next', 'stage:backward']);
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'project')
+      .where('entity_id', '=', String(p!.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['stage:next', 'stage:backward']);
     expect(events.filter((e) => e.kind === 'stage').map((e) => e.project.stage)).toEqual(['construction', 'tendering']);
   });
 
   it('books allocations and expenditures exactly, refusing to spend more than arrived', async () => {
-    const [p] = await service.list(planner, { stage: 'tendering' }, now);
+    const [p] = await service.list(AreaScope.of(planner), { stage: 'tendering' }, now);
     const before = toFen(p!.allocated);
-    const after = await service.addAllocation(planner, p!.id, {
+    const after = await service.addAllocation(planner, AreaScope.of(planner), p!.id, {
       source: 'county',
       amount: '0.10',
       allocatedOn: '2026-03-01',
@@ -126,13 +132,13 @@ describe('programme on the embedded database', () => {
     expect(toFen(after.allocated) - before).toBe(10n);
     const unspent = toFen(after.unspent);
     await expect(
-      service.addExpenditure(planner, p!.id, {
+      service.addExpenditure(planner, AreaScope.of(planner), p!.id, {
         amount: fromFen(unspent + 1n),
         spentOn: '2026-03-02',
         description: 'x',
       }),
     ).rejects.toBeInstanceOf(ConflictException);
-    const spent = await service.addExpenditure(planner, p!.id, {
+    const spent = await service.addExpenditure(planner, AreaScope.of(planner), p!.id, {
       amount: '0.20',
       spentOn: '2026-03-02',
       description: '测量费',
@@ -141,24 +147,29 @@ describe('programme on the embedded database', () => {
   });
 
   it('transfers within an area only, up to the unspent allocation, and keeps the totals', async () => {
-    const all = await service.list(planner, {}, now);
+    const all = await service.list(AreaScope.of(planner), {}, now);
     const withMoney = all.filter((p) => toFen(p.unspent) > 0n);
     const from = withMoney[0]!;
     const to = all.find((p) => p.county === from.county && p.id !== from.id)!;
     const elsewhere = all.find((p) => p.county !== from.county)!;
     const { allocated: totalBefore } = await ledgerTotals();
     await expect(
-      service.transfer(planner, { fromProjectId: from.id, toProjectId: elsewhere.id, amount: '1.00', reason: 'r' }),
+      service.transfer(planner, AreaScope.of(planner), {
+        fromProjectId: from.id,
+        toProjectId: elsewhere.id,
+        amount: '1.00',
+        reason: 'r',
+      }),
     ).rejects.toBeInstanceOf(ConflictException);
     await expect(
-      service.transfer(planner, {
+      service.transfer(planner, AreaScope.of(planner), {
         fromProjectId: from.id,
         toProjectId: to.id,
         amount: fromFen(toFen(from.unspent) + 1n),
         reason: 'r',
       }),
     ).rejects.toBeInstanceOf(ConflictException);
-    const t = await service.transfer(planner, {
+    const t = await service.transfer(planner, AreaScope.of(planner), {
       fromProjectId: from.id,
       toProjectId: to.id,
       amount: '1000.00',
@@ -166,15 +177,19 @@ describe('programme on the embedded database', () => {
     });
     expect(toFen(from.allocated) - toFen(t.from.allocated)).toBe(100000n);
     expect(toFen(t.to.allocated) - toFen(to.allocated)).toBe(100000n);
-    const s = await service.summary(planner, { groupBy: 'county' });
+    const s = await service.summary(AreaScope.of(planner), { groupBy: 'county' });
     expect(fromFen(sumFen(s.map((g) => toFen(g.allocated.total))))).toBe(totalBefore);
     await expect(
-      service.transfer(daoPlanner.areaCode === from.county ? { ...daoPlanner, areaCode: '431102' } : daoPlanner, {
-        fromProjectId: from.id,
-        toProjectId: to.id,
-        amount: '1.00',
-        reason: 'r',
-      }),
+      service.transfer(
+        daoPlanner,
+        AreaScope.of(daoPlanner.areaCode === from.county ? { areaCode: '431102' } : daoPlanner),
+        {
+          fromProjectId: from.id,
+          toProjectId: to.id,
+          amount: '1.00',
+          reason: 'r',
+        },
+      ),
     ).rejects.toBeInstanceOf(NotFoundException);
   });
 });

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { writeAudit, type AuditEntry } from '../common/audit-log.js';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
-
-/** Anything that runs SQL: the data source, or the manager of a transaction. */
-type Sql = Pick<DataSource | EntityManager, 'query'>;
+import { sql, type RawBuilder } from 'kysely';
+import { writeAudit, type AuditEntry } from '../common/audit-log.js';
+import { inScope, type AreaScope } from '../common/scope.js';
+import { InjectDb, isoDate, type Sql } from '../common/sql.js';
 
 /** One project with its ledger totals; money as decimal strings straight from numeric. */
 export interface ProjectRow {
@@ -36,7 +34,7 @@ export interface ProjectRow {
  * Net allocation per project and source: allocations, plus transfers received, minus transfers given.
  * Every amount is numeric(14,2), so the sums stay exact; coalesce keeps two places ("0.00").
  */
-const PROJECT_SELECT = `
+const PROJECT_SELECT = sql`
   WITH ledger AS (
     SELECT project_id, source, amount FROM funding_allocations
     UNION ALL SELECT to_project, source, amount FROM funding_transfers
@@ -67,63 +65,67 @@ const PROJECT_SELECT = `
   LEFT JOIN by_source b ON b.project_id = p.id
   LEFT JOIN spent s ON s.project_id = p.id`;
 
+/** Projects with their ledger totals, `where` on `p` (projects), `r` (reservoirs) and `a` (areas). */
+async function selectProjects(db: Sql, where: RawBuilder<unknown>): Promise<ProjectRow[]> {
+  const { rows } = await sql<ProjectRow>`${PROJECT_SELECT} WHERE ${where}`.execute(db);
+  return rows;
+}
+
 /** SQL for projects and the funding ledger; the rules are in the service. */
 @Injectable()
 export class ProgrammeRepository {
-  constructor(@InjectDataSource() readonly ds: DataSource) {}
+  constructor(@InjectDb() private readonly db: Sql) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 
   /** kind null: projects of every kind. */
-  list(
-    filter: { areaCode: string | null; stage: Stage | null; kind: ProjectKind | null },
-    sql: Sql = this.ds,
-  ): Promise<ProjectRow[]> {
-    return sql.query(
-      `${PROJECT_SELECT}
-       WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR p.stage = $2)
-         AND ($3::text IS NULL OR p.kind = $3)
-       ORDER BY r.area_code, p.reservoir_code, p.kind`,
-      [filter.areaCode, filter.stage, filter.kind],
+  list(filter: { scope: AreaScope; stage: Stage | null; kind: ProjectKind | null }): Promise<ProjectRow[]> {
+    return selectProjects(
+      this.db,
+      sql`${inScope(filter.scope, 'r.area_code')} AND (${filter.stage}::text IS NULL OR p.stage = ${filter.stage})
+        AND (${filter.kind}::text IS NULL OR p.kind = ${filter.kind})
+      ORDER BY r.area_code, p.reservoir_code, p.kind`,
     );
   }
 
-  async find(id: number, sql: Sql = this.ds): Promise<ProjectRow | null> {
-    const rows: ProjectRow[] = await sql.query(`${PROJECT_SELECT} WHERE p.id = $1`, [id]);
+  /** One project in scope, or null (inside a transaction, pass it). */
+  async find(scope: AreaScope, id: number, db: Sql = this.db): Promise<ProjectRow | null> {
+    const rows = await selectProjects(db, sql`p.id = ${id} AND ${inScope(scope, 'r.area_code')}`);
     return rows[0] ?? null;
   }
 
   /** Locks the projects' rows (in id order, so two transfers cannot deadlock) for the rest of the transaction. */
-  async lock(tx: EntityManager, ids: number[]): Promise<void> {
-    await tx.query(`SELECT id FROM projects WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
+  async lock(tx: Sql, ids: number[]): Promise<void> {
+    await tx.selectFrom('projects').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
   }
 
-  async setStage(tx: EntityManager, id: number, stage: Stage, actualFinish: 'set' | 'clear' | 'keep'): Promise<void> {
-    await tx.query(
-      `UPDATE projects SET stage = $2, updated_at = now(),
-         actual_finish = CASE $3::text WHEN 'set' THEN coalesce(actual_finish, (now() AT TIME ZONE 'Asia/Shanghai')::date)
-                                       WHEN 'clear' THEN NULL ELSE actual_finish END
-       WHERE id = $1`,
-      [id, stage, actualFinish],
-    );
+  async setStage(tx: Sql, id: number, stage: Stage, actualFinish: 'set' | 'clear' | 'keep'): Promise<void> {
+    await tx
+      .updateTable('projects')
+      .set({
+        stage,
+        updated_at: sql`now()`,
+        actual_finish: sql`CASE ${actualFinish}::text
+          WHEN 'set' THEN coalesce(actual_finish, (now() AT TIME ZONE 'Asia/Shanghai')::date)
+          WHEN 'clear' THEN NULL ELSE actual_finish END`,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
-  async addStageChange(
-    tx: EntityManager,
-    c: { projectId: number; from: Stage; to: Stage; reason: string | null; by: string },
-  ) {
-    const [row]: { id: number }[] = await tx.query(
-      `INSERT INTO project_stage_changes (project_id, from_stage, to_stage, reason, changed_by)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [c.projectId, c.from, c.to, c.reason, c.by],
-    );
-    return row!.id;
+  async addStageChange(tx: Sql, c: { projectId: number; from: Stage; to: Stage; reason: string | null; by: string }) {
+    const row = await tx
+      .insertInto('project_stage_changes')
+      .values({ project_id: c.projectId, from_stage: c.from, to_stage: c.to, reason: c.reason, changed_by: c.by })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async addAllocation(
-    tx: EntityManager,
+    tx: Sql,
     a: {
       projectId: number;
       source: FundingSource;
@@ -133,87 +135,137 @@ export class ProgrammeRepository {
       by: string;
     },
   ) {
-    const [row]: { id: number }[] = await tx.query(
-      `INSERT INTO funding_allocations (project_id, source, amount, allocated_on, document, created_by)
-       VALUES ($1, $2, $3::numeric, $4::date, $5, $6) RETURNING id`,
-      [a.projectId, a.source, a.amount, a.allocatedOn, a.document, a.by],
-    );
-    return row!.id;
+    const row = await tx
+      .insertInto('funding_allocations')
+      .values({
+        project_id: a.projectId,
+        source: a.source,
+        amount: a.amount,
+        allocated_on: a.allocatedOn,
+        document: a.document,
+        created_by: a.by,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async addExpenditure(
-    tx: EntityManager,
+    tx: Sql,
     e: { projectId: number; amount: string; spentOn: string; description: string; by: string },
   ) {
-    const [row]: { id: number }[] = await tx.query(
-      `INSERT INTO funding_expenditures (project_id, amount, spent_on, description, created_by)
-       VALUES ($1, $2::numeric, $3::date, $4, $5) RETURNING id`,
-      [e.projectId, e.amount, e.spentOn, e.description, e.by],
-    );
-    return row!.id;
+    const row = await tx
+      .insertInto('funding_expenditures')
+      .values({
+        project_id: e.projectId,
+        amount: e.amount,
+        spent_on: e.spentOn,
+        description: e.description,
+        created_by: e.by,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async addTransfer(
-    tx: EntityManager,
+    tx: Sql,
     t: { from: number; to: number; source: FundingSource; amount: string; reason: string; by: string },
   ) {
-    const [row]: { id: number; transferredAt: Date }[] = await tx.query(
-      `INSERT INTO funding_transfers (from_project, to_project, source, amount, reason, transferred_by)
-       VALUES ($1, $2, $3, $4::numeric, $5, $6) RETURNING id, transferred_at AS "transferredAt"`,
-      [t.from, t.to, t.source, t.amount, t.reason, t.by],
-    );
-    return row!;
+    return tx
+      .insertInto('funding_transfers')
+      .values({
+        from_project: t.from,
+        to_project: t.to,
+        source: t.source,
+        amount: t.amount,
+        reason: t.reason,
+        transferred_by: t.by,
+      })
+      .returning(['id', 'transferred_at as transferredAt'])
+      .executeTakeFirstOrThrow();
   }
 
-  async touch(tx: EntityManager, ids: number[]): Promise<void> {
-    await tx.query(`UPDATE projects SET updated_at = now() WHERE id = ANY($1::int[])`, [ids]);
+  async touch(tx: Sql, ids: number[]): Promise<void> {
+    await tx
+      .updateTable('projects')
+      .set({ updated_at: sql`now()` })
+      .where('id', 'in', ids)
+      .execute();
   }
 
-  audit(tx: EntityManager, e: AuditEntry): Promise<void> {
+  audit(tx: Sql, e: AuditEntry): Promise<void> {
     return writeAudit(tx, e);
   }
 
   stageChanges(id: number) {
-    return this.ds.query(
-      `SELECT id, from_stage AS "from", to_stage AS "to", reason, changed_by AS "changedBy", changed_at AS "changedAt"
-       FROM project_stage_changes WHERE project_id = $1 ORDER BY changed_at, id`,
-      [id],
-    ) as Promise<{ id: number; from: Stage; to: Stage; reason: string | null; changedBy: string; changedAt: Date }[]>;
+    return this.db
+      .selectFrom('project_stage_changes')
+      .select([
+        'id',
+        sql<Stage>`from_stage`.as('from'),
+        sql<Stage>`to_stage`.as('to'),
+        'reason',
+        'changed_by as changedBy',
+        'changed_at as changedAt',
+      ])
+      .where('project_id', '=', id)
+      .orderBy('changed_at')
+      .orderBy('id')
+      .execute();
   }
 
   allocations(id: number) {
-    return this.ds.query(
-      `SELECT id, source, amount::text AS amount, to_char(allocated_on, 'YYYY-MM-DD') AS "allocatedOn", document,
-         created_by AS "createdBy", created_at AS "createdAt"
-       FROM funding_allocations WHERE project_id = $1 ORDER BY allocated_on, id`,
-      [id],
-    ) as Promise<{ id: number; source: FundingSource; amount: string; allocatedOn: string; document: string | null }[]>;
+    return this.db
+      .selectFrom('funding_allocations')
+      .select([
+        'id',
+        'source',
+        'amount',
+        isoDate('allocated_on').as('allocatedOn'),
+        'document',
+        'created_by as createdBy',
+        'created_at as createdAt',
+      ])
+      .where('project_id', '=', id)
+      .orderBy('allocated_on')
+      .orderBy('id')
+      .execute();
   }
 
   expenditures(id: number) {
-    return this.ds.query(
-      `SELECT id, amount::text AS amount, to_char(spent_on, 'YYYY-MM-DD') AS "spentOn", description,
-         created_by AS "createdBy", created_at AS "createdAt"
-       FROM funding_expenditures WHERE project_id = $1 ORDER BY spent_on, id`,
-      [id],
-    ) as Promise<{ id: number; amount: string; spentOn: string; description: string }[]>;
+    return this.db
+      .selectFrom('funding_expenditures')
+      .select([
+        'id',
+        'amount',
+        isoDate('spent_on').as('spentOn'),
+        'description',
+        'created_by as createdBy',
+        'created_at as createdAt',
+      ])
+      .where('project_id', '=', id)
+      .orderBy('spent_on')
+      .orderBy('id')
+      .execute();
   }
 
   transfers(id: number) {
-    return this.ds.query(
-      `SELECT id, from_project AS "fromProjectId", to_project AS "toProjectId", source, amount::text AS amount, reason,
-         transferred_by AS "transferredBy", transferred_at AS "transferredAt"
-       FROM funding_transfers WHERE from_project = $1 OR to_project = $1 ORDER BY transferred_at, id`,
-      [id],
-    ) as Promise<
-      {
-        id: number;
-        fromProjectId: number;
-        toProjectId: number;
-        source: FundingSource;
-        amount: string;
-        reason: string;
-      }[]
-    >;
+    return this.db
+      .selectFrom('funding_transfers')
+      .select([
+        'id',
+        'from_project as fromProjectId',
+        'to_project as toProjectId',
+        'source',
+        'amount',
+        'reason',
+        'transferred_by as transferredBy',
+        'transferred_at as transferredAt',
+      ])
+      .where((eb) => eb.or([eb('from_project', '=', id), eb('to_project', '=', id)]))
+      .orderBy('transferred_at')
+      .orderBy('id')
+      .execute();
   }
 }

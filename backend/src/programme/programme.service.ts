@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
+import type { Sql } from '../common/sql.js';
 import {
   kindOf,
   type AllocationDto,
@@ -14,13 +15,11 @@ import {
   beijingDate,
   DONE_STAGES,
   fromFen,
-  isOverdue,
   SOURCES,
   stageChangeError,
   stageStep,
   toFen,
   type FundingSource,
-  type ProjectKind,
 } from '@yz/domain';
 import { projectView, sourceFen, summarise, type ProjectView } from './programme-view.js';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
@@ -33,10 +32,10 @@ export class ProgrammeService {
     private readonly events: ProgrammeEvents,
   ) {}
 
-  async list(user: AuthUser, q: ProjectListQueryDto, now = new Date()): Promise<ProjectView[]> {
+  async list(scope: AreaScope, q: ProjectListQueryDto, now = new Date()): Promise<ProjectView[]> {
     const today = beijingDate(now);
     const rows = await this.repo.list({
-      areaCode: scopedArea(user, q.county),
+      scope: scope.narrow(q.county),
       stage: q.stage ?? null,
       kind: kindOf(q.kind),
     });
@@ -44,8 +43,8 @@ export class ProgrammeService {
     return q.overdue === undefined ? views : views.filter((v) => v.overdue === (q.overdue === 'true'));
   }
 
-  async detail(user: AuthUser, id: number, now = new Date()) {
-    const row = await this.findInScope(user, id);
+  async detail(scope: AreaScope, id: number, now = new Date()) {
+    const row = await this.findInScope(scope, id);
     const [stageChanges, allocations, expenditures, transfers] = await Promise.all([
       this.repo.stageChanges(id),
       this.repo.allocations(id),
@@ -55,17 +54,23 @@ export class ProgrammeService {
     return { ...projectView(row, beijingDate(now)), stageChanges, allocations, expenditures, transfers };
   }
 
-  async summary(user: AuthUser, q: FundingSummaryQueryDto) {
-    const rows = await this.repo.list({ areaCode: scopedArea(user, q.county), stage: null, kind: kindOf(q.kind) });
+  async summary(scope: AreaScope, q: FundingSummaryQueryDto) {
+    const rows = await this.repo.list({ scope: scope.narrow(q.county), stage: null, kind: kindOf(q.kind) });
     return summarise(rows, q.groupBy ?? 'county');
   }
 
   /** Moves a project to another stage; only the next stage goes without a reason. Recorded and audited. */
-  async changeStage(user: AuthUser, id: number, dto: StageChangeDto, now = new Date()): Promise<ProjectView> {
+  async changeStage(
+    user: AuthUser,
+    scope: AreaScope,
+    id: number,
+    dto: StageChangeDto,
+    now = new Date(),
+  ): Promise<ProjectView> {
     const view = await this.inTransaction('stage', async (tx) => {
-      await this.findInScope(user, id, tx);
+      await this.findInScope(scope, id, tx);
       await this.repo.lock(tx, [id]);
-      const before = (await this.repo.find(id, tx))!;
+      const before = (await this.repo.find(scope, id, tx))!;
       const error = stageChangeError(before.stage, dto.stage, dto.reason, before.kind);
       if (error) throw new ConflictException(error);
       const reason = dto.reason?.trim() || null;
@@ -78,7 +83,7 @@ export class ProgrammeService {
         reason,
         by: user.username,
       });
-      const after = (await this.repo.find(id, tx))!;
+      const after = (await this.repo.find(scope, id, tx))!;
       await this.repo.audit(tx, {
         username: user.username,
         entity: 'project',
@@ -92,10 +97,16 @@ export class ProgrammeService {
     return view[0]!;
   }
 
-  async addAllocation(user: AuthUser, id: number, dto: AllocationDto, now = new Date()): Promise<ProjectView> {
+  async addAllocation(
+    user: AuthUser,
+    scope: AreaScope,
+    id: number,
+    dto: AllocationDto,
+    now = new Date(),
+  ): Promise<ProjectView> {
     const amount = positiveAmount(dto.amount);
     const views = await this.inTransaction('allocation', async (tx) => {
-      await this.findInScope(user, id, tx);
+      await this.findInScope(scope, id, tx);
       await this.repo.lock(tx, [id]);
       const entry = {
         projectId: id,
@@ -114,18 +125,24 @@ export class ProgrammeService {
         before: null,
         after: entry,
       });
-      return [projectView((await this.repo.find(id, tx))!, beijingDate(now))];
+      return [projectView((await this.repo.find(scope, id, tx))!, beijingDate(now))];
     });
     return views[0]!;
   }
 
   /** An expenditure may not exceed what the project has been allocated and not yet spent. */
-  async addExpenditure(user: AuthUser, id: number, dto: ExpenditureDto, now = new Date()): Promise<ProjectView> {
+  async addExpenditure(
+    user: AuthUser,
+    scope: AreaScope,
+    id: number,
+    dto: ExpenditureDto,
+    now = new Date(),
+  ): Promise<ProjectView> {
     const amount = positiveAmount(dto.amount);
     const views = await this.inTransaction('expenditure', async (tx) => {
-      await this.findInScope(user, id, tx);
+      await this.findInScope(scope, id, tx);
       await this.repo.lock(tx, [id]);
-      const unspent = unspentFen((await this.repo.find(id, tx))!);
+      const unspent = unspentFen((await this.repo.find(scope, id, tx))!);
       if (toFen(amount) > unspent) {
         throw new ConflictException(
           `The expenditure exceeds the project's unspent allocation of ${fromFen(unspent)} CNY`,
@@ -142,7 +159,7 @@ export class ProgrammeService {
         before: null,
         after: entry,
       });
-      return [projectView((await this.repo.find(id, tx))!, beijingDate(now))];
+      return [projectView((await this.repo.find(scope, id, tx))!, beijingDate(now))];
     });
     return views[0]!;
   }
@@ -151,14 +168,14 @@ export class ProgrammeService {
    * Re-allocates funds between two projects of the same area (the policy allows it within a county), at most
    * the from-project's unspent allocation and at most what it holds from the chosen source.
    */
-  async transfer(user: AuthUser, dto: TransferDto, now = new Date()) {
+  async transfer(user: AuthUser, scope: AreaScope, dto: TransferDto, now = new Date()) {
     if (dto.fromProjectId === dto.toProjectId) throw new BadRequestException('A transfer needs two different projects');
     const amount = positiveAmount(dto.amount);
     const fen = toFen(amount);
     let transfer: TransferResult | undefined;
     await this.inTransaction('transfer', async (tx) => {
-      const from = await this.findInScope(user, dto.fromProjectId, tx);
-      const to = await this.findInScope(user, dto.toProjectId, tx);
+      const from = await this.findInScope(scope, dto.fromProjectId, tx);
+      const to = await this.findInScope(scope, dto.toProjectId, tx);
       if (from.county !== to.county) {
         throw new ConflictException('Funds may be re-allocated only between projects of the same county-level area');
       }
@@ -167,7 +184,7 @@ export class ProgrammeService {
         throw new ConflictException('Funds may be re-allocated only between projects of the same kind');
       }
       await this.repo.lock(tx, [from.id, to.id]);
-      const locked = (await this.repo.find(from.id, tx))!;
+      const locked = (await this.repo.find(scope, from.id, tx))!;
       const unspent = unspentFen(locked);
       if (fen > unspent) {
         throw new ConflictException(
@@ -191,8 +208,8 @@ export class ProgrammeService {
         after: entry,
       });
       const today = beijingDate(now);
-      const fromView = projectView((await this.repo.find(from.id, tx))!, today);
-      const toView = projectView((await this.repo.find(to.id, tx))!, today);
+      const fromView = projectView((await this.repo.find(scope, from.id, tx))!, today);
+      const toView = projectView((await this.repo.find(scope, to.id, tx))!, today);
       transfer = {
         id: transferId,
         fromProjectId: from.id,
@@ -209,17 +226,10 @@ export class ProgrammeService {
     return transfer!;
   }
 
-  /** Overdue projects for a scope (kept for the dashboard and alerts); reinforcement unless another kind is asked. */
-  async overdueCount(user: AuthUser, now = new Date(), kind: ProjectKind | null = 'reinforcement'): Promise<number> {
-    const today = beijingDate(now);
-    const rows = await this.repo.list({ areaCode: scopedArea(user, undefined), stage: null, kind });
-    return rows.filter((r) => isOverdue(r, today)).length;
-  }
-
   /** Runs the change in one transaction, then (only after commit) tells listeners about each changed project. */
   private async inTransaction(
     kind: ProjectEvent['kind'],
-    work: (tx: EntityManager) => Promise<ProjectView[]>,
+    work: (tx: Sql) => Promise<ProjectView[]>,
   ): Promise<ProjectView[]> {
     const views = await this.repo.transaction(work);
     for (const project of views) this.events.emit('project', { kind, project });
@@ -227,9 +237,9 @@ export class ProgrammeService {
   }
 
   /** Another area's project is "not found", not "forbidden". */
-  private async findInScope(user: AuthUser, id: number, tx?: EntityManager): Promise<ProjectRow> {
-    const row = await this.repo.find(id, tx);
-    if (!row || (user.areaCode && row.county !== user.areaCode)) throw new NotFoundException(`No project ${id}`);
+  private async findInScope(scope: AreaScope, id: number, tx?: Sql): Promise<ProjectRow> {
+    const row = await this.repo.find(scope, id, tx);
+    if (!row) throw new NotFoundException(`No project ${id}`);
     return row;
   }
 }
@@ -244,11 +254,6 @@ export interface TransferResult {
   transferredAt: Date;
   from: ProjectView;
   to: ProjectView;
-}
-
-function scopedArea(user: AuthUser, county: string | undefined): string | null {
-  if (user.areaCode && county && county !== user.areaCode) return '__none__';
-  return user.areaCode ?? county ?? null;
 }
 
 function positiveAmount(amount: string): string {

@@ -5,6 +5,7 @@ import type { Server, Socket } from 'socket.io';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { ProgrammeEvents } from '../programme/programme.events.js';
 import type { AuthUser } from '../common/auth-user.js';
+import { AreaScope } from '../common/scope.js';
 import { TokenService } from '../auth/token.service.js';
 import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
 
@@ -51,7 +52,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         next();
       });
     });
-    this.countyOf = new Map((await this.reservoirs.list(null)).map((r) => [r.code, r.county]));
+    this.countyOf = new Map((await this.reservoirs.list(AreaScope.CITY)).map((r) => [r.code, r.county]));
     this.alerts.on('alert', (change) => this.pushAlert(change, false));
     // Progress is changed through this API, so this replica broadcasts it (to all replicas, via the adapter).
     this.stopProgramme = this.programme.on('project', ({ kind, project }) =>
@@ -67,21 +68,22 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** A (re)connecting client is sent the active alerts it may see. */
   async handleConnection(socket: Socket): Promise<void> {
     const user = socket.data.user as AuthUser;
+    const scope = AreaScope.of(user);
     const reservoir = (socket.handshake.auth as { reservoir?: unknown }).reservoir;
     if (reservoir !== undefined) {
       const county = typeof reservoir === 'string' ? this.countyOf.get(reservoir) : undefined;
-      if (!county || (user.areaCode && county !== user.areaCode)) {
+      if (!county || !scope.includes(county)) {
         socket.emit('error', { message: `No reservoir ${String(reservoir)}` });
         socket.disconnect(true);
         return;
       }
       await socket.join(reservoirRoom(reservoir as string));
     } else {
-      await socket.join(user.areaCode ? areaRoom(user.areaCode) : CITY_ROOM);
+      await socket.join(scope.userArea ? areaRoom(scope.userArea) : CITY_ROOM);
     }
     const only = typeof reservoir === 'string' ? reservoir : undefined;
     for (const state of ['open', 'acknowledged'] as const) {
-      for (const alert of await this.alerts.list(user, { state, reservoir: only })) {
+      for (const alert of await this.alerts.list(scope, { state, reservoir: only })) {
         socket.emit('alert', { ...alert, event: 'snapshot' });
       }
     }

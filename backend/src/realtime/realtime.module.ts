@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { ProgrammeModule } from '../programme/programme.module.js';
 import { ReservoirsModule } from '../reservoirs/reservoirs.module.js';
-import { DatabaseEvents } from './database-events.js';
-import { InProcessEvents } from './in-process-events.js';
+import { RealtimeEvents } from './realtime-events.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 @Module({
   imports: [AlertsModule, ReservoirsModule, ProgrammeModule],
-  providers: [RealtimeGateway, InProcessEvents, DatabaseEvents],
+  providers: [RealtimeGateway, RealtimeEvents],
   exports: [RealtimeGateway],
 })
 export class RealtimeModule {}

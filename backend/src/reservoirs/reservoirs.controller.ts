@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
-import { CurrentUser } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { ReservoirListQueryDto, SeriesQueryDto } from './dto/series-query.dto.js';
 import { ReservoirsService } from './reservoirs.service.js';
 
@@ -12,17 +11,17 @@ export class ReservoirsController {
   constructor(private readonly reservoirs: ReservoirsService) {}
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() q: ReservoirListQueryDto) {
-    return this.reservoirs.list(user, q.county);
+  list(@Scope() scope: AreaScope, @Query() q: ReservoirListQueryDto) {
+    return this.reservoirs.list(scope, q.county);
   }
 
   @Get(':code')
-  detail(@CurrentUser() user: AuthUser, @Param('code') code: string) {
-    return this.reservoirs.detail(user, code);
+  detail(@Scope() scope: AreaScope, @Param('code') code: string) {
+    return this.reservoirs.detail(scope, code);
   }
 
   @Get(':code/series')
-  series(@CurrentUser() user: AuthUser, @Param('code') code: string, @Query() q: SeriesQueryDto) {
-    return this.reservoirs.series(user, code, q);
+  series(@Scope() scope: AreaScope, @Param('code') code: string, @Query() q: SeriesQueryDto) {
+    return this.reservoirs.series(scope, code, q);
   }
 }

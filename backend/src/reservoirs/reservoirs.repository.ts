@@ -1,39 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-
-export interface ReservoirRow {
-  code: string;
-  name: string;
-  county: string;
-  countyName: string;
-  scale: string;
-  damType: string;
-  damHeight: number;
-  totalStorage: number;
-  catchmentArea: number;
-  gatedSpillway: boolean;
-  longitude: number;
-  latitude: number;
-  managementMode: string;
-  damCategory: number;
-  completionYear: number;
-  lastAppraisal: string | null;
-  nextAppraisal: string;
-  damSafetyMonitoring: boolean;
-  deadLevel: number;
-  floodLimitLevel: number;
-  normalLevel: number;
-  designFloodLevel: number;
-  checkFloodLevel: number;
-  crestElevation: number;
-  stageStorage: [number, number][];
-}
+import type { SensorType } from '@yz/domain';
+import { sql } from 'kysely';
+import { inScope, type AreaScope } from '../common/scope.js';
+import { float8, InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 
 export interface LatestRow {
   reservoirCode: string;
   sensor: string;
-  type: string;
+  type: SensorType;
   time: Date;
   value: number;
 }
@@ -46,107 +20,112 @@ export interface RainRow {
   h24: number | null;
 }
 
-export interface SensorRow {
-  id: number;
-  code: string;
-  type: string;
-  unit: string;
-  threshold: number | null;
-  station: string;
-}
-
-const RESERVOIR_COLUMNS = `
-  r.code, r.name, r.area_code AS county, a.name AS "countyName", r.scale, r.dam_type AS "damType",
-  r.dam_height::float8 AS "damHeight", r.total_storage::float8 AS "totalStorage",
-  r.catchment_area::float8 AS "catchmentArea", r.gated_spillway AS "gatedSpillway", r.longitude, r.latitude,
-  r.management_mode AS "managementMode", r.dam_category AS "damCategory", r.completion_year AS "completionYear",
-  to_char(r.last_appraisal, 'YYYY-MM-DD') AS "lastAppraisal", to_char(r.next_appraisal, 'YYYY-MM-DD') AS "nextAppraisal",
-  r.dam_safety_monitoring AS "damSafetyMonitoring", r.dead_level::float8 AS "deadLevel",
-  r.flood_limit_level::float8 AS "floodLimitLevel", r.normal_level::float8 AS "normalLevel",
-  r.design_flood_level::float8 AS "designFloodLevel", r.check_flood_level::float8 AS "checkFloodLevel",
-  r.crest_elevation::float8 AS "crestElevation", r.stage_storage AS "stageStorage"`;
-
 /** SQL for the registry and its readings; no decisions here (those are in the service). */
 @Injectable()
 export class ReservoirsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDb() private readonly db: Sql) {}
 
-  list(areaCode: string | null): Promise<ReservoirRow[]> {
-    return this.ds.query(
-      `SELECT ${RESERVOIR_COLUMNS} FROM reservoirs r JOIN areas a ON a.code = r.area_code
-       WHERE ($1::text IS NULL OR r.area_code = $1) ORDER BY r.code`,
-      [areaCode],
-    );
+  /** Reservoirs in scope, by code; `code` narrows to one. */
+  list(scope: AreaScope, code?: string) {
+    let query = this.db
+      .selectFrom('reservoirs as r')
+      .innerJoin('areas as a', 'a.code', 'r.area_code')
+      .select([
+        'r.code',
+        'r.name',
+        'r.area_code as county',
+        'a.name as countyName',
+        'r.scale',
+        'r.dam_type as damType',
+        float8('r.dam_height').as('damHeight'),
+        float8('r.total_storage').as('totalStorage'),
+        float8('r.catchment_area').as('catchmentArea'),
+        'r.gated_spillway as gatedSpillway',
+        'r.longitude',
+        'r.latitude',
+        'r.management_mode as managementMode',
+        'r.dam_category as damCategory',
+        'r.completion_year as completionYear',
+        isoDateOrNull('r.last_appraisal').as('lastAppraisal'),
+        isoDate('r.next_appraisal').as('nextAppraisal'),
+        'r.dam_safety_monitoring as damSafetyMonitoring',
+        float8('r.dead_level').as('deadLevel'),
+        float8('r.flood_limit_level').as('floodLimitLevel'),
+        float8('r.normal_level').as('normalLevel'),
+        float8('r.design_flood_level').as('designFloodLevel'),
+        float8('r.check_flood_level').as('checkFloodLevel'),
+        float8('r.crest_elevation').as('crestElevation'),
+        'r.stage_storage as stageStorage',
+      ])
+      .where(inScope(scope, 'r.area_code'));
+    if (code !== undefined) query = query.where('r.code', '=', code);
+    return query.orderBy('r.code').execute();
   }
 
-  async find(code: string): Promise<ReservoirRow | null> {
-    const rows: ReservoirRow[] = await this.ds.query(
-      `SELECT ${RESERVOIR_COLUMNS} FROM reservoirs r JOIN areas a ON a.code = r.area_code WHERE r.code = $1`,
-      [code],
-    );
-    return rows[0] ?? null;
+  async find(scope: AreaScope, code: string): Promise<ReservoirRow | null> {
+    return (await this.list(scope, code))[0] ?? null;
   }
 
-  /** The newest value of every sensor of the reservoirs in scope (one row per sensor). */
-  latest(areaCode: string | null, reservoirCode: string | null = null): Promise<LatestRow[]> {
-    return this.ds.query(
-      `SELECT s.reservoir_code AS "reservoirCode", s.code AS sensor, s.type, l.time, l.value
-       FROM sensor_latest l JOIN sensors s ON s.id = l.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
-       WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR r.code = $2)`,
-      [areaCode, reservoirCode],
-    );
+  /** The newest value of every sensor of the reservoirs in scope (one row per sensor); `code` narrows to one. */
+  latest(scope: AreaScope, code?: string): Promise<LatestRow[]> {
+    let query = this.db
+      .selectFrom('sensor_latest as l')
+      .innerJoin('sensors as s', 's.id', 'l.sensor_id')
+      .innerJoin('reservoirs as r', 'r.code', 's.reservoir_code')
+      .select(['s.reservoir_code as reservoirCode', 's.code as sensor', 's.type', 'l.time', 'l.value'])
+      .where(inScope(scope, 'r.area_code'));
+    if (code !== undefined) query = query.where('r.code', '=', code);
+    return query.execute();
   }
 
   /**
    * Rainfall over the last 1, 3, 6 and 24 clock hours (the current hour included) per reservoir, from the hourly
    * rollup: a few thousand rows whatever the reporting rate.
    */
-  rainAccumulations(areaCode: string | null, reservoirCode: string | null = null): Promise<RainRow[]> {
-    return this.ds.query(
-      `SELECT s.reservoir_code AS "reservoirCode",
-              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
-              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
-              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
-              sum(h.sum) AS h24
-       FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
-       WHERE s.type = 'rainfall' AND h.bucket >= date_trunc('hour', now()) - INTERVAL '23 hours'
-         AND ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR r.code = $2)
-       GROUP BY 1`,
-      [areaCode, reservoirCode],
-    );
+  async rainAccumulations(scope: AreaScope, code?: string): Promise<RainRow[]> {
+    const { rows } = await sql<RainRow>`
+      SELECT s.reservoir_code AS "reservoirCode",
+             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
+             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
+             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
+             sum(h.sum) AS h24
+      FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
+      WHERE s.type = 'rainfall' AND h.bucket >= date_trunc('hour', now()) - INTERVAL '23 hours'
+        AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
+      GROUP BY 1`.execute(this.db);
+    return rows;
   }
 
-  sensors(reservoirCode: string): Promise<SensorRow[]> {
-    return this.ds.query(
-      `SELECT s.id, s.code, s.type, s.unit, s.threshold::float8 AS threshold, st.code AS station
-       FROM sensors s JOIN stations st ON st.id = s.station_id WHERE s.reservoir_code = $1 ORDER BY s.id`,
-      [reservoirCode],
-    );
+  sensors(reservoirCode: string) {
+    return this.db
+      .selectFrom('sensors as s')
+      .innerJoin('stations as st', 'st.id', 's.station_id')
+      .select(['s.id', 's.code', 's.type', 's.unit', float8('s.threshold').as('threshold'), 'st.code as station'])
+      .where('s.reservoir_code', '=', reservoirCode)
+      .orderBy('s.id')
+      .execute();
   }
 
-  stations(
-    reservoirCode: string,
-  ): Promise<{ code: string; kind: string; reportIntervalS: number; lastReportAt: Date | null }[]> {
-    return this.ds.query(
-      `SELECT code, kind, report_interval_s AS "reportIntervalS", last_report_at AS "lastReportAt"
-       FROM stations WHERE reservoir_code = $1 ORDER BY code`,
-      [reservoirCode],
-    );
+  stations(reservoirCode: string) {
+    return this.db
+      .selectFrom('stations')
+      .select(['code', 'kind', 'report_interval_s as reportIntervalS', 'last_report_at as lastReportAt'])
+      .where('reservoir_code', '=', reservoirCode)
+      .orderBy('code')
+      .execute();
   }
 
-  responsiblePersons(
-    reservoirCode: string,
-  ): Promise<{ role: string; name: string; phone: string; trained: boolean; trainedOn: string | null }[]> {
-    return this.ds.query(
-      `SELECT role, name, phone, trained, to_char(trained_on, 'YYYY-MM-DD') AS "trainedOn"
-       FROM responsible_persons WHERE reservoir_code = $1
-       ORDER BY array_position(ARRAY['government', 'department', 'management', 'patrol'], role)`,
-      [reservoirCode],
-    );
+  responsiblePersons(reservoirCode: string) {
+    return this.db
+      .selectFrom('responsible_persons')
+      .select(['role', 'name', 'phone', 'trained', isoDateOrNull('trained_on').as('trainedOn')])
+      .where('reservoir_code', '=', reservoirCode)
+      .orderBy(sql`array_position(ARRAY['government', 'department', 'management', 'patrol'], role)`)
+      .execute();
   }
 
   /** Raw readings, or time buckets of them (aggregate chosen by the caller). */
-  rawSeries(
+  async rawSeries(
     sensorId: number,
     from: Date,
     to: Date,
@@ -154,31 +133,38 @@ export class ReservoirsRepository {
     aggregate: 'sum' | 'avg',
   ): Promise<{ t: Date; v: number }[]> {
     if (bucketSeconds === null) {
-      return this.ds.query(
-        `SELECT time AS t, value AS v FROM readings WHERE sensor_id = $1 AND time >= $2 AND time < $3 ORDER BY time`,
-        [sensorId, from, to],
-      );
+      return this.db
+        .selectFrom('readings')
+        .select(['time as t', 'value as v'])
+        .where('sensor_id', '=', sensorId)
+        .where('time', '>=', from)
+        .where('time', '<', to)
+        .orderBy('time')
+        .execute();
     }
-    return this.ds.query(
-      `SELECT time_bucket(make_interval(secs => $4), time) AS t, ${aggregate}(value) AS v
-       FROM readings WHERE sensor_id = $1 AND time >= $2 AND time < $3 GROUP BY 1 ORDER BY 1`,
-      [sensorId, from, to, bucketSeconds],
+    const { rows } = await sql<{ t: Date; v: number }>`
+      SELECT time_bucket(make_interval(secs => ${bucketSeconds}), time) AS t, ${sql.raw(aggregate)}(value) AS v
+      FROM readings WHERE sensor_id = ${sensorId} AND time >= ${from} AND time < ${to} GROUP BY 1 ORDER BY 1`.execute(
+      this.db,
     );
+    return rows;
   }
 
   /** Hourly (or coarser) series from the hourly rollup: cheap for long ranges. */
-  rollupSeries(
+  async rollupSeries(
     sensorId: number,
     from: Date,
     to: Date,
     bucketSeconds: number,
     aggregate: 'sum' | 'last',
   ): Promise<{ t: Date; v: number }[]> {
-    const value = aggregate === 'sum' ? 'sum(sum)' : '(array_agg(last ORDER BY bucket DESC))[1]';
-    return this.ds.query(
-      `SELECT time_bucket(make_interval(secs => $4), bucket) AS t, ${value} AS v
-       FROM readings_hourly WHERE sensor_id = $1 AND bucket >= $2 AND bucket < $3 GROUP BY 1 ORDER BY 1`,
-      [sensorId, from, to, bucketSeconds],
-    );
+    const value = aggregate === 'sum' ? sql`sum(sum)` : sql`(array_agg(last ORDER BY bucket DESC))[1]`;
+    const { rows } = await sql<{ t: Date; v: number }>`
+      SELECT time_bucket(make_interval(secs => ${bucketSeconds}), bucket) AS t, ${value} AS v
+      FROM readings_hourly WHERE sensor_id = ${sensorId} AND bucket >= ${from} AND bucket < ${to}
+      GROUP BY 1 ORDER BY 1`.execute(this.db);
+    return rows;
   }
 }
+
+export type ReservoirRow = Awaited<ReturnType<ReservoirsRepository['list']>>[number];

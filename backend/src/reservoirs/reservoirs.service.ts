@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { isFloodSeason } from '@yz/domain';
-import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 
@@ -22,8 +22,8 @@ export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
 export class ReservoirsService {
   constructor(private readonly repo: ReservoirsRepository) {}
 
-  async list(user: AuthUser, county: string | undefined, now = new Date()) {
-    const area = this.scopedArea(user, county);
+  async list(scope: AreaScope, county: string | undefined, now = new Date()) {
+    const area = scope.narrow(county);
     const [rows, latest, rain] = await Promise.all([
       this.repo.list(area),
       this.repo.latest(area),
@@ -42,14 +42,14 @@ export class ReservoirsService {
     });
   }
 
-  async detail(user: AuthUser, code: string, now = new Date()) {
-    const r = await this.findInScope(user, code);
+  async detail(scope: AreaScope, code: string, now = new Date()) {
+    const r = await this.findInScope(scope, code);
     const [sensors, latest, stations, responsiblePersons, rain] = await Promise.all([
       this.repo.sensors(code),
-      this.repo.latest(null, code),
+      this.repo.latest(scope, code),
       this.repo.stations(code),
       this.repo.responsiblePersons(code),
-      this.repo.rainAccumulations(null, code),
+      this.repo.rainAccumulations(scope, code),
     ]);
     const latestBySensor = new Map(latest.map((l) => [l.sensor, l]));
     return {
@@ -87,8 +87,8 @@ export class ReservoirsService {
     };
   }
 
-  async series(user: AuthUser, code: string, q: SeriesQueryDto, now = new Date()) {
-    await this.findInScope(user, code);
+  async series(scope: AreaScope, code: string, q: SeriesQueryDto, now = new Date()) {
+    await this.findInScope(scope, code);
     const sensor = (await this.repo.sensors(code)).find((s) => s.code === q.sensor);
     if (!sensor) throw new BadRequestException(`Reservoir ${code} has no sensor ${q.sensor}`);
     const to = q.to ? new Date(q.to) : now;
@@ -114,16 +114,11 @@ export class ReservoirsService {
   }
 
   /** A user limited to an area sees nothing else: another area's reservoir is "not found", not "forbidden". */
-  private async findInScope(user: AuthUser, code: string): Promise<ReservoirRow> {
+  private async findInScope(scope: AreaScope, code: string): Promise<ReservoirRow> {
     if (!/^[0-9]{6}-[0-9]{4}$/.test(code)) throw new BadRequestException('Reservoir code must look like 431124-0007');
-    const r = await this.repo.find(code);
-    if (!r || (user.areaCode && r.county !== user.areaCode)) throw new NotFoundException(`No reservoir ${code}`);
+    const r = await this.repo.find(scope, code);
+    if (!r) throw new NotFoundException(`No reservoir ${code}`);
     return r;
-  }
-
-  private scopedArea(user: AuthUser, county: string | undefined): string | null {
-    if (user.areaCode && county && county !== user.areaCode) return '__none__';
-    return user.areaCode ?? county ?? null;
   }
 }
 

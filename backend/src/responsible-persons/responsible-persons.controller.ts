@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query, StreamableFile
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { PERSON_ROLES, type PersonRole } from './person-roles.js';
 import { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
 import { ResponsiblePersonsService } from './responsible-persons.service.js';
@@ -17,14 +18,14 @@ export class ResponsiblePersonsController {
 
   @Get('responsible-persons')
   @ApiOperation({ summary: 'The four responsible persons (四个责任人) of each reservoir' })
-  list(@CurrentUser() user: AuthUser, @Query() q: PersonListQueryDto) {
-    return this.persons.list(user, q);
+  list(@Scope() scope: AreaScope, @Query() q: PersonListQueryDto) {
+    return this.persons.list(scope, q);
   }
 
   @Get('responsible-persons/export')
   @ApiOperation({ summary: 'The yearly public list: one row per reservoir, the four persons with phone numbers' })
-  async exportList(@CurrentUser() user: AuthUser, @Query() q: PersonExportQueryDto) {
-    const file = await this.persons.exportList(user, q);
+  async exportList(@Scope() scope: AreaScope, @Query() q: PersonExportQueryDto) {
+    const file = await this.persons.exportList(scope, q);
     return new StreamableFile(file.body, {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,
@@ -37,10 +38,11 @@ export class ResponsiblePersonsController {
   @ApiOperation({ summary: 'Set the person holding a role at a reservoir (audited)' })
   put(
     @CurrentUser() user: AuthUser,
+    @Scope() scope: AreaScope,
     @Param('code') code: string,
     @Param('role', new ParseEnumPipe(ROLE_VALUES)) role: PersonRole,
     @Body() dto: PutPersonDto,
   ) {
-    return this.persons.put(user, code, role, dto);
+    return this.persons.put(user, scope, code, role, dto);
   }
 }

@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Sql } from '../common/sql.js';
+import { sql } from 'kysely';
+import { inScope, type AreaScope } from '../common/scope.js';
+import { InjectDb, isoDateOrNull, type Sql } from '../common/sql.js';
 import type { PersonRole, PersonRow } from './person-roles.js';
-
-const PERSON_SELECT = `
-  SELECT r.code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county, a.name AS "countyName",
-    p.role, p.name, p.phone, p.trained, to_char(p.trained_on, 'YYYY-MM-DD') AS "trainedOn"
-  FROM responsible_persons p JOIN reservoirs r ON r.code = p.reservoir_code JOIN areas a ON a.code = r.area_code`;
-
-const ROLE_ORDER = `array_position(ARRAY['government', 'department', 'management', 'patrol'], p.role)`;
 
 export interface PersonValues {
   name: string;
@@ -21,37 +14,61 @@ export interface PersonValues {
 /** SQL for the responsible persons (one row per reservoir and role). */
 @Injectable()
 export class ResponsiblePersonsRepository {
-  constructor(@InjectDataSource() readonly ds: DataSource) {}
+  constructor(@InjectDb() private readonly db: Sql) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 
-  list(f: { areaCode: string | null; trained: boolean | null }): Promise<PersonRow[]> {
-    return this.ds.query(
-      `${PERSON_SELECT}
-       WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::boolean IS NULL OR p.trained = $2)
-       ORDER BY r.area_code, r.code, ${ROLE_ORDER}`,
-      [f.areaCode, f.trained],
-    );
+  private select(db: Sql) {
+    return db
+      .selectFrom('responsible_persons as p')
+      .innerJoin('reservoirs as r', 'r.code', 'p.reservoir_code')
+      .innerJoin('areas as a', 'a.code', 'r.area_code')
+      .select([
+        'r.code as reservoirCode',
+        'r.name as reservoirName',
+        'r.area_code as county',
+        'a.name as countyName',
+        'p.role',
+        'p.name',
+        'p.phone',
+        'p.trained',
+        isoDateOrNull('p.trained_on').as('trainedOn'),
+      ]);
   }
 
-  async find(code: string, role: PersonRole, sql: Sql = this.ds): Promise<PersonRow | null> {
-    const rows: PersonRow[] = await sql.query(`${PERSON_SELECT} WHERE p.reservoir_code = $1 AND p.role = $2`, [
-      code,
-      role,
-    ]);
-    return rows[0] ?? null;
+  list(f: { scope: AreaScope; trained: boolean | null }): Promise<PersonRow[]> {
+    let query = this.select(this.db).where(inScope(f.scope, 'r.area_code'));
+    if (f.trained !== null) query = query.where('p.trained', '=', f.trained);
+    return query
+      .orderBy('r.area_code')
+      .orderBy('r.code')
+      .orderBy(sql`array_position(ARRAY['government', 'department', 'management', 'patrol'], p.role)`)
+      .execute();
+  }
+
+  async find(code: string, role: PersonRole, db: Sql = this.db): Promise<PersonRow | null> {
+    const row = await this.select(db)
+      .where('p.reservoir_code', '=', code)
+      .where('p.role', '=', role)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   /** Inserts or replaces the person holding a role (UNIQUE reservoir_code, role). */
-  async upsert(tx: EntityManager, code: string, role: PersonRole, v: PersonValues): Promise<void> {
-    await tx.query(
-      `INSERT INTO responsible_persons (reservoir_code, role, name, phone, trained, trained_on)
-       VALUES ($1, $2, $3, $4, $5, $6::date)
-       ON CONFLICT (reservoir_code, role) DO UPDATE
-         SET name = EXCLUDED.name, phone = EXCLUDED.phone, trained = EXCLUDED.trained, trained_on = EXCLUDED.trained_on`,
-      [code, role, v.name, v.phone, v.trained, v.trainedOn],
-    );
+  async upsert(tx: Sql, code: string, role: PersonRole, v: PersonValues): Promise<void> {
+    await tx
+      .insertInto('responsible_persons')
+      .values({ reservoir_code: code, role, name: v.name, phone: v.phone, trained: v.trained, trained_on: v.trainedOn })
+      .onConflict((oc) =>
+        oc.columns(['reservoir_code', 'role']).doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          phone: eb.ref('excluded.phone'),
+          trained: eb.ref('excluded.trained'),
+          trained_on: eb.ref('excluded.trained_on'),
+        })),
+      )
+      .execute();
   }
 }

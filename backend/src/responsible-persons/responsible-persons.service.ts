@@ -1,8 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { writeAudit } from '../common/audit-log.js';
-import { inScope, reservoirArea, scopedArea } from '../common/scope.js';
+import { reservoirInScope } from '../common/reservoir-in-scope.js';
+import type { AreaScope } from '../common/scope.js';
+import type { Sql } from '../common/sql.js';
 import { CONTENT_TYPES, writeSheet, type Format } from '../common/spreadsheet.js';
 import { beijingDate } from '@yz/domain';
 import { publicListRows, PUBLIC_LIST_HEADER, trainingError, type PersonRole, type PersonRow } from './person-roles.js';
@@ -13,24 +14,30 @@ import { ResponsiblePersonsRepository, type PersonValues } from './responsible-p
 export class ResponsiblePersonsService {
   constructor(private readonly repo: ResponsiblePersonsRepository) {}
 
-  list(user: AuthUser, q: PersonListQueryDto): Promise<PersonRow[]> {
+  list(scope: AreaScope, q: PersonListQueryDto): Promise<PersonRow[]> {
     const trained = q.trained === undefined ? null : q.trained === 'true';
-    return this.repo.list({ areaCode: scopedArea(user, q.county), trained });
+    return this.repo.list({ scope: scope.narrow(q.county), trained });
   }
 
-  async put(user: AuthUser, code: string, role: PersonRole, dto: PutPersonDto, now = new Date()): Promise<PersonRow> {
+  async put(
+    user: AuthUser,
+    scope: AreaScope,
+    code: string,
+    role: PersonRole,
+    dto: PutPersonDto,
+    now = new Date(),
+  ): Promise<PersonRow> {
     const values = { name: dto.name.trim(), phone: dto.phone, trained: dto.trained, trainedOn: dto.trainedOn ?? null };
     const error = trainingError(values.trained, values.trainedOn, beijingDate(now));
     if (error) throw new BadRequestException(error);
     return this.repo.transaction(async (tx) => {
-      const area = await reservoirArea(tx, code);
-      if (!area || !inScope(user, area)) throw new NotFoundException(`No reservoir ${code}`);
+      if (!(await reservoirInScope(tx, scope, code))) throw new NotFoundException(`No reservoir ${code}`);
       return this.save(tx, user.username, code, role, values);
     });
   }
 
   /** Writes one person and its audit entry inside the caller's transaction (also used by the ledger import). */
-  async save(tx: EntityManager, username: string, code: string, role: PersonRole, v: PersonValues): Promise<PersonRow> {
+  async save(tx: Sql, username: string, code: string, role: PersonRole, v: PersonValues): Promise<PersonRow> {
     const before = await this.repo.find(code, role, tx);
     await this.repo.upsert(tx, code, role, v);
     const after = (await this.repo.find(code, role, tx))!;
@@ -46,9 +53,9 @@ export class ResponsiblePersonsService {
   }
 
   /** The yearly public list as a file (名单每年公布). */
-  async exportList(user: AuthUser, q: PersonExportQueryDto) {
+  async exportList(scope: AreaScope, q: PersonExportQueryDto) {
     const format: Format = q.format ?? 'xlsx';
-    const persons = await this.repo.list({ areaCode: scopedArea(user, q.county), trained: null });
+    const persons = await this.repo.list({ scope: scope.narrow(q.county), trained: null });
     const body = await writeSheet(format, `${q.year}年水库责任人名单`, PUBLIC_LIST_HEADER, publicListRows(persons));
     return { body, contentType: CONTENT_TYPES[format], filename: `responsible-persons-${q.year}.${format}` };
   }

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { AuthUser } from '../common/auth-user.js';
-import { CurrentUser } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { StationsService } from './stations.service.js';
 
 export class StationHealthQueryDto {
@@ -24,7 +23,7 @@ export class StationsController {
   constructor(private readonly stations: StationsService) {}
 
   @Get('health')
-  health(@CurrentUser() user: AuthUser, @Query() q: StationHealthQueryDto) {
-    return this.stations.health(user, q.county, q.date);
+  health(@Scope() scope: AreaScope, @Query() q: StationHealthQueryDto) {
+    return this.stations.health(scope, q.county, q.date);
   }
 }

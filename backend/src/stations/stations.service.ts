@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
+import type { AreaScope } from '../common/scope.js';
 import { beijingDate, beijingDay } from '@yz/domain';
 import { arrivalRate, expectedReports } from './arrival-rate.js';
 import { StationsRepository } from './stations.repository.js';
@@ -11,12 +11,11 @@ export class StationsService {
   constructor(private readonly repo: StationsRepository) {}
 
   /** Station health for one Beijing day: last report, battery, online, and 到报率 per station and per area. */
-  async health(user: AuthUser, county: string | undefined, date: string | undefined, now = new Date()) {
+  async health(scope: AreaScope, county: string | undefined, date: string | undefined, now = new Date()) {
     const day = date ?? beijingDate(now);
     const { from, to } = beijingDay(day, now);
     const expected = expectedReports(from, to);
-    const area = user.areaCode ?? county ?? null;
-    const rows = user.areaCode && county && county !== user.areaCode ? [] : await this.repo.arrivals(area, from, to);
+    const rows = await this.repo.arrivals(scope.narrow(county), from, to);
     const stations = rows.map((s) => ({
       ...s,
       online:

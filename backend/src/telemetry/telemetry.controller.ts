@@ -1,17 +1,16 @@
 import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { AuthUser } from '../common/auth-user.js';
-import { CurrentUser, Public, Roles } from '../common/decorators.js';
+import { Public, Roles } from '../common/decorators.js';
+import { Scope, type AreaScope } from '../common/scope.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RejectQueryDto } from './reject-query.dto.js';
+import { TelemetryRepository } from './telemetry.repository.js';
 
 @ApiTags('telemetry')
 @Controller()
 export class TelemetryController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly telemetry: TelemetryRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -19,16 +18,8 @@ export class TelemetryController {
   @Get('api/ingest/rejects')
   @ApiBearerAuth()
   @Roles('engineer')
-  rejects(@CurrentUser() user: AuthUser, @Query() q: RejectQueryDto) {
-    return this.ds.query(
-      `SELECT l.id::text, l.received_at AS "receivedAt", l.topic, l.reservoir_code AS "reservoirCode", l.reason,
-              l.detail, l.payload
-       FROM reject_log l LEFT JOIN reservoirs r ON r.code = l.reservoir_code
-       WHERE ($1::text IS NULL OR r.area_code = $1) AND ($2::text IS NULL OR l.reason = $2)
-         AND ($3::text IS NULL OR l.reservoir_code = $3)
-       ORDER BY l.id DESC LIMIT $4`,
-      [user.areaCode, q.reason ?? null, q.reservoir ?? null, q.limit ?? 100],
-    );
+  rejects(@Scope() scope: AreaScope, @Query() q: RejectQueryDto) {
+    return this.telemetry.rejects(scope, q);
   }
 
   /** Prometheus metrics of the in-process ingest. */

@@ -1,13 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { ConflictException, Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import type { Repository } from 'typeorm';
 import type { Role } from '../common/auth-user.js';
-import { User } from './user.entity.js';
+import { UsersRepository, type UserView } from './users.repository.js';
 
 const BCRYPT_ROUNDS = 10;
 
-export interface NewUser {
+export interface NewUserInput {
   username: string;
   displayName: string;
   password: string;
@@ -18,38 +16,37 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly users: UsersRepository) {}
 
-  findWithHash(username: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+  list(): Promise<UserView[]> {
+    return this.users.list();
   }
 
-  findById(id: number): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  findWithHash(username: string) {
+    return this.users.findWithHash(username);
   }
 
-  async create(input: NewUser): Promise<User> {
-    const passwordHash = await bcrypt.hash(input.password, BCRYPT_ROUNDS);
-    const { password: _password, ...rest } = input;
-    return this.users.save(this.users.create({ ...rest, passwordHash }));
+  async create(input: NewUserInput): Promise<UserView> {
+    if (await this.users.exists(input.username)) {
+      throw new ConflictException(`User ${input.username} already exists`);
+    }
+    return this.users.insert({
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await bcrypt.hash(input.password, BCRYPT_ROUNDS),
+      role: input.role,
+      area_code: input.areaCode ?? null,
+      phone: input.phone ?? null,
+    });
   }
 
   /** `admin` always exists; its password is (re)set from ADMIN_PASSWORD when that is given. */
   async ensureAdmin(password: string, resetPassword: boolean): Promise<void> {
-    const existing = await this.users.findOneBy({ username: 'admin' });
-    if (!existing) {
+    if (!(await this.users.exists('admin'))) {
       await this.create({ username: 'admin', displayName: '系统管理员', password, role: 'admin' });
     } else if (resetPassword) {
-      await this.users.update(existing.id, { passwordHash: await bcrypt.hash(password, BCRYPT_ROUNDS) });
+      await this.users.setPasswordHash('admin', await bcrypt.hash(password, BCRYPT_ROUNDS));
     }
-  }
-
-  async adminExists(): Promise<boolean> {
-    return this.users.existsBy({ username: 'admin' });
   }
 
   verifyPassword(password: string, hash: string): Promise<boolean> {

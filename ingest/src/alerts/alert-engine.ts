@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type pg from 'pg';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
-import { applyEvaluation } from '@yz/platform';
+import { applyEvaluation, type Database } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
 import {
   evaluateBattery,
   evaluateJump,
@@ -34,7 +34,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: Kysely<Database>,
     private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
   ) {
     super();
@@ -55,7 +55,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   /** Reads the registry and the rule overrides again (after an engineer changed them). */
   async reload(): Promise<void> {
-    this.rules = await loadReservoirRules(this.pool);
+    this.rules = await loadReservoirRules(this.db);
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
@@ -69,7 +69,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
       if (!reservoirCode) continue;
       for (const e of await this.evaluate(this.rules.get(reservoirCode)!, reading)) {
-        const change = await applyEvaluation(this.pool, reservoirCode, e, reading.time);
+        const change = await applyEvaluation(this.db, reservoirCode, e, reading.time);
         if (change) this.emit('alert', change);
       }
     }
@@ -78,14 +78,16 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
   async sweepOffline(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
-    const { rows } = await this.pool.query<{ reservoir: string; last: Date }>(
-      `SELECT reservoir_code AS reservoir, max(last_report_at) AS last FROM stations
-       WHERE last_report_at IS NOT NULL GROUP BY reservoir_code`,
-    );
+    const rows = await this.db
+      .selectFrom('stations')
+      .select(['reservoir_code as reservoir', (eb) => eb.fn.max('last_report_at').$notNull().as('last')])
+      .where('last_report_at', 'is not', null)
+      .groupBy('reservoir_code')
+      .execute();
     for (const { reservoir, last } of rows) {
       const rules = this.rules.get(reservoir);
       if (!rules) continue;
-      const change = await applyEvaluation(this.pool, reservoir, evaluateOffline(rules.config.station, last, now), now);
+      const change = await applyEvaluation(this.db, reservoir, evaluateOffline(rules.config.station, last, now), now);
       if (change) this.emit('alert', change);
     }
   }
@@ -123,21 +125,25 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   }
 
   private async readingBefore(sensorId: number, at: Date): Promise<{ time: Date; value: number } | null> {
-    const { rows } = await this.pool.query<{ time: Date; value: number }>(
-      `SELECT time, value FROM readings WHERE sensor_id = $1 AND time <= $2 ORDER BY time DESC LIMIT 1`,
-      [sensorId, at],
-    );
-    return rows[0] ?? null;
+    const row = await this.db
+      .selectFrom('readings')
+      .select(['time', 'value'])
+      .where('sensor_id', '=', sensorId)
+      .where('time', '<=', at)
+      .orderBy('time', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   private async rainSums(sensorId: number, at: Date): Promise<Record<'1h' | '3h' | '24h', number>> {
-    const { rows } = await this.pool.query<{ h1: number; h3: number; h24: number }>(
-      `SELECT coalesce(sum(value) FILTER (WHERE time > $2::timestamptz - INTERVAL '1 hour'), 0) AS h1,
-              coalesce(sum(value) FILTER (WHERE time > $2::timestamptz - INTERVAL '3 hours'), 0) AS h3,
-              coalesce(sum(value), 0) AS h24
-       FROM readings WHERE sensor_id = $1 AND time > $2::timestamptz - INTERVAL '24 hours' AND time <= $2`,
-      [sensorId, at],
-    );
-    return { '1h': rows[0].h1, '3h': rows[0].h3, '24h': rows[0].h24 };
+    const { rows } = await sql<{ h1: number; h3: number; h24: number }>`
+      SELECT coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '1 hour'), 0) AS h1,
+             coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '3 hours'), 0) AS h3,
+             coalesce(sum(value), 0) AS h24
+      FROM readings WHERE sensor_id = ${sensorId} AND time > ${at}::timestamptz - INTERVAL '24 hours'
+        AND time <= ${at}`.execute(this.db);
+    const sums = rows[0]!;
+    return { '1h': sums.h1, '3h': sums.h3, '24h': sums.h24 };
   }
 }

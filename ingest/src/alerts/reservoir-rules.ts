@@ -6,7 +6,8 @@ import {
   type RuleOverrides,
   type SensorType,
 } from '@yz/domain';
-import type pg from 'pg';
+import type { Database } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
 
 export interface ReservoirRules {
   config: RuleConfig;
@@ -17,25 +18,32 @@ export interface ReservoirRules {
  * Each reservoir's rule settings — defaults from its characteristic levels with the engineer's overrides merged
  * over them — and its sensors with their thresholds, by reservoir code.
  */
-export async function loadReservoirRules(pool: pg.Pool): Promise<Map<string, ReservoirRules>> {
-  const { rows } = await pool.query<{ code: string; levels: CharacteristicLevels; overrides: RuleOverrides | null }>(
-    `SELECT r.code, json_build_object('deadLevel', dead_level, 'floodLimitLevel', flood_limit_level,
-              'normalLevel', normal_level, 'designFloodLevel', design_flood_level,
-              'checkFloodLevel', check_flood_level, 'crestElevation', crest_elevation) AS levels,
-            o.overrides
-     FROM reservoirs r LEFT JOIN alert_rule_overrides o ON o.reservoir_code = r.code`,
-  );
-  const sensors = await pool.query<{
-    id: number;
-    reservoir: string;
-    code: string;
-    type: SensorType;
-    threshold: number | null;
-  }>(`SELECT id, reservoir_code AS reservoir, code, type, threshold::float8 AS threshold FROM sensors`);
+export async function loadReservoirRules(db: Kysely<Database>): Promise<Map<string, ReservoirRules>> {
+  const rows = await db
+    .selectFrom('reservoirs as r')
+    .leftJoin('alert_rule_overrides as o', 'o.reservoir_code', 'r.code')
+    .select([
+      'r.code',
+      sql<CharacteristicLevels>`json_build_object('deadLevel', dead_level, 'floodLimitLevel', flood_limit_level,
+        'normalLevel', normal_level, 'designFloodLevel', design_flood_level,
+        'checkFloodLevel', check_flood_level, 'crestElevation', crest_elevation)`.as('levels'),
+      sql<RuleOverrides | null>`o.overrides`.as('overrides'),
+    ])
+    .execute();
+  const sensors = await db
+    .selectFrom('sensors')
+    .select([
+      'id',
+      'reservoir_code as reservoir',
+      'code',
+      'type',
+      sql<number | null>`threshold::float8`.as('threshold'),
+    ])
+    .execute();
   const rules = new Map<string, ReservoirRules>(
     rows.map((r) => [r.code, { config: ruleConfig(r.code, r.levels, r.overrides), sensors: new Map() }]),
   );
-  for (const s of sensors.rows) rules.get(s.reservoir)?.sensors.set(s.id, s);
+  for (const s of sensors) rules.get(s.reservoir)?.sensors.set(s.id, s);
   return rules;
 }
 

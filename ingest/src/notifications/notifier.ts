@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type pg from 'pg';
 import {
   DEFAULT_ESCALATION,
   DEFAULT_QUIET_PERIOD_MS,
@@ -14,6 +13,8 @@ import {
   type Recipient,
   type Severity,
 } from '@yz/domain';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import { backoffDelays, DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import type { NotificationChannel } from './channel.js';
 import { claim, loadContacts, loadHistory, loadOpenAlerts, recordAttempt } from './notification-log.js';
@@ -45,7 +46,7 @@ export class Notifier {
   private sweeping = false;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: Kysely<Database>,
     private readonly channel: NotificationChannel,
     options: NotifierOptions = {},
   ) {
@@ -69,7 +70,7 @@ export class Notifier {
 
   /** Escalates every open alert past its ack timeout; also sends what a crashed process left unsent at level 0. */
   async sweep(now: Date = this.now()): Promise<void> {
-    const alerts = await loadOpenAlerts(this.pool);
+    const alerts = await loadOpenAlerts(this.db);
     await Promise.all(
       alerts.map((alert) => {
         const level = dueLevel(
@@ -113,16 +114,16 @@ export class Notifier {
   private async notify(alert: AlertRecord, level: number, now: Date): Promise<void> {
     const severity = alert.severity as Severity;
     if (!SEVERITIES.includes(severity)) return;
-    const { persons, dutyOfficers } = await loadContacts(this.pool, alert.reservoirCode);
+    const { persons, dutyOfficers } = await loadContacts(this.db, alert.reservoirCode);
     const recipients = selectRecipients(severity, level, persons, dutyOfficers);
     if (recipients.length === 0) return;
-    const history = await loadHistory(this.pool, alert.id);
+    const history = await loadHistory(this.db, alert.id);
     const text = notificationText(alert, level, now);
     await Promise.all(
       recipients
         .filter((to) => !toldRecently(history, to.phone, severity, now, this.quietPeriodMs))
         .map(async (to) => {
-          const id = await claim(this.pool, {
+          const id = await claim(this.db, {
             alertId: alert.id,
             severity,
             level,
@@ -141,11 +142,11 @@ export class Notifier {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.channel.send({ to: { name: to.name, phone: to.phone }, text, alert });
-        await recordAttempt(this.pool, id, { sentAt: this.now() });
+        await recordAttempt(this.db, id, { sentAt: this.now() });
         return;
       } catch (err) {
         const final = attempt >= this.retryDelays.length;
-        await recordAttempt(this.pool, id, { error: (err as Error).message, final });
+        await recordAttempt(this.db, id, { error: (err as Error).message, final });
         if (final) {
           this.logger.warn(`notification ${id} to ${to.phone} failed: ${(err as Error).message}`);
           return;

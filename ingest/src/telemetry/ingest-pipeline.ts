@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type pg from 'pg';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
@@ -43,7 +44,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private readonly now: () => Date;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: Kysely<Database>,
     private readonly sensorsOf: SensorLookup,
     private readonly metrics: IngestMetrics,
     opts: PipelineOptions = {},
@@ -102,7 +103,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     try {
       const readings = batch.flatMap((p) => p.readings);
       const stored = await storeBatch(
-        this.pool,
+        this.db,
         readings,
         batch.flatMap((p) => p.rejects),
       );

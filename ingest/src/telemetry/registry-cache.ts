@@ -1,5 +1,5 @@
-import type { SensorType } from '@yz/domain';
-import type pg from 'pg';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import type { SensorInfo } from './payload.js';
 
 const REFRESH_MS = 60_000;
@@ -12,7 +12,7 @@ export class RegistryCache {
   private loadedAt = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async start(): Promise<void> {
     await this.reload();
@@ -32,9 +32,10 @@ export class RegistryCache {
 
   async reload(): Promise<void> {
     this.loadedAt = Date.now();
-    const { rows } = await this.pool.query<{ id: number; reservoir: string; code: string; type: SensorType }>(
-      `SELECT id, reservoir_code AS reservoir, code, type FROM sensors`,
-    );
+    const rows = await this.db
+      .selectFrom('sensors')
+      .select(['id', 'reservoir_code as reservoir', 'code', 'type'])
+      .execute();
     const next = new Map<string, Map<string, SensorInfo>>();
     for (const r of rows) {
       if (!next.has(r.reservoir)) next.set(r.reservoir, new Map());

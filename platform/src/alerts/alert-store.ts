@@ -1,17 +1,74 @@
 import type { AlertAction, AlertChange, AlertRecord, Evaluation } from '@yz/domain';
-import type pg from 'pg';
+import { sql, type Expression, type Kysely } from 'kysely';
+import type { Database } from '../database/schema.js';
 
-/** Selects alerts in the AlertRecord shape; callers add WHERE / ORDER BY on `a` (alerts) and `r` (reservoirs). */
-export const SELECT_ALERTS = `
-  SELECT a.id::text, a.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
-         a.rule_key AS "ruleKey", a.type, a.severity, a.state, a.opened_at AS "openedAt", a.updated_at AS "updatedAt",
-         a.value, a.threshold, json_build_object('zh', a.message_zh, 'en', a.message_en) AS message,
-         a.acknowledged_at AS "acknowledgedAt", a.acknowledged_by AS "acknowledgedBy", a.resolved_at AS "resolvedAt",
-         a.resolved_by AS "resolvedBy", a.note
-  FROM alerts a JOIN reservoirs r ON r.code = a.reservoir_code`;
+/**
+ * The alerts table and its history, as ingest's rule engine and the backend's acknowledge/resolve use them. Every
+ * transition writes the state change and its history row in one transaction.
+ */
 
-const RANK = `array_position(ARRAY['info', 'warning', 'major', 'critical'], %s)`;
-const rank = (expr: string) => RANK.replace('%s', expr);
+/** Selects alerts with their reservoir; callers add WHERE / ORDER BY on `a` (alerts) and `r` (reservoirs). */
+export function selectAlerts(db: Kysely<Database>) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('reservoirs as r', 'r.code', 'a.reservoir_code')
+    .select([
+      'a.id',
+      'a.reservoir_code as reservoirCode',
+      'r.name as reservoirName',
+      'r.area_code as county',
+      'a.rule_key as ruleKey',
+      'a.type',
+      'a.severity',
+      'a.state',
+      'a.opened_at as openedAt',
+      'a.updated_at as updatedAt',
+      'a.value',
+      'a.threshold',
+      'a.message_zh as messageZh',
+      'a.message_en as messageEn',
+      'a.acknowledged_at as acknowledgedAt',
+      'a.acknowledged_by as acknowledgedBy',
+      'a.resolved_at as resolvedAt',
+      'a.resolved_by as resolvedBy',
+      'a.note',
+    ]);
+}
+
+type AlertRow = Awaited<ReturnType<ReturnType<typeof selectAlerts>['executeTakeFirstOrThrow']>>;
+
+/** A selected row as the API and the `alert` event carry it. */
+export function toAlertRecord(r: AlertRow): AlertRecord {
+  return {
+    id: r.id,
+    reservoirCode: r.reservoirCode,
+    reservoirName: r.reservoirName,
+    county: r.county,
+    ruleKey: r.ruleKey,
+    type: r.type,
+    severity: r.severity,
+    state: r.state,
+    openedAt: r.openedAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    value: r.value,
+    threshold: r.threshold,
+    message: { zh: r.messageZh, en: r.messageEn },
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: r.acknowledgedBy,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    resolvedBy: r.resolvedBy,
+    note: r.note,
+  };
+}
+
+export async function findAlert(db: Kysely<Database>, id: string): Promise<AlertRecord | undefined> {
+  const row = await selectAlerts(db).where('a.id', '=', id).executeTakeFirst();
+  return row && toAlertRecord(row);
+}
+
+/** Position of a severity in the warning colours, for "worse than" in SQL. */
+const rank = (severity: Expression<string>) =>
+  sql<number>`array_position(ARRAY['info', 'warning', 'major', 'critical'], ${severity})`;
 
 /**
  * Applies one rule's verdict: opens an alert, escalates the active one in place when the new severity is worse,
@@ -20,62 +77,121 @@ const rank = (expr: string) => RANK.replace('%s', expr);
  * Returns the changed alert with what happened, or null when nothing changed.
  */
 export async function applyEvaluation(
-  pool: pg.Pool,
+  db: Kysely<Database>,
   reservoirCode: string,
   e: Evaluation,
   at: Date,
 ): Promise<AlertChange | null> {
-  if (e.severity) {
-    const { rows } = await pool.query<{ id: string; inserted: boolean }>(
-      `INSERT INTO alerts (reservoir_code, rule_key, type, severity, opened_at, updated_at, value, threshold,
-                           message_zh, message_en)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)
-       ON CONFLICT (reservoir_code, rule_key) WHERE state <> 'resolved' DO UPDATE
-         SET severity = excluded.severity, updated_at = excluded.updated_at, value = excluded.value,
-             threshold = excluded.threshold, message_zh = excluded.message_zh, message_en = excluded.message_en
-         WHERE ${rank('excluded.severity')} > ${rank('alerts.severity')}
-       RETURNING id::text, (xmax = 0) AS inserted`,
-      [
-        reservoirCode,
-        e.ruleKey,
-        e.ruleKey.split(':')[0],
-        e.severity,
-        at,
-        e.value,
-        e.threshold,
-        e.message.zh,
-        e.message.en,
-      ],
-    );
-    if (!rows[0]) return null;
-    return record(pool, rows[0].id, rows[0].inserted ? 'open' : 'escalate', 'system', null);
+  const severity = e.severity;
+  if (severity) {
+    return db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('alerts')
+        .values({
+          reservoir_code: reservoirCode,
+          rule_key: e.ruleKey,
+          type: e.ruleKey.split(':')[0]!,
+          severity,
+          opened_at: at,
+          updated_at: at,
+          value: e.value,
+          threshold: e.threshold,
+          message_zh: e.message.zh,
+          message_en: e.message.en,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['reservoir_code', 'rule_key'])
+            .where('state', '<>', 'resolved')
+            .doUpdateSet((eb) => ({
+              severity: eb.ref('excluded.severity'),
+              updated_at: eb.ref('excluded.updated_at'),
+              value: eb.ref('excluded.value'),
+              threshold: eb.ref('excluded.threshold'),
+              message_zh: eb.ref('excluded.message_zh'),
+              message_en: eb.ref('excluded.message_en'),
+            }))
+            .where((eb) => eb(rank(eb.ref('excluded.severity')), '>', rank(eb.ref('alerts.severity')))),
+        )
+        .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
+        .executeTakeFirst();
+      return row ? record(tx, row.id, row.inserted ? 'open' : 'escalate', 'system', null) : null;
+    });
   }
-  if (e.clear) {
-    const { rows } = await pool.query<{ id: string }>(
-      `UPDATE alerts SET state = 'resolved', resolved_at = $3, resolved_by = 'system', updated_at = $3, value = $4,
-              note = 'auto-resolved: back within limits'
-       WHERE reservoir_code = $1 AND rule_key = $2 AND state <> 'resolved' RETURNING id::text`,
-      [reservoirCode, e.ruleKey, at, e.value],
-    );
-    if (!rows[0]) return null;
-    return record(pool, rows[0].id, 'resolve', 'system', 'auto-resolved');
-  }
-  return null;
+  if (!e.clear) return null;
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('alerts')
+      .set({
+        state: 'resolved',
+        resolved_at: at,
+        resolved_by: 'system',
+        updated_at: at,
+        value: e.value,
+        note: 'auto-resolved: back within limits',
+      })
+      .where('reservoir_code', '=', reservoirCode)
+      .where('rule_key', '=', e.ruleKey)
+      .where('state', '<>', 'resolved')
+      .returning('id')
+      .executeTakeFirst();
+    return row ? record(tx, row.id, 'resolve', 'system', 'auto-resolved') : null;
+  });
+}
+
+/**
+ * A person acknowledges an open alert or resolves an active one with a note. Null when the alert is not in a
+ * state that allows it (already acknowledged, already resolved).
+ */
+export async function changeAlertByHand(
+  db: Kysely<Database>,
+  id: string,
+  action: 'ack' | 'resolve',
+  by: string,
+  note: string | null,
+): Promise<AlertChange | null> {
+  return db.transaction().execute(async (tx) => {
+    const changed =
+      action === 'ack'
+        ? tx
+            .updateTable('alerts')
+            .set({ state: 'acknowledged', acknowledged_at: sql`now()`, acknowledged_by: by, updated_at: sql`now()` })
+            .where('state', '=', 'open')
+        : tx
+            .updateTable('alerts')
+            .set({ state: 'resolved', resolved_at: sql`now()`, resolved_by: by, note, updated_at: sql`now()` })
+            .where('state', '<>', 'resolved');
+    const row = await changed.where('id', '=', id).returning('id').executeTakeFirst();
+    return row ? record(tx, row.id, action, by, note) : null;
+  });
 }
 
 /** Writes the history row for a transition and returns the alert as it now stands. */
-export async function record(
-  pool: pg.Pool,
+async function record(
+  tx: Kysely<Database>,
   id: string,
   action: AlertAction,
   actor: string,
   note: string | null,
 ): Promise<AlertChange> {
-  await pool.query(
-    `INSERT INTO alert_events (alert_id, action, severity, value, threshold, actor, note)
-     SELECT id, $2, severity, value, threshold, $3, $4 FROM alerts WHERE id = $1`,
-    [id, action, actor, note],
-  );
-  const { rows } = await pool.query<AlertRecord>(`${SELECT_ALERTS} WHERE a.id = $1`, [id]);
-  return { action, alert: rows[0] };
+  await tx
+    .insertInto('alert_events')
+    .columns(['alert_id', 'action', 'severity', 'value', 'threshold', 'actor', 'note'])
+    .expression(
+      tx
+        .selectFrom('alerts')
+        .select([
+          'id',
+          sql<AlertAction>`${action}::text`.as('action'),
+          'severity',
+          'value',
+          'threshold',
+          sql<string>`${actor}::text`.as('actor'),
+          sql<string | null>`${note}::text`.as('note'),
+        ])
+        .where('id', '=', id),
+    )
+    .execute();
+  const alert = await findAlert(tx, id);
+  return { action, alert: alert! };
 }

@@ -1,6 +1,7 @@
-export * from './data-source.js';
+export * from './schema.js';
+export * from './connect.js';
 export * from './embedded-database.js';
 export * from './timescale.js';
 export * from './open-database.js';
-export * from './sql-client.js';
 export * from './rollup-refresh.js';
+export { MIGRATIONS } from './migrations/index.js';

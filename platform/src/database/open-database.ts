@@ -1,10 +1,16 @@
-import type { DataSource } from 'typeorm';
-import { createDataSource, type DataSourceSettings } from './data-source.js';
+import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { connect } from './connect.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { migrate } from './migrate.js';
+import type { Database } from './schema.js';
 import { timescaleInstalled } from './timescale.js';
 
 export interface OpenDatabase {
-  dataSource: DataSource;
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  /** postgres:// URL of the database (the embedded one's loopback server in embedded mode). */
+  url: string;
   embedded: boolean;
   timescale: boolean;
   close(): Promise<void>;
@@ -24,9 +30,8 @@ export async function openDatabase(
   opts: {
     databaseUrl: string | undefined;
     dataDir: string;
-    entities?: DataSourceSettings['entities'];
     /** Runs after the migrations, under the same lock (e.g. loading the registry on first start). */
-    afterMigrate?: (ds: DataSource) => Promise<void>;
+    afterMigrate?: (db: Kysely<Database>) => Promise<void>;
   },
   logger: Logger,
 ): Promise<OpenDatabase> {
@@ -35,64 +40,56 @@ export async function openDatabase(
     embedded = await startEmbeddedDatabase(opts.dataDir);
     logger.log(`embedded TimescaleDB (PGlite) in ${opts.dataDir}`);
   }
-  const dataSource = createDataSource({
-    url: opts.databaseUrl ?? embedded!.url,
-    embedded: embedded !== undefined,
-    entities: opts.entities,
-  });
-  try {
-    await dataSource.initialize();
-    await migrateExclusively(dataSource, embedded !== undefined, opts.afterMigrate);
-  } catch (err) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+  const url = opts.databaseUrl ?? embedded!.url;
+  const { db, pool } = connect(url, embedded !== undefined);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await db.destroy();
     await embedded?.close();
+  };
+  try {
+    await migrateExclusively(db, pool, embedded !== undefined, opts.afterMigrate);
+  } catch (err) {
+    await close();
     throw err;
   }
-  const timescale = await timescaleInstalled(dataSource);
+  const timescale = await timescaleInstalled(db);
   if (!timescale) {
     logger.warn(
       'TimescaleDB extension not available on this PostgreSQL: using plain tables (no compression, retention or continuous aggregates)',
     );
   } else if (!embedded) {
-    await applyTimescalePolicies(dataSource);
+    await applyTimescalePolicies(db);
   }
-  return {
-    dataSource,
-    embedded: embedded !== undefined,
-    timescale,
-    async close() {
-      // Nest closes the data source it was handed when the app closes; the embedded server is ours to stop.
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.close();
-    },
-  };
+  return { db, pool, url, embedded: embedded !== undefined, timescale, close };
 }
 
 /** Replicas starting together must not migrate the same database twice: a server-side advisory lock serialises them. */
 async function migrateExclusively(
-  ds: DataSource,
+  db: Kysely<Database>,
+  pool: pg.Pool,
   embedded: boolean,
-  afterMigrate: ((ds: DataSource) => Promise<void>) | undefined,
+  afterMigrate: ((db: Kysely<Database>) => Promise<void>) | undefined,
 ): Promise<void> {
   // The embedded database has one connection and one process: nothing to serialise, and no second connection.
-  const lock = embedded ? undefined : ds.createQueryRunner();
+  const lock = embedded ? undefined : await pool.connect();
   await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
-    await ds.runMigrations();
-    await afterMigrate?.(ds);
+    await migrate(db);
+    await afterMigrate?.(db);
   } finally {
-    await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-    await lock?.release();
+    await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock?.release();
   }
 }
 
 const MIGRATION_LOCK = 73102021;
 
-async function applyTimescalePolicies(ds: DataSource): Promise<void> {
-  await ds.query(`SELECT add_compression_policy('readings', INTERVAL '7 days', if_not_exists => true)`);
-  await ds.query(`SELECT add_retention_policy('readings', INTERVAL '3 years', if_not_exists => true)`);
-  await ds.query(
-    `SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => INTERVAL '3 days',
-       end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '15 minutes', if_not_exists => true)`,
-  );
+async function applyTimescalePolicies(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT add_compression_policy('readings', INTERVAL '7 days', if_not_exists => true)`.execute(db);
+  await sql`SELECT add_retention_policy('readings', INTERVAL '3 years', if_not_exists => true)`.execute(db);
+  await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => INTERVAL '3 days',
+       end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '15 minutes', if_not_exists => true)`.execute(db);
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
 
 const REFRESH_EVERY_MS = 5 * 60_000;
 
@@ -7,14 +8,14 @@ const REFRESH_EVERY_MS = 5 * 60_000;
  * there: the application refreshes the recent window itself. (Queries stay correct in between, since the
  * aggregate is real-time; refreshing keeps them fast.)
  */
-export function startRollupRefresh(ds: DataSource, onError: (err: Error) => void): () => void {
+export function startRollupRefresh(db: Kysely<Database>, onError: (err: Error) => void): () => void {
   let running = false;
   const refresh = async () => {
     if (running) return;
     running = true;
     try {
-      await ds.query(
-        `CALL refresh_continuous_aggregate('readings_hourly', now() - INTERVAL '3 days', date_trunc('hour', now()))`,
+      await sql`CALL refresh_continuous_aggregate('readings_hourly', now() - INTERVAL '3 days', date_trunc('hour', now()))`.execute(
+        db,
       );
     } catch (err) {
       onError(err as Error);

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import {
   addDays,
   constructionStandardFen,
@@ -117,6 +118,6 @@ export function constructionRows(reservoirs: readonly ReservoirSeed[]): Programm
 }
 
 /** Loads the telemetry and dam-monitoring projects idempotently (by reservoir and kind; ledger rows by natural key). */
-export async function loadConstruction(ds: DataSource, reservoirs: readonly ReservoirSeed[]): Promise<void> {
-  await loadRows(ds, constructionRows(reservoirs));
+export async function loadConstruction(db: Kysely<Database>, reservoirs: readonly ReservoirSeed[]): Promise<void> {
+  await loadRows(db, constructionRows(reservoirs));
 }

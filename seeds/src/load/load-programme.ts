@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Database } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
+import { insertChunked } from './insert-chunked.js';
 import {
   addDays,
   expectedCentralShareBp,
@@ -12,9 +14,6 @@ import {
   type ReservoirSeed,
 } from '@yz/domain';
 import { STATUS_DATE } from '../generate/dates.js';
-
-/** Rows per statement: the embedded database fails on messages of a few MB, and 200 rows stay far below that. */
-const CHUNK_ROWS = 200;
 
 /** What a project builds (the projects.kind column). */
 export type ProjectKind = 'reinforcement' | 'telemetry' | 'dam_monitoring';
@@ -65,26 +64,28 @@ export interface ProgrammeRows {
  * are left as they are. One statement per chunk of at most 200 rows.
  */
 export async function loadProgramme(
-  ds: DataSource,
+  db: Kysely<Database>,
   projects: ProjectSeed[],
   reservoirs: ReservoirSeed[],
 ): Promise<void> {
-  await loadRows(ds, programmeRows(projects, reservoirs));
+  await loadRows(db, programmeRows(projects, reservoirs));
 }
 
 /**
  * Inserts projects (by reservoir and kind) and their seeded ledger rows; what exists already is left as it is.
  * One statement per chunk of at most 200 rows, all in one transaction.
  */
-export async function loadRows(ds: DataSource, rows: ProgrammeRows): Promise<void> {
-  await ds.transaction(async (tx) => {
+export async function loadRows(db: Kysely<Database>, rows: ProgrammeRows): Promise<void> {
+  await db.transaction().execute(async (tx) => {
     await insertChunked(
       tx,
-      `INSERT INTO projects (reservoir_code, kind, stage, in_national_plan, planned_start, planned_finish, actual_finish,
+      (
+        json,
+      ) => sql`INSERT INTO projects (reservoir_code, kind, stage, in_national_plan, planned_start, planned_finish, actual_finish,
          progress_percent, budget, budget_basis)
        SELECT reservoir_code, kind, stage, in_national_plan, planned_start, planned_finish, actual_finish,
          progress_percent, budget, budget_basis
-       FROM jsonb_to_recordset($1::jsonb) AS x(reservoir_code text, kind text, stage text, in_national_plan boolean,
+       FROM jsonb_to_recordset(${json}::jsonb) AS x(reservoir_code text, kind text, stage text, in_national_plan boolean,
          planned_start date, planned_finish date, actual_finish date, progress_percent smallint, budget numeric,
          budget_basis text)
        ON CONFLICT (reservoir_code, kind) DO NOTHING`,
@@ -92,9 +93,9 @@ export async function loadRows(ds: DataSource, rows: ProgrammeRows): Promise<voi
     );
     await insertChunked(
       tx,
-      `INSERT INTO funding_allocations (project_id, source, amount, allocated_on, document, created_by)
+      (json) => sql`INSERT INTO funding_allocations (project_id, source, amount, allocated_on, document, created_by)
        SELECT p.id, x.source, x.amount, x.allocated_on, x.document, 'seed'
-       FROM jsonb_to_recordset($1::jsonb)
+       FROM jsonb_to_recordset(${json}::jsonb)
          AS x(reservoir_code text, kind text, source text, amount numeric, allocated_on date, document text)
        JOIN projects p ON p.reservoir_code = x.reservoir_code AND p.kind = x.kind
        ON CONFLICT (project_id, source, document) WHERE created_by = 'seed' DO NOTHING`,
@@ -102,21 +103,15 @@ export async function loadRows(ds: DataSource, rows: ProgrammeRows): Promise<voi
     );
     await insertChunked(
       tx,
-      `INSERT INTO funding_expenditures (project_id, amount, spent_on, description, created_by)
+      (json) => sql`INSERT INTO funding_expenditures (project_id, amount, spent_on, description, created_by)
        SELECT p.id, x.amount, x.spent_on, x.description, 'seed'
-       FROM jsonb_to_recordset($1::jsonb)
+       FROM jsonb_to_recordset(${json}::jsonb)
          AS x(reservoir_code text, kind text, amount numeric, spent_on date, description text)
        JOIN projects p ON p.reservoir_code = x.reservoir_code AND p.kind = x.kind
        ON CONFLICT (project_id, spent_on, description) WHERE created_by = 'seed' DO NOTHING`,
       rows.expenditures,
     );
   });
-}
-
-async function insertChunked(tx: EntityManager, sql: string, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    await tx.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK_ROWS))]);
-  }
 }
 
 const DONE: readonly ProjectSeed['stage'][] = ['completion_acceptance', 'final_acceptance'];

@@ -1,26 +1,27 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Database } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
+import { insertChunked } from './insert-chunked.js';
 import { AREAS, SENSOR_TYPES, type Registry, type ReservoirSeed } from '@yz/domain';
-
-/** Rows per statement: the embedded database fails on messages of a few MB, and 200 rows stay far below that. */
-const CHUNK_ROWS = 200;
 
 /**
  * Loads the registry idempotently: rows that already exist (by code) are left as they are, so a re-run or a
  * second process starting at the same time changes nothing. Each chunk of a table is one statement over a JSON array.
  */
-export async function loadRegistry(ds: DataSource, registry: Registry): Promise<void> {
-  await ds.transaction(async (tx) => {
+export async function loadRegistry(db: Kysely<Database>, registry: Registry): Promise<void> {
+  await db.transaction().execute(async (tx) => {
     await insertChunked(
       tx,
-      `INSERT INTO areas (code, name, name_en, center_lon, center_lat)
+      (json) => sql`INSERT INTO areas (code, name, name_en, center_lon, center_lat)
        SELECT code, name, "nameEn", center[1], center[2]
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "nameEn" text, center double precision[])
+       FROM jsonb_to_recordset(${json}::jsonb) AS x(code text, name text, "nameEn" text, center double precision[])
        ON CONFLICT (code) DO NOTHING`,
       AREAS,
     );
     await insertChunked(
       tx,
-      `INSERT INTO reservoirs (code, name, area_code, scale, dam_type, dam_height, total_storage, catchment_area,
+      (
+        json,
+      ) => sql`INSERT INTO reservoirs (code, name, area_code, scale, dam_type, dam_height, total_storage, catchment_area,
          gated_spillway, spillway_width, dead_level, flood_limit_level, normal_level, design_flood_level,
          check_flood_level, crest_elevation, stage_storage, longitude, latitude, management_mode, dam_category,
          completion_year, last_appraisal, next_appraisal, dam_safety_monitoring)
@@ -30,7 +31,7 @@ export async function loadRegistry(ds: DataSource, registry: Registry): Promise<
          (levels->>'checkFloodLevel')::numeric, (levels->>'crestElevation')::numeric, "stageStorage", longitude,
          latitude, "managementMode", "damCategory", "completionYear", "lastAppraisal", "nextAppraisal",
          "damSafetyMonitoring"
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "areaCode" text, scale text, "damType" text,
+       FROM jsonb_to_recordset(${json}::jsonb) AS x(code text, name text, "areaCode" text, scale text, "damType" text,
          "damHeight" numeric, "totalStorage" numeric, "catchmentArea" numeric, "gatedSpillway" boolean,
          "spillwayWidth" numeric, levels jsonb, "stageStorage" jsonb, longitude double precision,
          latitude double precision, "managementMode" text, "damCategory" smallint, "completionYear" smallint,
@@ -40,16 +41,16 @@ export async function loadRegistry(ds: DataSource, registry: Registry): Promise<
     );
     await insertChunked(
       tx,
-      `INSERT INTO stations (code, reservoir_code, kind)
-       SELECT code, reservoir_code, kind FROM jsonb_to_recordset($1::jsonb) AS x(code text, reservoir_code text, kind text)
+      (json) => sql`INSERT INTO stations (code, reservoir_code, kind)
+       SELECT code, reservoir_code, kind FROM jsonb_to_recordset(${json}::jsonb) AS x(code text, reservoir_code text, kind text)
        ON CONFLICT (code) DO NOTHING`,
       registry.reservoirs.flatMap(stationsOf),
     );
     await insertChunked(
       tx,
-      `INSERT INTO sensors (reservoir_code, station_id, code, type, unit, threshold)
+      (json) => sql`INSERT INTO sensors (reservoir_code, station_id, code, type, unit, threshold)
        SELECT x.reservoir_code, s.id, x.code, x.type, x.unit, x.threshold
-       FROM jsonb_to_recordset($1::jsonb)
+       FROM jsonb_to_recordset(${json}::jsonb)
          AS x(reservoir_code text, station text, code text, type text, unit text, threshold numeric)
        JOIN stations s ON s.code = x.station
        ON CONFLICT (reservoir_code, code) DO NOTHING`,
@@ -57,20 +58,14 @@ export async function loadRegistry(ds: DataSource, registry: Registry): Promise<
     );
     await insertChunked(
       tx,
-      `INSERT INTO responsible_persons (reservoir_code, role, name, phone, trained, trained_on)
+      (json) => sql`INSERT INTO responsible_persons (reservoir_code, role, name, phone, trained, trained_on)
        SELECT reservoir_code, role, name, phone, trained, "trainedOn"
-       FROM jsonb_to_recordset($1::jsonb)
+       FROM jsonb_to_recordset(${json}::jsonb)
          AS x(reservoir_code text, role text, name text, phone text, trained boolean, "trainedOn" date)
        ON CONFLICT (reservoir_code, role) DO NOTHING`,
       registry.reservoirs.flatMap((r) => r.responsiblePersons.map((p) => ({ ...p, reservoir_code: r.code }))),
     );
   });
-}
-
-async function insertChunked(tx: EntityManager, sql: string, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    await tx.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK_ROWS))]);
-  }
 }
 
 /** Rain gauge, level gauge and battery report through the rain/water-level RTU; the rest through the dam-safety one. */

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@yz/platform';
+import type { Kysely } from 'kysely';
 import { generateRegistry } from '../generate/index.js';
 import { loadConstruction } from './load-construction.js';
 import { loadProgramme } from './load-programme.js';
@@ -9,16 +10,23 @@ import { loadRegistry } from './load-registry.js';
  * dam-monitoring construction. Later starts find them and keep the data as it is (each part is checked on its
  * own, so a database from before the programme, or from before the construction projects, gets them too).
  */
-export async function seedIfEmpty(ds: DataSource): Promise<boolean> {
-  const count = async (sql: string) => ((await ds.query(sql)) as [{ n: number }])[0].n;
+export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
   const registry = generateRegistry();
-  const fresh = (await count(`SELECT count(*)::int AS n FROM reservoirs`)) === 0;
-  if (fresh) await loadRegistry(ds, registry);
-  if ((await count(`SELECT count(*)::int AS n FROM projects WHERE kind = 'reinforcement'`)) === 0) {
-    await loadProgramme(ds, registry.projects, registry.reservoirs);
+  const reservoirs = await db.selectFrom('reservoirs').select('code').limit(1).execute();
+  const fresh = reservoirs.length === 0;
+  if (fresh) await loadRegistry(db, registry);
+  const projects = (kind: 'reinforcement' | 'construction') =>
+    db
+      .selectFrom('projects')
+      .select('id')
+      .where('kind', kind === 'reinforcement' ? '=' : '<>', 'reinforcement')
+      .limit(1)
+      .execute();
+  if ((await projects('reinforcement')).length === 0) {
+    await loadProgramme(db, registry.projects, registry.reservoirs);
   }
-  if ((await count(`SELECT count(*)::int AS n FROM projects WHERE kind <> 'reinforcement'`)) === 0) {
-    await loadConstruction(ds, registry.reservoirs);
+  if ((await projects('construction')).length === 0) {
+    await loadConstruction(db, registry.reservoirs);
   }
   return fresh;
 }

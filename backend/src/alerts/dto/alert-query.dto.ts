@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Severity } from '@yz/domain';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ReservoirEventsQueryDto } from '../../common/reservoir-events-query.dto.js';
 
@@ -11,7 +12,7 @@ export class AlertQueryDto extends ReservoirEventsQueryDto {
   @ApiPropertyOptional({ enum: ['info', 'warning', 'major', 'critical'] })
   @IsOptional()
   @IsIn(['info', 'warning', 'major', 'critical'])
-  severity?: string;
+  severity?: Severity;
 
   @ApiPropertyOptional({ description: 'County-level area code' })
   @IsOptional()

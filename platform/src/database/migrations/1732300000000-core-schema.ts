@@ -1,33 +1,43 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Kysely, Migration } from 'kysely';
+import { exec } from './exec.js';
 import { timescaleAvailable } from '../timescale.js';
 
 /** Registry, users and the readings hypertable (a plain table with a date_bin-based time_bucket without TimescaleDB). */
-export class CoreSchema1732300000000 implements MigrationInterface {
-  name = 'CoreSchema1732300000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    const timescale = await timescaleAvailable(q);
-    if (timescale) await q.query(`CREATE EXTENSION IF NOT EXISTS timescaledb`);
+export const coreSchema: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    const timescale = await timescaleAvailable(db);
+    if (timescale) await exec(db, `CREATE EXTENSION IF NOT EXISTS timescaledb`);
     else
-      await q.query(`
+      await exec(
+        db,
+        `
         CREATE FUNCTION time_bucket(bucket_width interval, ts timestamptz) RETURNS timestamptz
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $$`);
+        AS $$ SELECT date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $$`,
+      );
 
-    await q.query(`
+    await exec(
+      db,
+      `
       CREATE TABLE settings (
         key text PRIMARY KEY,
         value text NOT NULL
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE areas (
         code varchar(6) PRIMARY KEY,
         name text NOT NULL,
         name_en text NOT NULL,
         center_lon double precision NOT NULL,
         center_lat double precision NOT NULL
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE reservoirs (
         code varchar(11) PRIMARY KEY CHECK (code ~ '^[0-9]{6}-[0-9]{4}$'),
         name text NOT NULL UNIQUE,
@@ -57,9 +67,12 @@ export class CoreSchema1732300000000 implements MigrationInterface {
         CONSTRAINT levels_ordered CHECK (
           dead_level < flood_limit_level AND flood_limit_level <= normal_level AND normal_level < design_flood_level
           AND design_flood_level < check_flood_level AND check_flood_level < crest_elevation)
-      )`);
-    await q.query(`CREATE INDEX reservoirs_area_idx ON reservoirs (area_code)`);
-    await q.query(`
+      )`,
+    );
+    await exec(db, `CREATE INDEX reservoirs_area_idx ON reservoirs (area_code)`);
+    await exec(
+      db,
+      `
       CREATE TABLE stations (
         id serial PRIMARY KEY,
         code text NOT NULL UNIQUE,
@@ -67,8 +80,11 @@ export class CoreSchema1732300000000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('rain_water', 'dam_safety')),
         report_interval_s integer NOT NULL DEFAULT 3600 CHECK (report_interval_s > 0),
         last_report_at timestamptz
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE sensors (
         id serial PRIMARY KEY,
         reservoir_code varchar(11) NOT NULL REFERENCES reservoirs(code) ON DELETE CASCADE,
@@ -78,8 +94,11 @@ export class CoreSchema1732300000000 implements MigrationInterface {
         unit text NOT NULL,
         threshold numeric(10, 3),
         UNIQUE (reservoir_code, code)
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE responsible_persons (
         id serial PRIMARY KEY,
         reservoir_code varchar(11) NOT NULL REFERENCES reservoirs(code) ON DELETE CASCADE,
@@ -89,8 +108,11 @@ export class CoreSchema1732300000000 implements MigrationInterface {
         trained boolean NOT NULL DEFAULT false,
         trained_on date,
         UNIQUE (reservoir_code, role)
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE users (
         id serial PRIMARY KEY,
         username text NOT NULL UNIQUE CHECK (username ~ '^[A-Za-z0-9_.-]{2,64}$'),
@@ -100,37 +122,47 @@ export class CoreSchema1732300000000 implements MigrationInterface {
         area_code varchar(6) REFERENCES areas(code),
         phone text,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`
+      )`,
+    );
+    await exec(
+      db,
+      `
       CREATE TABLE readings (
         time timestamptz NOT NULL,
         sensor_id integer NOT NULL,
         value double precision NOT NULL,
         quality smallint NOT NULL DEFAULT 0,
         UNIQUE (sensor_id, time)
-      )`);
+      )`,
+    );
     if (timescale) {
-      await q.query(`SELECT create_hypertable('readings', by_range('time', INTERVAL '7 days'))`);
-      await q.query(`
+      await exec(db, `SELECT create_hypertable('readings', by_range('time', INTERVAL '7 days'))`);
+      await exec(
+        db,
+        `
         ALTER TABLE readings SET (timescaledb.compress, timescaledb.compress_segmentby = 'sensor_id',
-          timescaledb.compress_orderby = 'time DESC')`);
+          timescaledb.compress_orderby = 'time DESC')`,
+      );
     } else {
-      await q.query(`CREATE INDEX readings_time_idx ON readings (time DESC)`);
+      await exec(db, `CREATE INDEX readings_time_idx ON readings (time DESC)`);
     }
     // The newest value per sensor, upserted by ingest: the overview reads 1294 rows, not the hypertable.
-    await q.query(`
+    await exec(
+      db,
+      `
       CREATE TABLE sensor_latest (
         sensor_id integer PRIMARY KEY REFERENCES sensors(id) ON DELETE CASCADE,
         time timestamptz NOT NULL,
         value double precision NOT NULL
-      )`);
-  }
+      )`,
+    );
+  },
 
-  async down(q: QueryRunner): Promise<void> {
+  async down(db: Kysely<unknown>): Promise<void> {
     for (const table of ['sensor_latest', 'readings', 'users', 'responsible_persons', 'sensors', 'stations'])
-      await q.query(`DROP TABLE ${table}`);
-    await q.query(`DROP TABLE reservoirs`);
-    await q.query(`DROP TABLE areas`);
-    await q.query(`DROP TABLE settings`);
-  }
-}
+      await exec(db, `DROP TABLE ${table}`);
+    await exec(db, `DROP TABLE reservoirs`);
+    await exec(db, `DROP TABLE areas`);
+    await exec(db, `DROP TABLE settings`);
+  },
+};

@@ -1,11 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Kysely, Migration } from 'kysely';
+import { exec } from './exec.js';
 
 /** Telemetry that was not stored, with its reason and a bounded copy of what arrived, for engineers to read. */
-export class RejectLog1732300000200 implements MigrationInterface {
-  name = 'RejectLog1732300000200';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const rejectLog: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await exec(
+      db,
+      `
       CREATE TABLE reject_log (
         id bigserial PRIMARY KEY,
         received_at timestamptz NOT NULL DEFAULT now(),
@@ -14,11 +15,12 @@ export class RejectLog1732300000200 implements MigrationInterface {
         reason text NOT NULL,
         detail text NOT NULL,
         payload text NOT NULL
-      )`);
-    await q.query(`CREATE INDEX reject_log_received_idx ON reject_log (received_at DESC)`);
-  }
+      )`,
+    );
+    await exec(db, `CREATE INDEX reject_log_received_idx ON reject_log (received_at DESC)`);
+  },
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE reject_log`);
-  }
-}
+  async down(db: Kysely<unknown>): Promise<void> {
+    await exec(db, `DROP TABLE reject_log`);
+  },
+};

@@ -1,11 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Kysely, Migration } from 'kysely';
+import { exec } from './exec.js';
 
 /** Alerts with their full transition history; the database guarantees one active alert per reservoir and rule. */
-export class Alerts1732300000300 implements MigrationInterface {
-  name = 'Alerts1732300000300';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const alerts: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await exec(
+      db,
+      `
       CREATE TABLE alerts (
         id bigserial PRIMARY KEY,
         reservoir_code varchar(11) NOT NULL REFERENCES reservoirs(code) ON DELETE CASCADE,
@@ -24,13 +25,17 @@ export class Alerts1732300000300 implements MigrationInterface {
         resolved_at timestamptz,
         resolved_by text,
         note text
-      )`);
+      )`,
+    );
     // Open and acknowledged both count as active: several ingest processes can never open a second one.
-    await q.query(
+    await exec(
+      db,
       `CREATE UNIQUE INDEX alerts_one_active ON alerts (reservoir_code, rule_key) WHERE state <> 'resolved'`,
     );
-    await q.query(`CREATE INDEX alerts_state_idx ON alerts (state, opened_at DESC)`);
-    await q.query(`
+    await exec(db, `CREATE INDEX alerts_state_idx ON alerts (state, opened_at DESC)`);
+    await exec(
+      db,
+      `
       CREATE TABLE alert_events (
         id bigserial PRIMARY KEY,
         alert_id bigint NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
@@ -41,12 +46,13 @@ export class Alerts1732300000300 implements MigrationInterface {
         threshold double precision,
         actor text NOT NULL,
         note text
-      )`);
-    await q.query(`CREATE INDEX alert_events_alert_idx ON alert_events (alert_id, at)`);
-  }
+      )`,
+    );
+    await exec(db, `CREATE INDEX alert_events_alert_idx ON alert_events (alert_id, at)`);
+  },
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE alert_events`);
-    await q.query(`DROP TABLE alerts`);
-  }
-}
+  async down(db: Kysely<unknown>): Promise<void> {
+    await exec(db, `DROP TABLE alert_events`);
+    await exec(db, `DROP TABLE alerts`);
+  },
+};

@@ -1,14 +1,15 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Kysely, Migration } from 'kysely';
+import { exec } from './exec.js';
 
 /**
  * The log of every message sent to a responsible person or duty officer about an alert. The unique key is also the
  * claim: of several ingest processes reacting to the same alert, only the one whose insert lands sends the message.
  */
-export class Notifications1732300000500 implements MigrationInterface {
-  name = 'Notifications1732300000500';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const notifications: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await exec(
+      db,
+      `
       CREATE TABLE notifications (
         id bigserial PRIMARY KEY,
         alert_id bigint NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
@@ -26,12 +27,13 @@ export class Notifications1732300000500 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         UNIQUE (alert_id, severity, level, phone)
-      )`);
-    await q.query(`CREATE INDEX notifications_alert_idx ON notifications (alert_id, created_at)`);
-    await q.query(`CREATE INDEX notifications_queued_idx ON notifications (created_at) WHERE status = 'queued'`);
-  }
+      )`,
+    );
+    await exec(db, `CREATE INDEX notifications_alert_idx ON notifications (alert_id, created_at)`);
+    await exec(db, `CREATE INDEX notifications_queued_idx ON notifications (created_at) WHERE status = 'queued'`);
+  },
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE notifications`);
-  }
-}
+  async down(db: Kysely<unknown>): Promise<void> {
+    await exec(db, `DROP TABLE notifications`);
+  },
+};

@@ -1,15 +1,16 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Kysely, Migration } from 'kysely';
+import { exec } from './exec.js';
 
 /**
  * The safety ledgers beside the programme: safety appraisal (安全鉴定) results, kept as history while
  * reservoirs.last_appraisal / next_appraisal / dam_category hold the current state, and the hazard ledger
  * (隐患台账) whose entries are closed only with evidence (对账销号).
  */
-export class SafetyLedger1732300000600 implements MigrationInterface {
-  name = 'SafetyLedger1732300000600';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const safetyLedger: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await exec(
+      db,
+      `
       CREATE TABLE appraisals (
         id serial PRIMARY KEY,
         reservoir_code varchar(11) NOT NULL REFERENCES reservoirs(code) ON DELETE CASCADE,
@@ -21,10 +22,13 @@ export class SafetyLedger1732300000600 implements MigrationInterface {
         recorded_by text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT appraisal_next_due_later CHECK (next_due > appraised_on)
-      )`);
-    await q.query(`CREATE INDEX appraisals_reservoir_idx ON appraisals (reservoir_code, appraised_on)`);
-    await q.query(`CREATE INDEX reservoirs_next_appraisal_idx ON reservoirs (next_appraisal)`);
-    await q.query(`
+      )`,
+    );
+    await exec(db, `CREATE INDEX appraisals_reservoir_idx ON appraisals (reservoir_code, appraised_on)`);
+    await exec(db, `CREATE INDEX reservoirs_next_appraisal_idx ON reservoirs (next_appraisal)`);
+    await exec(
+      db,
+      `
       CREATE TABLE hazards (
         id serial PRIMARY KEY,
         reservoir_code varchar(11) NOT NULL REFERENCES reservoirs(code) ON DELETE CASCADE,
@@ -46,16 +50,18 @@ export class SafetyLedger1732300000600 implements MigrationInterface {
         -- 对账销号: a closed hazard carries its date, evidence and who closed it.
         CONSTRAINT hazard_closed_with_evidence CHECK (
           status <> 'closed' OR (closed_on IS NOT NULL AND closing_evidence IS NOT NULL AND closed_by IS NOT NULL))
-      )`);
-    await q.query(`CREATE INDEX hazards_reservoir_idx ON hazards (reservoir_code)`);
-    await q.query(
+      )`,
+    );
+    await exec(db, `CREATE INDEX hazards_reservoir_idx ON hazards (reservoir_code)`);
+    await exec(
+      db,
       `CREATE INDEX hazards_open_deadline_idx ON hazards (rectification_deadline) WHERE status <> 'closed'`,
     );
-  }
+  },
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE hazards`);
-    await q.query(`DROP INDEX reservoirs_next_appraisal_idx`);
-    await q.query(`DROP TABLE appraisals`);
-  }
-}
+  async down(db: Kysely<unknown>): Promise<void> {
+    await exec(db, `DROP TABLE hazards`);
+    await exec(db, `DROP INDEX reservoirs_next_appraisal_idx`);
+    await exec(db, `DROP TABLE appraisals`);
+  },
+};

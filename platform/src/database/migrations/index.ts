@@ -1,22 +1,37 @@
-import { CoreSchema1732300000000 } from './1732300000000-core-schema.js';
-import { HourlyRollups1732300000100 } from './1732300000100-hourly-rollups.js';
-import { RejectLog1732300000200 } from './1732300000200-reject-log.js';
-import { Alerts1732300000300 } from './1732300000300-alerts.js';
-import { Programme1732300000400 } from './1732300000400-programme.js';
-import { Notifications1732300000500 } from './1732300000500-notifications.js';
-import { SafetyLedger1732300000600 } from './1732300000600-safety-ledger.js';
-import { AlertRuleOverrides1732300000700 } from './1732300000700-alert-rule-overrides.js';
-import { ConstructionKinds1732300000800 } from './1732300000800-construction-kinds.js';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { coreSchema } from './1732300000000-core-schema.js';
+import { hourlyRollups } from './1732300000100-hourly-rollups.js';
+import { rejectLog } from './1732300000200-reject-log.js';
+import { alerts } from './1732300000300-alerts.js';
+import { programme } from './1732300000400-programme.js';
+import { notifications } from './1732300000500-notifications.js';
+import { safetyLedger } from './1732300000600-safety-ledger.js';
+import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
+import { constructionKinds } from './1732300000800-construction-kinds.js';
 
-/** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [
-  CoreSchema1732300000000,
-  HourlyRollups1732300000100,
-  RejectLog1732300000200,
-  Alerts1732300000300,
-  Programme1732300000400,
-  Notifications1732300000500,
-  SafetyLedger1732300000600,
-  AlertRuleOverrides1732300000700,
-  ConstructionKinds1732300000800,
-];
+/** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
+function inTransaction(m: Migration): Migration {
+  return {
+    up: (db: Kysely<unknown>) => db.transaction().execute((tx) => m.up(tx)),
+    down: m.down && ((db: Kysely<unknown>) => db.transaction().execute((tx) => m.down!(tx))),
+  };
+}
+
+/**
+ * Every migration, by name; names sort in the order they run. New migrations are added at the end. (Before
+ * Kysely ran them, TypeORM did, under the class names ending in the same timestamps: see adoptTypeormMigrations.)
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '1732300000000-core-schema': inTransaction(coreSchema),
+  // Continuous aggregates cannot be created inside a transaction.
+  '1732300000100-hourly-rollups': hourlyRollups,
+  '1732300000200-reject-log': inTransaction(rejectLog),
+  '1732300000300-alerts': inTransaction(alerts),
+  '1732300000400-programme': inTransaction(programme),
+  '1732300000500-notifications': inTransaction(notifications),
+  '1732300000600-safety-ledger': inTransaction(safetyLedger),
+  '1732300000700-alert-rule-overrides': inTransaction(alertRuleOverrides),
+  '1732300000800-construction-kinds': inTransaction(constructionKinds),
+};
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
