@@ -43,7 +43,7 @@ export async function startIngest(
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
-  const judge = judgeAfterCommit(pipeline, alerts);
+  const judge = judgeAfterCommit(pipeline, alerts, metrics);
   const client = connectMqttSource(source, pipeline);
   const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
   return {
@@ -73,7 +73,7 @@ export async function startIngest(
  * that arrive while a pass runs wait for the next one, newest per sensor only: when ingest is flooded (a backlog
  * after an outage, a simulator catching up) alerting stays current instead of falling ever further behind.
  */
-function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine) {
+function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics: IngestMetrics) {
   const waiting = new Map<number, ValidReading>();
   let pass: Promise<void> | undefined;
   const run = async () => {
@@ -81,11 +81,13 @@ function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine) {
       const readings = [...waiting.values()];
       waiting.clear();
       await alerts.onStored(readings).catch((err: Error) => console.error('alert evaluation failed:', err.message));
+      metrics.alertBacklog.set(waiting.size);
     }
     pass = undefined;
   };
   pipeline.on('stored', (readings) => {
     for (const r of readings) if ((waiting.get(r.sensorId)?.time ?? 0) < r.time) waiting.set(r.sensorId, r);
+    metrics.alertBacklog.set(waiting.size);
     pass ??= run();
   });
   return { idle: async () => void (await pass) };

@@ -185,11 +185,11 @@ describe('dashboard in a browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=reservoir-rows] tr').length > 1000);
     await shot('06-overview-en');
     await page.goto(`${url}/#/programme`);
-    await page.waitForTimeout(1500);
+    await page.locator('[data-testid=funding-chart][data-ready="1"] canvas').first().waitFor();
     await shot('07-programme-en');
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${url}/#/alerts`);
-    await page.waitForTimeout(1000);
+    await page.locator('[data-testid=alert-list] > *').first().waitFor();
     await shot('08-alerts-tablet');
   });
 });

@@ -65,7 +65,7 @@ function variablesOf(text: string): string[] {
 }
 
 function interpolate(text: string, env: Record<string, string>): string {
-  return text.replace(VARIABLE, (whole, name: string | undefined, op: string | undefined, arg: string) => {
+  return text.replace(VARIABLE, (_whole, name: string | undefined, op: string | undefined, arg: string) => {
     if (!name) return '$';
     const value = env[name];
     const missing = op?.startsWith(':') ? !value : value === undefined;
@@ -354,7 +354,8 @@ describe.skipIf(!hasMosquitto)('deploy/mosquitto with a real Mosquitto', () => {
     const station = await connect('431102-0001', stations['431102-0001']);
     await station.publishAsync('reservoirs/431102-0002/telemetry', 'forged', { qos: 1 }).catch(() => undefined);
     await station.publishAsync('reservoirs/431102-0001/telemetry', 'own', { qos: 1 });
-    await new Promise((r) => setTimeout(r, 500));
+    // The own message, published after the forged one, is the sentinel: once it is here, the forged one is not coming.
+    await expect.poll(() => received).toContain('reservoirs/431102-0001/telemetry own');
     expect(received).toEqual(['reservoirs/431102-0001/telemetry own']);
   });
 
@@ -364,9 +365,16 @@ describe.skipIf(!hasMosquitto)('deploy/mosquitto with a real Mosquitto', () => {
     const received: string[] = [];
     snooper.on('message', (topic) => received.push(topic));
     await snooper.subscribeAsync('reservoirs/+/telemetry', { qos: 1 });
+    const reader = await connect(service.username, service.password);
+    const routed: string[] = [];
+    reader.on('message', (topic) => routed.push(topic));
+    await reader.subscribeAsync('reservoirs/431102-0001/telemetry', { qos: 1 });
     const station = await connect('431102-0001', stations['431102-0001']);
     await station.publishAsync('reservoirs/431102-0001/telemetry', 'own', { qos: 1 });
-    await new Promise((r) => setTimeout(r, 500));
+    // Once the broker has routed the message (the service account has it), a round trip on the snooper's own
+    // connection comes back after anything the broker sent it before.
+    await expect.poll(() => routed).toEqual(['reservoirs/431102-0001/telemetry']);
+    await snooper.unsubscribeAsync('reservoirs/+/telemetry');
     expect(received).toEqual([]);
   });
 });

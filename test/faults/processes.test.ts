@@ -179,8 +179,15 @@ describe.skipIf(!available)('separate processes under faults', () => {
         `SELECT count(*) AS n FROM alerts WHERE reservoir_code = $1 AND rule_key = 'water_level' AND state <> 'resolved'`,
         [r.code],
       );
-    await waitFor('the water-level alert', async () => (await active()) > 0);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Every reading stored counts in some process's stored total just before its alert evaluation is queued; once
+    // the totals reach what was published and no process has evaluations left, every verdict is in.
+    const sum = async (name: string) =>
+      (await Promise.all([...ingests.values()].map((p) => metric(p, name)))).reduce((a, b) => a + b, 0);
+    await waitFor(
+      'every reading judged',
+      async () =>
+        (await sum('ingest_readings_stored_total')) === published && (await sum('ingest_alert_backlog')) === 0,
+    );
     expect(await active()).toBe(1);
   });
 
@@ -236,9 +243,8 @@ describe.skipIf(!available)('separate processes under faults', () => {
       const opened = (c: (typeof clients)[number]) =>
         c.events.filter((e) => e.reservoirCode === r.code && e.ruleKey === 'water_level' && e.event === 'open');
       await waitFor('the alert at both backends', async () => clients.every((c) => opened(c).length > 0));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      for (const c of clients) expect(opened(c)).toHaveLength(1);
-      // An acknowledgement made through one backend reaches the other backend's client through Redis.
+      // An acknowledgement made through one backend reaches the other backend's client through Redis; it is also
+      // the sentinel: a doubled 'open' (one fanned out again through Redis) would have arrived before it.
       const alertId = opened(clients[0])[0].id;
       const ack = await fetch(`${backends[0].url}/api/alerts/${alertId}/ack`, {
         method: 'POST',
@@ -246,9 +252,10 @@ describe.skipIf(!available)('separate processes under faults', () => {
         body: '{}',
       });
       expect(ack.status).toBe(200);
-      await waitFor('the ack at the second backend', async () =>
-        clients[1].events.some((e) => e.id === alertId && e.event === 'ack'),
+      await waitFor('the ack at both backends', async () =>
+        clients.every((c) => c.events.some((e) => e.id === alertId && e.event === 'ack')),
       );
+      for (const c of clients) expect(opened(c)).toHaveLength(1);
       expect(second).not.toBe(backends[0].url);
     } finally {
       for (const c of clients) c.socket.disconnect();

@@ -54,7 +54,7 @@ describe('programme ledgers: funding, appraisals, responsible persons, hazards, 
   };
   const upload = async <T>(kind: string, token: string, content: string | Buffer, name = 'ledger.csv') => {
     const form = new FormData();
-    form.append('file', new Blob([content]), name);
+    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
     const res = await fetch(`${sys.url}/api/ledger/${kind}/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },

@@ -6,6 +6,7 @@ import type { ProjectRow } from './programme.repository.js';
 
 const row = (over: Partial<ProjectRow>): ProjectRow => ({
   id: 1,
+  kind: 'reinforcement',
   reservoirCode: '431124-0001',
   reservoirName: '甲水库',
   county: '431124',

@@ -1,17 +1,17 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeAck, encodeFrame, encodeMessage } from '../sl651/index.js';
 import { startSl651Station, type Sl651Station } from './tcp-station.js';
 import { FakeSinks, timedReport } from './test-support.js';
 
-const until = async (what: string, probe: () => boolean, ms = 3_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
+const until = (what: string, probe: () => boolean, timeout = 3_000): Promise<void> =>
+  vi.waitFor(
+    () => {
+      if (!probe()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout, interval: 5 },
+  );
 
 /** An RTU's side of the connection: what it sent is confirmed by what it receives. */
 class Rtu {
@@ -63,12 +63,15 @@ describe('SL 651 central station (TCP)', () => {
       ['WL1', 312.47],
       ['BV1', 12.6],
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A second report on the same connection is the sentinel: once it reaches the sink, the first was handled.
+    const sentinel = timedReport({ serial: 8 });
+    await r.write(encodeMessage(sentinel)[0]);
+    await until('the sentinel to reach the sink', () => sinks.accepted.length === 2);
     expect(r.received.length).toBe(0); // not confirmed before the commit
     sinks.release();
-    const ack = encodeAck(message);
-    await until('the confirmation', () => r.received.length >= ack.length);
-    expect(r.received).toEqual(ack);
+    const acks = Buffer.concat([encodeAck(message), encodeAck(sentinel)]);
+    await until('the confirmations', () => r.received.length >= acks.length);
+    expect(r.received).toEqual(acks);
   });
 
   it('gives the same readings and confirmation wherever the stream is split', async () => {
@@ -121,10 +124,13 @@ describe('SL 651 central station (TCP)', () => {
     await start();
     const r = await rtu();
     await r.write(encodeMessage(timedReport({ functionCode: '2F', stationType: null, observations: [] }))[0]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(r.received.length).toBe(0);
+    // A report after it is the sentinel: frames of a connection are handled in order.
+    const sentinel = timedReport({ serial: 8 });
+    await r.write(encodeMessage(sentinel)[0]);
+    await until('the sentinel confirmed', () => r.received.length > 0);
+    expect(r.received).toEqual(encodeAck(sentinel));
     expect(r.closed).toBe(false);
-    expect(sinks.accepted).toHaveLength(0);
+    expect(sinks.accepted).toHaveLength(1);
   });
 
   it('logs a frame whose address names no reservoir as a reject and does not confirm it', async () => {
@@ -134,8 +140,10 @@ describe('SL 651 central station (TCP)', () => {
     await until('the reject', () => sinks.rejected.length === 1);
     expect(sinks.rejected[0]).toMatchObject({ topic: 'sl651/00431100AB/up', reason: 'bad_station_address' });
     expect(sinks.rejected[0].payload).toMatch(/^7E7E01/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(r.received.length).toBe(0);
+    const sentinel = timedReport({ serial: 8 });
+    await r.write(encodeMessage(sentinel)[0]);
+    await until('the sentinel confirmed', () => r.received.length > 0);
+    expect(r.received).toEqual(encodeAck(sentinel));
   });
 
   it('logs a frame that passes its CRC but cannot be decoded as a reject', async () => {

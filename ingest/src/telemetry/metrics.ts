@@ -35,6 +35,11 @@ export class IngestMetrics {
     help: 'Messages received but not yet committed',
     registers: [this.registry],
   });
+  readonly alertBacklog = new Gauge({
+    name: 'ingest_alert_backlog',
+    help: 'Stored readings (newest per sensor) waiting for or under alert evaluation',
+    registers: [this.registry],
+  });
   readonly dbErrors = new Counter({
     name: 'ingest_db_errors_total',
     help: 'Failed batch commits (retried)',
