@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { ValidationPipe, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import { QueryErrorFilter } from './common/query-error.filter.js';
+import { openApiDocument } from './openapi.js';
 import type { Runtime } from './config/runtime.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { UsersService } from './users/users.service.js';
@@ -35,13 +36,7 @@ export async function startBackend(runtime: Runtime): Promise<NestExpressApplica
 }
 
 function mountDocs(app: NestExpressApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Yongzhou reservoir safety monitoring API')
-    .setDescription('Registry, telemetry series, alerts and the reinforcement programme. Times are ISO-8601.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = openApiDocument(app);
   // GET /api/docs answers with the OpenAPI JSON to programs and the Swagger UI to browsers.
   app.use('/api/docs', (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/' && req.method === 'GET' && !req.accepts('html')) res.json(document);

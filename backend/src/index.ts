@@ -1,2 +1,3 @@
 export { startBackend } from './bootstrap.js';
+export { offlineOpenApiDocument } from './openapi.js';
 export type { InProcessIngest, Runtime, StormSwitch } from './config/runtime.js';

@@ -1,8 +1,12 @@
-// Shapes of the backend API (see DESIGN.md §4).
+// Shapes of the backend API. What the OpenAPI document describes comes from the generated ./api/schema.ts
+// (`npm run api:types`); the response shapes it does not describe yet are written out here.
+import type { components, operations } from './api/schema.js';
 
-export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
-export type Severity = 'info' | 'warning' | 'major' | 'critical';
-export type AlertState = 'open' | 'acknowledged' | 'resolved';
+type AlertListQuery = NonNullable<operations['AlertsController_list']['parameters']['query']>;
+
+export type Role = components['schemas']['CreateUserDto']['role'];
+export type Severity = NonNullable<AlertListQuery['severity']>;
+export type AlertState = NonNullable<AlertListQuery['state']>;
 export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
 
 export interface User {
