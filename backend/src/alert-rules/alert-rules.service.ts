@@ -84,6 +84,6 @@ export class AlertRulesService {
       .select('overrides')
       .where('reservoir_code', '=', code)
       .executeTakeFirst();
-    return (row?.overrides as RuleOverrides | undefined) ?? null;
+    return row?.overrides ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { sql } from 'kysely';
+import { databaseAnswers } from '@yz/platform';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -16,10 +16,7 @@ export class HealthController {
   @Public()
   @Get()
   async health() {
-    const database = await sql`SELECT 1`
-      .execute(this.db)
-      .then(() => 'up' as const)
-      .catch(() => 'down' as const);
+    const database = (await databaseAnswers(this.db)) ? ('up' as const) : ('down' as const);
     const broker = this.runtime.brokerConnected() ? ('up' as const) : ('down' as const);
     const body = {
       status: database === 'up' && broker === 'up' ? 'ok' : 'unavailable',

@@ -3,6 +3,7 @@ import { SOURCES, type FundingSource, type ProjectKind } from '@yz/domain';
 import { KIND_COLUMN, projectError, RESERVOIR_LABEL, type ImportContext, type LedgerKind } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
 import type { AreaScope } from '../common/scope.js';
 import {
   amount,
@@ -55,7 +56,10 @@ export class AllocationsLedger implements LedgerKind {
   readonly editRole = 'planner' as const;
   readonly columns = COLUMNS;
 
-  constructor(private readonly repo: LedgerRepository) {}
+  constructor(
+    private readonly repo: LedgerRepository,
+    private readonly programme: ProgrammeRepository,
+  ) {}
 
   async exportRecords(scope: AreaScope) {
     const lines = await this.repo.allocations(scope);
@@ -91,7 +95,7 @@ export class AllocationsLedger implements LedgerKind {
         allocatedOn: line.allocatedOn,
         document: line.document,
       }),
-      (entry) => this.repo.addAllocation(ctx.tx, entry),
+      (entry) => this.programme.addAllocation(ctx.tx, entry),
     );
   }
 }

@@ -11,6 +11,7 @@ import {
 } from './ledger-kind.js';
 import { appendEntries, splitKnownRows } from './append-entries.js';
 import { LedgerRepository } from './ledger.repository.js';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
 import type { AreaScope } from '../common/scope.js';
 import {
   amount,
@@ -53,7 +54,10 @@ export class ExpendituresLedger implements LedgerKind {
   readonly editRole = 'planner' as const;
   readonly columns = COLUMNS;
 
-  constructor(private readonly repo: LedgerRepository) {}
+  constructor(
+    private readonly repo: LedgerRepository,
+    private readonly programme: ProgrammeRepository,
+  ) {}
 
   async exportRecords(scope: AreaScope) {
     const lines = await this.repo.expenditures(scope);
@@ -105,7 +109,7 @@ export class ExpendituresLedger implements LedgerKind {
         spentOn: line.spentOn,
         description: line.description,
       }),
-      (entry) => this.repo.addExpenditure(ctx.tx, entry),
+      (entry) => this.programme.addExpenditure(ctx.tx, entry),
     );
   }
 }

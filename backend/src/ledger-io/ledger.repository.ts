@@ -98,59 +98,6 @@ export class LedgerRepository {
       .execute();
   }
 
-  async addStageChange(tx: Sql, c: { projectId: number; from: Stage; to: Stage; reason: string; by: string }) {
-    await tx
-      .insertInto('project_stage_changes')
-      .values({ project_id: c.projectId, from_stage: c.from, to_stage: c.to, reason: c.reason, changed_by: c.by })
-      .execute();
-  }
-
-  async addAllocation(
-    tx: Sql,
-    a: {
-      projectId: number;
-      source: FundingSource;
-      amount: string;
-      allocatedOn: string;
-      document: string | null;
-      by: string;
-    },
-  ): Promise<number> {
-    const row = await tx
-      .insertInto('funding_allocations')
-      .values({
-        project_id: a.projectId,
-        source: a.source,
-        amount: a.amount,
-        allocated_on: a.allocatedOn,
-        document: a.document,
-        created_by: a.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.touch(tx, a.projectId);
-    return row.id;
-  }
-
-  async addExpenditure(
-    tx: Sql,
-    e: { projectId: number; amount: string; spentOn: string; description: string; by: string },
-  ): Promise<number> {
-    const row = await tx
-      .insertInto('funding_expenditures')
-      .values({
-        project_id: e.projectId,
-        amount: e.amount,
-        spent_on: e.spentOn,
-        description: e.description,
-        created_by: e.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.touch(tx, e.projectId);
-    return row.id;
-  }
-
   allocations(scope: AreaScope): Promise<AllocationLine[]> {
     return this.projectsInScope(scope)
       .innerJoin('funding_allocations as l', 'l.project_id', 'p.id')
@@ -189,13 +136,5 @@ export class LedgerRepository {
         'p.kind',
       ])
       .where(inScope(scope, 'r.area_code'));
-  }
-
-  private async touch(tx: Sql, id: number): Promise<void> {
-    await tx
-      .updateTable('projects')
-      .set({ updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
   }
 }

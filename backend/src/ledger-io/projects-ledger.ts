@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AreaScope } from '../common/scope.js';
 import { ALL_STAGES, DONE_STAGES, stageChangeError, type ProjectKind, type Stage } from '@yz/domain';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { writeAudit } from '../common/audit-log.js';
 import {
@@ -64,6 +65,7 @@ export class ProjectsLedger implements LedgerKind {
 
   constructor(
     private readonly programme: ProgrammeService,
+    private readonly projects: ProgrammeRepository,
     private readonly repo: LedgerRepository,
   ) {}
 
@@ -131,7 +133,7 @@ export class ProjectsLedger implements LedgerKind {
       await this.repo.updateProject(ctx.tx, before.id, { ...after, done: DONE_STAGES.includes(line.stage) });
       if (line.stage !== before.stage) {
         const reason = line.reason?.trim() || '台账导入';
-        await this.repo.addStageChange(ctx.tx, {
+        await this.projects.addStageChange(ctx.tx, {
           projectId: before.id,
           from: before.stage,
           to: line.stage,

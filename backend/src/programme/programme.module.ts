@@ -8,6 +8,6 @@ import { ProgrammeService } from './programme.service.js';
 @Module({
   controllers: [ProjectsController, FundingController],
   providers: [ProgrammeRepository, ProgrammeService, ProgrammeEvents],
-  exports: [ProgrammeService, ProgrammeEvents],
+  exports: [ProgrammeService, ProgrammeRepository, ProgrammeEvents],
 })
 export class ProgrammeModule {}

@@ -124,6 +124,7 @@ export class ProgrammeRepository {
     return row.id;
   }
 
+  /** Books an allocation (and marks the project changed). */
   async addAllocation(
     tx: Sql,
     a: {
@@ -147,9 +148,11 @@ export class ProgrammeRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await this.touch(tx, [a.projectId]);
     return row.id;
   }
 
+  /** Books an expenditure (and marks the project changed). */
   async addExpenditure(
     tx: Sql,
     e: { projectId: number; amount: string; spentOn: string; description: string; by: string },
@@ -165,6 +168,7 @@ export class ProgrammeRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await this.touch(tx, [e.projectId]);
     return row.id;
   }
 

@@ -116,7 +116,6 @@ export class ProgrammeService {
         document: dto.document?.trim() || null,
       };
       const allocationId = await this.repo.addAllocation(tx, { ...entry, by: user.username });
-      await this.repo.touch(tx, [id]);
       await this.repo.audit(tx, {
         username: user.username,
         entity: 'funding_allocation',
@@ -150,7 +149,6 @@ export class ProgrammeService {
       }
       const entry = { projectId: id, amount, spentOn: dto.spentOn, description: dto.description.trim() };
       const expenditureId = await this.repo.addExpenditure(tx, { ...entry, by: user.username });
-      await this.repo.touch(tx, [id]);
       await this.repo.audit(tx, {
         username: user.username,
         entity: 'funding_expenditure',

@@ -27,7 +27,7 @@ export async function loadReservoirRules(db: Kysely<Database>): Promise<Map<stri
       sql<CharacteristicLevels>`json_build_object('deadLevel', dead_level, 'floodLimitLevel', flood_limit_level,
         'normalLevel', normal_level, 'designFloodLevel', design_flood_level,
         'checkFloodLevel', check_flood_level, 'crestElevation', crest_elevation)`.as('levels'),
-      sql<RuleOverrides | null>`o.overrides`.as('overrides'),
+      'o.overrides',
     ])
     .execute();
   const sensors = await db

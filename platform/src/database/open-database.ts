@@ -93,3 +93,11 @@ async function applyTimescalePolicies(db: Kysely<Database>): Promise<void> {
   await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => INTERVAL '3 days',
        end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '15 minutes', if_not_exists => true)`.execute(db);
 }
+
+/** Whether the database answers (for health checks). */
+export async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
+  return sql`SELECT 1`
+    .execute(db)
+    .then(() => true)
+    .catch(() => false);
+}

@@ -1,5 +1,5 @@
-import type { SensorType } from '@yz/domain';
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { RuleOverrides, SensorType } from '@yz/domain';
+import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
  * The tables as the migrations create them, for Kysely. Types are what node-postgres returns: numeric and bigint
@@ -287,7 +287,7 @@ export interface HazardsTable {
 
 export interface AlertRuleOverridesTable {
   reservoir_code: string;
-  overrides: Json<unknown>;
+  overrides: Json<RuleOverrides>;
   updated_by: string;
   updated_at: GeneratedTimestamp;
 }
@@ -318,9 +318,4 @@ export interface Database {
   alert_rule_overrides: AlertRuleOverridesTable;
 }
 
-/** The database, or a transaction on it: repositories take either. */
-export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
-
-export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
