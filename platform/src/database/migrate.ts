@@ -13,7 +13,7 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'failed');
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`.replace('  ', ' '));
+    throw new Error(`Migration ${failed ? `${failed.migrationName} ` : ''}failed: ${reason}`);
   }
 }
 

@@ -1,17 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { Severity } from '@yz/domain';
+import { ALERT_STATES, SEVERITIES, type AlertState, type Severity } from '@yz/domain';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ReservoirEventsQueryDto } from '../../common/reservoir-events-query.dto.js';
 
 export class AlertQueryDto extends ReservoirEventsQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'acknowledged', 'resolved'] })
+  @ApiPropertyOptional({ enum: ALERT_STATES })
   @IsOptional()
-  @IsIn(['open', 'acknowledged', 'resolved'])
-  state?: 'open' | 'acknowledged' | 'resolved';
+  @IsIn(ALERT_STATES)
+  state?: AlertState;
 
-  @ApiPropertyOptional({ enum: ['info', 'warning', 'major', 'critical'] })
+  @ApiPropertyOptional({ enum: SEVERITIES })
   @IsOptional()
-  @IsIn(['info', 'warning', 'major', 'critical'])
+  @IsIn(SEVERITIES)
   severity?: Severity;
 
   @ApiPropertyOptional({ description: 'County-level area code' })
