@@ -12,9 +12,12 @@ export interface Interval {
 
 /** The hydrological day ending at 08:00 Beijing time on `date` (YYYY-MM-DD): (08:00 the day before, 08:00]. */
 export function hydrologicalDay(date: string): Interval {
-  const to = Date.parse(`${date}T08:00:00+08:00`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(to)) throw new RangeError(`not a date: ${date}`);
-  return { from: new Date(to - DAY_MS), to: new Date(to) };
+  // 08:00 Beijing is 00:00 UTC; the round trip refuses what Date.parse would roll over (02-30 → 03-02).
+  const to = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(to.getTime()) || !to.toISOString().startsWith(date)) {
+    throw new RangeError(`not a date: ${date}`);
+  }
+  return { from: new Date(to.getTime() - DAY_MS), to };
 }
 
 /**
