@@ -9,5 +9,5 @@ export * from './rainfall.js';
 export * from './restricted-level.js';
 export * from './spillway.js';
 export { emptyWatch, CLEAR_BAND_M, CLEAR_HOURS } from './threshold-watch.js';
-export type { Run, RunChange, Threshold, WatchState } from './threshold-watch.js';
+export type { OpenRun, Run, RunChange, Threshold, WatchState } from './threshold-watch.js';
 export type { FloodLevels, StorageCurve, TimedValue } from './types.js';

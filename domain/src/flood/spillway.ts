@@ -9,8 +9,8 @@ export interface Spillway {
 }
 
 /**
- * C for a broad-crested weir: m·√(2g) with discharge coefficient m ≈ 0.385 (SL 253 溢洪道设计规范 broad-crested
- * weir, free flow) gives 0.385 × 4.43 ≈ 1.7 m^0.5/s. The simulator uses the same value.
+ * C for a broad-crested weir in free flow: m·√(2g) with discharge coefficient m ≈ 0.385 gives 0.385 × 4.43 ≈
+ * 1.7 m^0.5/s. The simulator uses the same value.
  */
 export const DEFAULT_WEIR_COEFFICIENT = 1.7;
 

@@ -22,7 +22,7 @@ export interface Run<K extends string> {
   peakAt: string;
 }
 
-interface OpenRun<K extends string> extends Omit<Run<K>, 'end' | 'durationHours'> {
+export interface OpenRun<K extends string> extends Omit<Run<K>, 'end' | 'durationHours'> {
   /** Start of the current stretch at or below the threshold less the band, if the level is in one. */
   belowSince: string | null;
 }
