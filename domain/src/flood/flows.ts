@@ -31,26 +31,24 @@ export function estimateFlows(
   const window = levels
     .filter((r) => r.time.getTime() >= from && r.time <= now)
     .sort((a, b) => a.time.getTime() - b.time.getTime());
-  const last = window.at(-1) ?? null;
+  const first = window.at(0);
+  const last = window.at(-1);
   const outflow = spillway && last ? spillwayDischarge(spillway, last.value) : null;
-  const first = window[0];
-  if (!first || !last || last.time.getTime() - first.time.getTime() < MIN_SPAN_HOURS * HOUR_MS) {
-    return { outflow, inflow: null, netInflow: null };
-  }
-  const spanHours = (last.time.getTime() - first.time.getTime()) / HOUR_MS;
+  const spanHours = first && last ? (last.time.getTime() - first.time.getTime()) / HOUR_MS : 0;
+  if (!first || !last || spanHours < MIN_SPAN_HOURS) return { outflow, inflow: null, netInflow: null };
+
   const netInflow = (curve.storageAt(last.value) - curve.storageAt(first.value)) / (M3S_HOUR_IN_1E4_M3 * spanHours);
   if (!spillway) return { outflow, inflow: null, netInflow };
-  return { outflow, inflow: Math.max(0, netInflow + meanDischarge(window, spillway)), netInflow };
+  return { outflow, inflow: Math.max(0, netInflow + dischargeVolume(window, spillway) / spanHours), netInflow };
 }
 
-/** Time-weighted (trapezoid) mean discharge (m³/s) over readings spanning a positive time. */
-function meanDischarge(window: readonly TimedValue[], spillway: Spillway): number {
+/** The spillway's discharge integrated over the readings by trapezoids, (m³/s)·h. */
+function dischargeVolume(window: readonly TimedValue[], spillway: Spillway): number {
   let volume = 0;
   for (let i = 1; i < window.length; i++) {
     const [a, b] = [window[i - 1], window[i]];
     const hours = (b.time.getTime() - a.time.getTime()) / HOUR_MS;
     volume += (hours * (spillwayDischarge(spillway, a.value) + spillwayDischarge(spillway, b.value))) / 2;
   }
-  const span = (window[window.length - 1].time.getTime() - window[0].time.getTime()) / HOUR_MS;
-  return volume / span;
+  return volume;
 }
