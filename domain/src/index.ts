@@ -10,3 +10,4 @@ export * from './hydrology/index.js';
 export * from './funding/index.js';
 export * from './programme/index.js';
 export * from './appraisal/index.js';
+export * from './flood/index.js';

@@ -1,0 +1,13 @@
+export * from './antecedent.js';
+export * from './critical-rainfall.js';
+export * from './daily-report.js';
+export * from './flows.js';
+export * from './limit-events.js';
+export * from './outlook.js';
+export * from './projection.js';
+export * from './rainfall.js';
+export * from './restricted-level.js';
+export * from './spillway.js';
+export { emptyWatch, CLEAR_BAND_M, CLEAR_HOURS } from './threshold-watch.js';
+export type { OpenRun, Run, RunChange, Threshold, WatchState } from './threshold-watch.js';
+export type { FloodLevels, StorageCurve, TimedValue } from './types.js';
