@@ -1,2 +1,2 @@
 // The domain's public surface: each capability folder exports its rules here.
-export {};
+export * from './dam-safety/hst/index.js';
