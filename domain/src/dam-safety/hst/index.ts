@@ -31,6 +31,7 @@ export {
   type HstVerdict,
 } from './judge.js';
 export {
+  SYNTHETIC_TRUTHS,
   syntheticInstrument,
   syntheticReservoir,
   type SyntheticInstrumentOptions,

@@ -57,7 +57,10 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
     return refuse('short-history', `${span} days of history${period}; a model needs ${HST_MIN_SPAN_DAYS}`);
   }
   if (n < HST_MIN_DAYS) {
-    return refuse('too-few-days', `${n} days with a daily mean and level history${period}; a model needs ${HST_MIN_DAYS}`);
+    return refuse(
+      'too-few-days',
+      `${n} days with a daily mean and level history${period}; a model needs ${HST_MIN_DAYS}`,
+    );
   }
   const yMean = mean(y);
   const centredY = y.map((v) => v - yMean);

@@ -9,7 +9,10 @@ export interface SeededRandom {
 }
 
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
+  // Scramble the seed (murmur3's finaliser) so that seeds 1, 2, 3… start far apart in the generator's cycle.
+  let state = Math.imul(seed ^ (seed >>> 16), 0x85ebca6b);
+  state = Math.imul(state ^ (state >>> 13), 0xc2b2ae35);
+  state = (state ^ (state >>> 16)) >>> 0;
   const uniform = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = Math.imul(state ^ (state >>> 15), state | 1);

@@ -37,4 +37,3 @@ export function backwardEliminate(r: Columns, n: number): Selection {
     dropped.push(drop);
   }
 }
-

@@ -5,6 +5,22 @@ import type { DailyValue, HstCoefficients, HstInputs } from './features.js';
 import { expectedAt } from './model.js';
 import { seededRandom } from './seeded-random.js';
 
+/**
+ * Known coefficients per dam-safety instrument kind, with the daily-mean noise a 5-minute RTU gives (the simulator's
+ * reading noise / √288). Units: kPa, L/s, mm; H in m above the dam base.
+ */
+export const SYNTHETIC_TRUTHS = {
+  // Piezometer: follows the head with a lag, a small seasonal swing, falls as the fill consolidates.
+  seepage_pressure: { truth: { a0: 8, a1: 3.5, b1: 1.6, b2: 0.9, c11: 0.8, c21: -0.6, d2: -1.2 }, noise: 0.02 },
+  // Weir: grows with the square of the head, answers rain, slowly rises.
+  seepage_flow: { truth: { a0: 0.05, a2: 0.004, b1: 0.02, c11: 0.03, c21: 0.02, d1: 0.01, e1: 0.004 }, noise: 0.001 },
+  // Crest displacement: water load, a thermal cycle with a half-year harmonic, creep.
+  displacement: {
+    truth: { a0: 2, a1: 0.15, c11: 0.8, c21: -0.5, c12: 0.2, c22: 0.15, d1: 0.3, d2: 1.5 },
+    noise: 0.02,
+  },
+} as const satisfies Record<string, { truth: HstCoefficients; noise: number }>;
+
 export interface SyntheticReservoirOptions {
   seed: number;
   /** First day of the series ('YYYY-MM-DD'). */
