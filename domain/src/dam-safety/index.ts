@@ -1,1 +1,2 @@
 export * from './sensor-rules.js';
+export * from './hst/index.js';
