@@ -101,7 +101,26 @@ describe('elements', () => {
     expect(elements.F4).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, null, 1]);
     expect(elements.F5).toEqual([4.28, 4.29, 4.3, 4.31, 4.32, 4.33, 4.34, 4.35, 4.36, 4.37, null, 4.38]);
     expect(elements['45']).toBe('00000081');
-    expect(statusFlags('00000081')).toMatchObject({ mainsPowerLost: true, batteryLow: false, cabinetDoorOpen: true });
+    expect(statusFlags('00000081')).toMatchObject({ mainsPowerLost: true, batteryLow: false, cabinetDoorOpen: false });
+  });
+
+  it('reads status bit 7 as the cabinet door: 0 = open, 1 = closed (the one bit set when normal)', () => {
+    expect(statusFlags('00000080')).toEqual({
+      mainsPowerLost: false,
+      batteryLow: false,
+      waterLevelOverLimit: false,
+      flowOverLimit: false,
+      waterQualityOverLimit: false,
+      flowMeterFault: false,
+      waterLevelGaugeFault: false,
+      cabinetDoorOpen: false,
+    });
+    expect(statusFlags('00000000').cabinetDoorOpen).toBe(true);
+    expect(statusFlags('00000042')).toMatchObject({
+      batteryLow: true,
+      waterLevelGaugeFault: true,
+      cabinetDoorOpen: true,
+    });
   });
 
   it('reads an evenly-spaced (31) report as one observation per time step', () => {
