@@ -139,6 +139,33 @@ describe('elements', () => {
   });
 });
 
+describe('tolerated shapes', () => {
+  it('accepts one stray 7E after the CRC and reports it, but not a bad CRC or other trailing bytes', () => {
+    const message = decoded(bytes(`${WORKED_EXAMPLE} 7E`));
+    expect(message.warnings).toEqual(['a stray 7E after the CRC was ignored']);
+    expect(message.observations).toEqual(decoded(bytes(WORKED_EXAMPLE)).observations);
+    expect(errorOf(bytes(`${WORKED_EXAMPLE.slice(0, -4)}8398 7E`))).toBe('CRC mismatch: frame has 8398, computed 8397');
+    expect(errorOf(bytes(`${WORKED_EXAMPLE} 7F`))).toContain('length mismatch');
+  });
+
+  it('decodes F5–FC groups of another length when their end is unambiguous, and says what was odd', () => {
+    const f5 = '0001 0002 0003 0004 0005 0006 0007 0008 0009 000A 000B 000C';
+    const message = decoded(report(`F0F0 2007241700 F560 ${f5} F660 ${f5.slice(0, 29)} 3812 1268`, '34'));
+    expect(message.observations[0].elements).toEqual({
+      F5: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12],
+      F6: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06],
+      '38': 12.68,
+    });
+    expect(message.warnings).toEqual([
+      'element F5 declares 12 bytes but holds 24',
+      'element F6 holds 6 values, the standard sends 12',
+    ]);
+    expect(errorOf(report(`F0F0 2007241700 F5B8 ${f5.slice(0, -5)} 01 3812 1268`, '34'))).toBe(
+      'element F5 declares 23 bytes, not a whole number of 2-byte values followed by the next group',
+    );
+  });
+});
+
 describe('bad frames give their specific error', () => {
   const example = bytes(WORKED_EXAMPLE).toString('hex').toUpperCase();
   const cases: [string, Uint8Array, string][] = [
