@@ -5,6 +5,20 @@ const OFFSET_MS = 8 * 3_600_000;
 /** February is computed: every year 2000–2099 divisible by 4 is a leap year. */
 const DAYS_IN_MONTH = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const DAY_MS = 24 * 3_600_000;
+/** The hydrological day starts at 08:00 Beijing time, which is 00:00 UTC. */
+const DAY_START_MS = 8 * 3_600_000 - OFFSET_MS;
+
+/** Start of the hydrological day `ms` belongs to: the latest 08:00 strictly before it (08:00 itself ends a day). */
+export function dayStartBefore(ms: number): number {
+  return Math.ceil((ms - DAY_START_MS) / DAY_MS) * DAY_MS - DAY_MS + DAY_START_MS;
+}
+
+/** The latest 08:00 at or before `ms`: the end of the last whole hydrological day. */
+export function dayEndAtOrBefore(ms: number): number {
+  return Math.floor((ms - DAY_START_MS) / DAY_MS) * DAY_MS + DAY_START_MS;
+}
+
 /** `[YY, MM, DD, hh, mm, ss]` (seconds optional) to an instant; an impossible date is a FrameError naming `what`. */
 export function timeFromParts(parts: readonly number[], what: string): Date {
   const [yy, month, day, hour, minute] = parts;
