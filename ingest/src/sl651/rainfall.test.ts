@@ -106,6 +106,14 @@ describe('PJ (20) is the total since 08:00', () => {
     // What the alert windows see: at most 10 mm in 1 h, 30 mm in 3, 6, 12 and 24 h.
     expect([1, 3, 6, 12, 24].map((h) => maxWindow(run, h))).toEqual([10, 30, 30, 30, 30]);
     expect(run.notes).toEqual([]);
+    // The state to keep for the next report (README, "State to persist").
+    expect(run.state).toEqual({
+      until: '2026-07-02T00:00:00.000Z',
+      total: 30,
+      day: { start: '2026-07-01T00:00:00.000Z', total: 0 },
+      pt: null,
+      pj: { at: '2026-07-02T00:00:00.000Z', value: 30, total: 30 },
+    });
   });
 
   it('starts again at 08:00: the first report of a day is all its PJ, the day that ended is closed by its own PJ', () => {
