@@ -31,19 +31,7 @@ const until = async <T>(what: string, probe: () => Promise<T | undefined | null 
 /** A timed report (32) observed a minute ago: PJ rainfall, reservoir level, voltage. */
 function timedReport(stationAddress: string, level: number, serial: number): Message {
   const minute = Math.floor((Date.now() - 60_000) / 60_000) * 60_000;
-  return {
-    encoding: 'hex',
-    direction: 'up',
-    centralAddress: 1,
-    stationAddress,
-    password: '0000',
-    functionCode: '32',
-    serial,
-    sentAt: new Date(minute + 30_000),
-    stationType: '4B',
-    timeStepMinutes: null,
-    observations: [{ observedAt: new Date(minute), elements: { '20': 0.5, '3B': level, '38': 12.4 } }],
-  };
+  return report(stationAddress, serial, minute, { '20': 0.5, '3B': level, '38': 12.4 }, '32', 30_000);
 }
 
 const HOUR_MS = 3_600_000;
@@ -53,8 +41,8 @@ const DAY_START = DAY_END - 24 * HOUR_MS;
 /** Ends of that day's 24 hours, 09:00 … 08:00. */
 const HOUR_ENDS = Array.from({ length: 24 }, (_, i) => DAY_START + (i + 1) * HOUR_MS);
 
-/** A report (`32` timed, `34` hourly) from a rain station observed at `observedAt`, sent `sentAfterMs` later. */
-function rainReport(
+/** A report (`32` timed, `34` hourly) of a reservoir station observed at `observedAt`, sent `sentAfterMs` later. */
+function report(
   stationAddress: string,
   serial: number,
   observedAt: number,
@@ -71,7 +59,7 @@ function rainReport(
     functionCode,
     serial,
     sentAt: new Date(observedAt + sentAfterMs),
-    stationType: '50',
+    stationType: '4B',
     timeStepMinutes: null,
     observations: [{ observedAt: new Date(observedAt), elements }],
   };
@@ -175,21 +163,19 @@ describe('SL 651 RTUs through the whole system', () => {
     const address = (code: string) => code.replace('-', '');
     const rainy = (i: number) => i < 3;
     // PJ is the total since 08:00: 10, 20, 30, 30 … (the old reading of it as an increment stored 690 mm).
-    const pj = HOUR_ENDS.map((end, i) =>
-      rainReport(address(pjStation), i + 1, end, { '20': Math.min(10 * (i + 1), 30) }),
-    );
+    const pj = HOUR_ENDS.map((end, i) => report(address(pjStation), i + 1, end, { '20': Math.min(10 * (i + 1), 30) }));
     // PT is a running total: a first report at 08:00 sets its start.
     const pt = [
-      rainReport(address(ptStation), 100, DAY_START, { '26': 1000 }),
+      report(address(ptStation), 100, DAY_START, { '26': 1000 }),
       ...HOUR_ENDS.map((end, i) =>
-        rainReport(address(ptStation), 101 + i, end, { '26': 1000 + Math.min(10 * (i + 1), 30) }),
+        report(address(ptStation), 101 + i, end, { '26': 1000 + Math.min(10 * (i + 1), 30) }),
       ),
     ];
     // Hourly reports as the standard times them (obs = the first 5-minute group's end), with a PT that resets at
     // 10:00 mid-storm: the F4 values hold the rain, the reset loses nothing.
     const f4 = [0.5, 1.5, 1, 1, 1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5];
     const hourlyReports = HOUR_ENDS.map((end, i) =>
-      rainReport(
+      report(
         address(f4Station),
         200 + i,
         end - 55 * 60_000,
@@ -215,7 +201,7 @@ describe('SL 651 RTUs through the whole system', () => {
 
     // Alerts are judged after each commit, one pass after another: once a heavy-rain control station's alert is
     // open, the reports sent before it have been judged too.
-    await sendInTurn([rainReport(address(control), 1, DAY_END - HOUR_MS, { '20': 150 })]);
+    await sendInTurn([report(address(control), 1, DAY_END - HOUR_MS, { '20': 150 })]);
     await until("the control station's rain alert", async () => (await rainAlerts(control)).length > 0);
     for (const code of [pjStation, ptStation, f4Station]) expect(await rainAlerts(code)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBeijing } from './beijing-time.js';
 import { accumulateRain, type RainNote, type RainState } from './rainfall.js';
+import { uplinkReport } from './samples.js';
 import type { Elements, Message } from './types.js';
 
 const HOUR_MS = 3_600_000;
@@ -12,19 +13,11 @@ const hhmm = (d: Date): string => formatBeijing(d).slice(5, 16).replace('T', ' '
 /** A report of station 4311240007 observed at `observed` (Beijing), sent `sentAfterMs` later. */
 function report(observed: string, elements: Elements, functionCode = '32', sentAfterMs = 30_000): Message {
   const observedAt = at(observed);
-  return {
-    encoding: 'hex',
-    direction: 'up',
-    centralAddress: 1,
-    stationAddress: '4311240007',
-    password: '1234',
+  return uplinkReport({
     functionCode,
-    serial: 1,
     sentAt: new Date(observedAt.getTime() + sentAfterMs),
-    stationType: '50',
-    timeStepMinutes: null,
     observations: [{ observedAt, elements }],
-  };
+  });
 }
 
 /** An hourly (34) report for the hour ending at `hourEnd`, as the standard times it: obs is the first group's end. */
