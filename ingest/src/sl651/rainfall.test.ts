@@ -326,6 +326,18 @@ describe('repeated, late and first reports', () => {
     ]);
   });
 
+  it('reads the elements of F0F0 groups repeated with the same time as one observation', () => {
+    const message = report('2026-07-01T10:00', { '26': 103 });
+    message.observations.push({ observedAt: at('2026-07-01T10:00'), elements: { '20': 3 } });
+    const run = feed([report('2026-07-01T09:00', { '26': 101, '20': 1 }), message]);
+    expect(run.increments).toEqual([
+      ['07-01 09:00', 1],
+      ['07-01 10:00', 2],
+    ]);
+    expect(run.notes).toEqual([]);
+    expect(run.state).toMatchObject({ pt: { value: 103 }, pj: { value: 3 } });
+  });
+
   it('reads nothing from reports without rainfall and keeps no state for them', () => {
     expect(accumulateRain(null, report('2026-07-01T09:00', { '39': 312.5, F4: [null, null] }), NOW)).toEqual({
       state: null,

@@ -1,6 +1,6 @@
 import { dayEndAtOrBefore, dayStartBefore, formatBeijing } from './beijing-time.js';
 import { arrayValueEnds } from './readings.js';
-import type { ElementValue, Message, Observation } from './types.js';
+import type { Elements, ElementValue, Message, Observation } from './types.js';
 
 /*
  * Rainfall increments of one station, from its reports in turn (the rules, with numbers, are in README.md,
@@ -93,8 +93,13 @@ const MAX_AHEAD_MS = 10 * MINUTE_MS;
 /** The rainfall of one report, received `now`, of a station whose earlier reports left `state`. Pure. */
 export function accumulateRain(state: RainState | null, message: Message, now: Date): RainUpdate {
   const ledger = new Ledger(state);
-  const reports = message.observations
-    .map((o) => rainOf(o, message.sentAt))
+  // Some RTUs repeat F0F0 with the same time before each element: one observation, read as one.
+  const byTime = new Map<number, Elements>();
+  for (const { observedAt, elements } of message.observations) {
+    byTime.set(observedAt.getTime(), { ...elements, ...byTime.get(observedAt.getTime()) });
+  }
+  const reports = [...byTime]
+    .map(([time, elements]) => rainOf({ observedAt: new Date(time), elements }, message.sentAt))
     .filter((r): r is RainReport => r !== null)
     .sort((a, b) => a.end - b.end);
   for (const report of reports) ledger.read(report, now.getTime() + MAX_AHEAD_MS);
