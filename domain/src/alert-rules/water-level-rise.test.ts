@@ -4,7 +4,7 @@ import { evaluateWaterLevelRise, WATER_LEVEL_RISE_DEFAULTS } from './water-level
 const start = new Date('2026-06-20T08:00:00+08:00');
 const hoursLater = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
 const rise = (metres: number, hours: number, rule = WATER_LEVEL_RISE_DEFAULTS) =>
-  evaluateWaterLevelRise(rule, { value: 310, at: start }, { value: 310 + metres, at: hoursLater(hours) });
+  evaluateWaterLevelRise(rule, { value: 310, time: start }, { value: 310 + metres, time: hoursLater(hours) });
 
 describe('evaluateWaterLevelRise', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { evaluateGrades, type Evaluation } from '../alerts/evaluation.js';
 import { numberProblems } from '../alerts/validate.js';
+import type { TimedValue } from '../time/index.js';
 
 /** How fast the water level rises (rule 'water_level_rise'). */
 export interface WaterLevelRiseRule {
@@ -20,18 +21,13 @@ export function validateWaterLevelRiseRule(rule: WaterLevelRiseRule): string[] {
   ];
 }
 
-export interface TimedValue {
-  value: number;
-  at: Date;
-}
-
 /** Rate between two consecutive level readings; null when they are out of order or too far apart to judge. */
 export function evaluateWaterLevelRise(
   rule: WaterLevelRiseRule,
   previous: TimedValue,
   current: TimedValue,
 ): Evaluation | null {
-  const hours = (current.at.getTime() - previous.at.getTime()) / 3_600_000;
+  const hours = (current.time.getTime() - previous.time.getTime()) / 3_600_000;
   if (!(hours > 0) || hours > rule.maxGapHours) return null;
   return evaluateGrades(
     {

@@ -1,6 +1,6 @@
-import { lastDayEnd } from './hydrological-day.js';
+import { dayEndAtOrBefore } from '../time/index.js';
 import { dailyRainfall } from './rainfall.js';
-import type { TimedValue } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 /** Days of rain the antecedent precipitation index 前期影响雨量 looks back over. */
 export const ANTECEDENT_DAYS = 15;
@@ -37,5 +37,7 @@ export function currentRunoffCoefficient(
 ): number {
   if (reservoir.runoffCoefficient != null) return reservoir.runoffCoefficient;
   if (rain === null) return DEFAULT_RUNOFF_COEFFICIENT;
-  return runoffCoefficient(antecedentPrecipitation(dailyRainfall(rain, lastDayEnd(now), ANTECEDENT_DAYS)));
+  return runoffCoefficient(
+    antecedentPrecipitation(dailyRainfall(rain, new Date(dayEndAtOrBefore(now.getTime())), ANTECEDENT_DAYS)),
+  );
 }

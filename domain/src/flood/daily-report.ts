@@ -1,7 +1,8 @@
-import { hydrologicalDay, type Interval } from './hydrological-day.js';
+import { hydrologicalDay, type Interval } from '../time/index.js';
 import { rainIn } from './rainfall.js';
 import { effectiveLimitLevel, type DamStatus, type LimitKind } from './restricted-level.js';
-import { HOUR_MS, round, type FloodLevels, type StorageCurve, type TimedValue } from './types.js';
+import { HOUR_MS, round, type FloodLevels, type StorageCurve } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 /** The alert severities (blue, yellow, orange, red), as the alert rules name them. */
 export type AlertSeverity = 'info' | 'warning' | 'major' | 'critical';

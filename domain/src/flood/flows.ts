@@ -1,6 +1,7 @@
 import { M3S_HOUR_IN_1E4_M3 } from './projection.js';
 import { spillwayDischarge, type Spillway } from './spillway.js';
-import { HOUR_MS, type StorageCurve, type TimedValue } from './types.js';
+import { HOUR_MS, type StorageCurve } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 /** Hours of levels the inflow is read from. */
 export const INFLOW_WINDOW_HOURS = 3;

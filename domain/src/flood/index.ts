@@ -10,4 +10,4 @@ export * from './restricted-level.js';
 export * from './spillway.js';
 export { emptyWatch, CLEAR_BAND_M, CLEAR_HOURS } from './threshold-watch.js';
 export type { OpenRun, Run, RunChange, Threshold, WatchState } from './threshold-watch.js';
-export type { FloodLevels, StorageCurve, TimedValue } from './types.js';
+export type { FloodLevels, StorageCurve } from './types.js';

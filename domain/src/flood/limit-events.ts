@@ -1,7 +1,8 @@
 import { effectiveLimitLevel, type DamStatus, type LimitKind } from './restricted-level.js';
 import { spillwayDischarge, type Spillway } from './spillway.js';
 import { stepWatch, type Run, type WatchState, type WatchStep } from './threshold-watch.js';
-import { round, type FloodLevels, type StorageCurve, type TimedValue } from './types.js';
+import { round, type FloodLevels, type StorageCurve } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 export type LimitWatch = WatchState<LimitKind>;
 export type SpillWatch = WatchState<'spillwayCrest'>;

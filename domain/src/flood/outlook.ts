@@ -4,7 +4,8 @@ import { estimateFlows } from './flows.js';
 import { hoursToLevels } from './projection.js';
 import { effectiveLimitLevel, restrictedLevel, type DamStatus } from './restricted-level.js';
 import { ungatedSpillway, type SpillwayFacts } from './spillway.js';
-import { round, type FloodLevels, type StorageCurve, type TimedValue } from './types.js';
+import { round, type FloodLevels, type StorageCurve } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 /** What the outlook needs to know of a reservoir: a registry reservoir with its curve and dam status. */
 export interface OutlookReservoir extends SpillwayFacts {

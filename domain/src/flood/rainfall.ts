@@ -1,5 +1,6 @@
-import { HOUR_MS, type TimedValue } from './types.js';
-import type { Interval } from './hydrological-day.js';
+import type { TimedValue } from '../time/index.js';
+import { HOUR_MS } from './types.js';
+import type { Interval } from '../time/index.js';
 
 /**
  * The rain readings of the interval (from, to]. Readings are increments over an interval ending at their time, so

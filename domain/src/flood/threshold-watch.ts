@@ -1,4 +1,5 @@
-import { HOUR_MS, round, type TimedValue } from './types.js';
+import { HOUR_MS, round } from './types.js';
+import type { TimedValue } from '../time/index.js';
 
 /** A level watched for: the flood-limit (or restricted) level, or a spillway crest. */
 export interface Threshold<K extends string> {

@@ -1,9 +1,3 @@
-/** A timestamped reading, as ingest and the database hand them over: water level (m) or rain increment (mm). */
-export interface TimedValue {
-  time: Date;
-  value: number;
-}
-
 /**
  * A reservoir's stage–storage curve (库容曲线): level (m) ⇄ storage (10⁴ m³). Passed in so that the one curve
  * implementation of the domain (hydrology/stage-storage) serves here too.

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  beijingDate,
-  beijingDay,
-  beijingFields,
-  beijingHour,
-  formatBeijing,
-  fromBeijing,
-  hydrologicalDay,
-} from './beijing-time.js';
+import { beijingDate, beijingDay, beijingFields, beijingHour, formatBeijing, fromBeijing } from './beijing-time.js';
 
 describe('Beijing time', () => {
   it('formats with the +08:00 offset, from a Date or milliseconds', () => {
@@ -36,11 +28,5 @@ describe('Beijing time', () => {
     expect(to.toISOString()).toBe('2026-07-01T16:00:00.000Z');
     const now = new Date('2026-07-01T02:30:00Z');
     expect(beijingDay('2026-07-01', now).to).toEqual(now);
-  });
-
-  it('runs the hydrological day from 08:00 the day before to 08:00 Beijing time', () => {
-    const { from, to } = hydrologicalDay('2026-07-01');
-    expect(from.toISOString()).toBe('2026-06-30T00:00:00.000Z');
-    expect(to.toISOString()).toBe('2026-07-01T00:00:00.000Z');
   });
 });

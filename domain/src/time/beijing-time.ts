@@ -60,12 +60,3 @@ export function beijingDay(date: string, now: Date): { from: Date; to: Date } {
   const end = new Date(from.getTime() + DAY_MS);
   return { from, to: end < now ? end : now };
 }
-
-/**
- * The hydrological day (水文日) named by `date`: 08:00 Beijing time the day before to 08:00 on `date`, as a UTC
- * interval [from, to). A day of rain is counted over it.
- */
-export function hydrologicalDay(date: string): { from: Date; to: Date } {
-  const to = new Date(Date.parse(`${date}T08:00:00Z`) - BEIJING_OFFSET_MS);
-  return { from: new Date(to.getTime() - DAY_MS), to };
-}

@@ -1,2 +1,3 @@
 export * from './beijing-time.js';
 export * from './calendar.js';
+export * from './hydrological-day.js';

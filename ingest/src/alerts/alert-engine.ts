@@ -99,13 +99,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       case 'water_level': {
         const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
         const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
-        const rise =
-          before &&
-          evaluateWaterLevelRise(
-            config.waterLevelRise,
-            { at: before.time, value: before.value },
-            { at: r.time, value: r.value },
-          );
+        const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
         return out;
       }

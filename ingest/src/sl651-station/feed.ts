@@ -1,10 +1,16 @@
 import { parseFrame, type Message, type Reassembler } from '../sl651/index.js';
 import { toTelemetry } from './convert.js';
+import type { RainStateStore } from './rain-state.js';
 import type { RejectSink, TelemetrySink } from './sinks.js';
 
 export interface Sinks {
   sink: TelemetrySink;
   rejects: RejectSink;
+}
+
+/** The sinks, and each station's rain state between its reports. */
+export interface FeedTargets extends Sinks {
+  rainState: RainStateStore;
 }
 
 /** Topic under which SL 651 input is named in the reject log. */
@@ -14,13 +20,14 @@ export const rejectTopic = (stationAddress: string): string => `sl651/${stationA
  * Decodes one whole frame (through the connection's or bridge's Reassembler) and feeds the result to the sinks.
  * `confirm` runs once the message's readings are committed — the moment the RTU may forget them — and only for
  * messages that want a confirmation (not a 2F keep-alive, which the RTU sends without expecting a reply).
- * A frame that cannot be decoded or whose address names no reservoir goes to the reject log and is not confirmed.
+ * A frame that cannot be decoded or whose address names no reservoir goes to the reject log and is not confirmed;
+ * what a stored report's rainfall leaves unknown or odd is logged there too (`rain_…` reasons).
  * `expectedAddress` (MQTT bridge: from the topic) must match the frame's station address.
  */
 export function feedFrame(
   frame: Buffer,
   reassembler: Reassembler,
-  sinks: Sinks,
+  sinks: FeedTargets,
   confirm: (message: Message) => void,
   expectedAddress?: string,
 ): void {
@@ -39,10 +46,17 @@ export function feedFrame(
     sinks.rejects.reject(rejectTopic(expectedAddress), 'station_mismatch', detail, hex);
     return;
   }
-  const conversion = toTelemetry(message);
+  const address = message.stationAddress;
+  const rainBefore = sinks.rainState.get(address);
+  const conversion = toTelemetry(message, rainBefore, new Date());
   if (!conversion.ok) {
-    sinks.rejects.reject(rejectTopic(message.stationAddress), conversion.reason, conversion.detail, hex);
+    sinks.rejects.reject(rejectTopic(address), conversion.reason, conversion.detail, hex);
     return;
+  }
+  const { state, notes } = conversion.rain;
+  if (state && state !== rainBefore) sinks.rainState.set(address, state);
+  for (const { kind, detail } of notes) {
+    if (kind !== 'late') sinks.rejects.reject(rejectTopic(address), `rain_${kind}`, detail, hex);
   }
   const done = message.functionCode === '2F' ? () => {} : () => confirm(message);
   let pending = conversion.payloads.length;

@@ -73,6 +73,22 @@ describe('SL 651 MQTT bridge', () => {
     expect(sinks.accepted.length).toBe(before);
   });
 
+  it('accepts a frame followed by a stray 7E without logging it as garbage', async () => {
+    const accepted = sinks.accepted.length;
+    const rejected = sinks.rejected.length;
+    const message = timedReport({ serial: 13, stationAddress: '4311240008' });
+    await dtu.publishAsync(
+      'site/sl651/4311240008/up',
+      Buffer.concat([encodeMessage(message)[0], Buffer.from([0x7e])]),
+      {
+        qos: 1,
+      },
+    );
+    await until('the payload', () => sinks.accepted.length === accepted + 1);
+    expect(sinks.accepted.at(-1)?.topic).toBe('reservoirs/431124-0008/telemetry');
+    expect(sinks.rejected.length).toBe(rejected);
+  });
+
   it('tells hex text from raw bytes', () => {
     expect(decodePayload(Buffer.from('7e7e 01\n02'))).toEqual(Buffer.from([0x7e, 0x7e, 0x01, 0x02]));
     const raw = Buffer.from([0x7e, 0x7e, 0x01]);

@@ -1,8 +1,11 @@
 import type { MqttClient } from 'mqtt';
 import { encodeAck, FrameSplitter, Reassembler } from '../sl651/index.js';
 import { feedFrame, rejectTopic, type Sinks } from './feed.js';
+import { MemoryRainStateStore, type RainStateStore } from './rain-state.js';
 
 export interface Sl651BridgeOptions extends Sinks {
+  /** Rain state per station; default in memory. Share one with the TCP station (a station may use both). */
+  rainState?: RainStateStore;
   /** A client of its own: the telemetry source's client feeds every message it receives to the pipeline. */
   client: MqttClient;
   /** Deployment prefix, as for telemetry topics (e.g. `''` or `site1/`). */
@@ -27,6 +30,7 @@ export async function startSl651Bridge(opts: Sl651BridgeOptions): Promise<Sl651B
   const { client, topicPrefix } = opts;
   const subscription = `${topicPrefix}sl651/+/up`;
   const reassembler = new Reassembler(MAX_PENDING_MESSAGES);
+  const targets = { ...opts, rainState: opts.rainState ?? new MemoryRainStateStore() };
 
   const onMessage = (topic: string, payload: Buffer) => {
     const address = UP_TOPIC.exec(topic.startsWith(topicPrefix) ? topic.slice(topicPrefix.length) : topic)?.[1];
@@ -34,7 +38,9 @@ export async function startSl651Bridge(opts: Sl651BridgeOptions): Promise<Sl651B
     const bytes = decodePayload(payload);
     const splitter = new FrameSplitter();
     const frames = splitter.push(bytes);
-    if (frames.length === 0 || splitter.discardedBytes > 0 || splitter.buffered > 0) {
+    // One stray 7E after the last CRC (some DTUs send it) is tolerated, as `decodeFrame` does.
+    const stray = splitter.buffered === 1 && bytes[bytes.length - 1] === 0x7e ? 1 : 0;
+    if (frames.length === 0 || splitter.discardedBytes > 0 || splitter.buffered > stray) {
       const detail = frames.length
         ? `${splitter.discardedBytes + splitter.buffered} bytes around the frames are not SL 651 frames`
         : 'no whole SL 651 frame with a valid CRC in the message';
@@ -44,7 +50,7 @@ export async function startSl651Bridge(opts: Sl651BridgeOptions): Promise<Sl651B
       feedFrame(
         frame,
         reassembler,
-        opts,
+        targets,
         (message) => void client.publish(`${topicPrefix}sl651/${address}/down`, encodeAck(message), { qos: 1 }),
         address,
       );

@@ -3,8 +3,16 @@ export interface TelemetrySink {
   accept(topic: string, payload: Buffer, committed: () => void): void;
 }
 
-/** Why an SL 651 frame never became telemetry. */
-export type Sl651RejectReason = 'bad_frame' | 'bad_station_address' | 'station_mismatch' | 'garbage_stream';
+import type { RainNoteKind } from '../sl651/index.js';
+
+/**
+ * Why an SL 651 frame, or part of its rainfall, never became telemetry. `rain_…` entries are the rain notes of a
+ * report that was otherwise stored (`accumulateRain`): an interval whose rain is not known (`rain_uncounted`), a
+ * counter that fell (`rain_reset`) or says less than is stored (`rain_mismatch`), a report timed ahead of the
+ * central station's clock (`rain_ahead`). Repeated and late reports are normal (M2 retries) and not logged.
+ */
+export type Sl651RejectReason =
+  'bad_frame' | 'bad_station_address' | 'station_mismatch' | 'garbage_stream' | `rain_${Exclude<RainNoteKind, 'late'>}`;
 
 /**
  * The reject log for input that cannot be expressed as telemetry (undecodable frames, addresses that name no

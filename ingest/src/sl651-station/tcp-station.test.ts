@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeAck, encodeFrame, encodeMessage } from '../sl651/index.js';
+import { MemoryRainStateStore } from './rain-state.js';
 import { startSl651Station, type Sl651Station } from './tcp-station.js';
 import { FakeSinks, timedReport } from './test-support.js';
 
@@ -58,8 +59,10 @@ describe('SL 651 central station (TCP)', () => {
     await r.write(encodeMessage(message)[0]);
     await until('the report to reach the sink', () => sinks.accepted.length === 1);
     expect(sinks.accepted[0].topic).toBe('reservoirs/431124-0007/telemetry');
+    // PJ 1.5 since 08:00, of which PN05 0.5 in the last 5 minutes.
     expect(sinks.accepted[0].payload.readings.map((x) => [x.sensor, x.value])).toEqual([
-      ['RG1', 1.5],
+      ['RG1', 1],
+      ['RG1', 0.5],
       ['WL1', 312.47],
       ['BV1', 12.6],
     ]);
@@ -77,6 +80,7 @@ describe('SL 651 central station (TCP)', () => {
   it('gives the same readings and confirmation wherever the stream is split', async () => {
     await start();
     const message = timedReport();
+    message.observations[0].elements = { '3B': 312.47, '38': 12.6 }; // rain would be stored once only
     const frame = encodeMessage(message)[0];
     const ack = encodeAck(message);
     for (let cut = 1; cut < frame.length; cut++) {
@@ -90,6 +94,44 @@ describe('SL 651 central station (TCP)', () => {
     }
     expect(sinks.accepted).toHaveLength(frame.length - 1);
     for (const a of sinks.accepted) expect(a).toEqual(sinks.accepted[0]);
+  });
+
+  it('confirms a redelivered report again but stores its rain once', async () => {
+    await start();
+    const message = timedReport();
+    const r = await rtu();
+    await r.write(encodeMessage(message)[0]);
+    await r.write(encodeMessage(message)[0]);
+    const ack = encodeAck(message);
+    await until('both confirmations', () => r.received.length >= 2 * ack.length);
+    expect(r.received).toEqual(Buffer.concat([ack, ack]));
+    const rain = sinks.accepted.map((a) => a.payload.readings.filter((x) => x.sensor === 'RG1').map((x) => x.value));
+    expect(rain).toEqual([[1, 0.5], []]);
+  });
+
+  it("reads PT against the same station's previous report, through the rain state it is given", async () => {
+    const rainState = new MemoryRainStateStore();
+    sinks = new FakeSinks();
+    station = await startSl651Station({ port: 0, host: '127.0.0.1', sink: sinks, rejects: sinks, rainState });
+    const first = timedReport({ serial: 1 }, new Date(Date.now() - 3 * 60_000));
+    first.observations[0].elements = { '26': 812.3 };
+    const second = timedReport({ serial: 2 });
+    second.observations[0].elements = { '26': 815.1 };
+    const reset = timedReport({ serial: 3 }, new Date(Date.now() + 60_000));
+    reset.observations[0].elements = { '26': 0.5 };
+    const r = await rtu();
+    for (const message of [first, second, reset]) await r.write(encodeMessage(message)[0]);
+    await until('three confirmations', () => r.received.length >= 3 * encodeAck(first).length);
+    // The first report only sets PT's start, the reset report its new one: neither has a reading to store.
+    expect(sinks.accepted.map((a) => a.payload.readings.map((x) => [x.sensor, x.value]))).toEqual([[['RG1', 2.8]]]);
+    expect(rainState.get('4311240007')).toMatchObject({ total: 2.8, pt: { value: 0.5 } });
+    // A counter that fell leaves its interval unknown: logged for engineers, with the frame.
+    expect(sinks.rejected.map((x) => [x.topic, x.reason])).toEqual([
+      ['sl651/4311240007/up', 'rain_reset'],
+      ['sl651/4311240007/up', 'rain_uncounted'],
+    ]);
+    expect(sinks.rejected[0].detail).toMatch(/^PT fell from 815.1 to 0.5/);
+    expect(sinks.rejected[0].payload).toBe(encodeMessage(reset)[0].toString('hex').toUpperCase());
   });
 
   it('handles several frames in one read and multi-packet messages, confirming each message once', async () => {

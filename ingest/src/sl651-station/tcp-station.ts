@@ -1,8 +1,11 @@
 import { createServer, type Socket } from 'node:net';
 import { encodeAck, FrameSplitter, Reassembler } from '../sl651/index.js';
 import { feedFrame, type Sinks } from './feed.js';
+import { MemoryRainStateStore, type RainStateStore } from './rain-state.js';
 
 export interface Sl651StationOptions extends Sinks {
+  /** Rain state per station; default in memory. Share one with the MQTT bridge (a station may use both). */
+  rainState?: RainStateStore;
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
@@ -33,6 +36,7 @@ export async function startSl651Station(opts: Sl651StationOptions): Promise<Sl65
   const idleTimeoutMs = opts.idleTimeoutMs ?? 120_000;
   const maxBadBytes = opts.maxBadBytes ?? DEFAULT_MAX_BAD_BYTES;
   const sockets = new Set<Socket>();
+  const targets = { ...opts, rainState: opts.rainState ?? new MemoryRainStateStore() };
 
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -48,7 +52,7 @@ export async function startSl651Station(opts: Sl651StationOptions): Promise<Sl65
       if (frames.length) badSinceGoodFrame = 0;
       badSinceGoodFrame += splitter.discardedBytes - discardedBefore;
       for (const frame of frames) {
-        feedFrame(frame, reassembler, opts, (message) => {
+        feedFrame(frame, reassembler, targets, (message) => {
           if (!socket.destroyed) socket.write(encodeAck(message));
         });
       }

@@ -1,23 +1,15 @@
 import type { Message } from '../sl651/index.js';
+import { uplinkReport } from '../sl651/samples.js';
 import type { RejectSink, Sl651RejectReason, TelemetrySink } from './sinks.js';
 
 /** A timed report (32) from reservoir 431124-0007's RTU, observed one minute ago. */
 export function timedReport(overrides: Partial<Message> = {}, observedAt = new Date(Date.now() - 60_000)): Message {
   const minute = new Date(Math.floor(observedAt.getTime() / 60_000) * 60_000);
-  return {
-    encoding: 'hex',
-    direction: 'up',
-    centralAddress: 1,
-    stationAddress: '4311240007',
-    password: '1234',
-    functionCode: '32',
-    serial: 7,
+  return uplinkReport({
     sentAt: new Date(Math.floor(observedAt.getTime() / 1000) * 1000),
-    stationType: '4B',
-    timeStepMinutes: null,
     observations: [{ observedAt: minute, elements: { '20': 1.5, '22': 0.5, '26': 812.3, '3B': 312.47, '38': 12.6 } }],
     ...overrides,
-  };
+  });
 }
 
 export interface Accepted {

@@ -61,9 +61,7 @@ export function decodeAsciiBody(header: FrameHeader, body: Uint8Array): Message 
     }
     builder.add(item);
   }
-  builder.finish();
-  message.observations = builder.observations;
-  message.timeStepMinutes = builder.timeStepMinutes;
+  builder.fill(message);
   return message;
 }
 

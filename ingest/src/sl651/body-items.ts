@@ -37,10 +37,15 @@ export function emptyMessage(header: FrameHeader, serial: number, sentAt: Date):
   };
 }
 
+/** The 5-minute arrays (`F4`–`FC`) of the standard hold one hour: 12 values. */
+export const VALUES_PER_ARRAY = 12;
+
 /** Collects decoded body items into observations, rejecting what would be ambiguous. */
 export class ObservationBuilder {
   readonly observations: Observation[] = [];
   timeStepMinutes: number | null = null;
+  /** What was odd but unambiguous (becomes `Message.warnings`). */
+  readonly warnings: string[] = [];
 
   constructor(private readonly functionCode: string) {}
 
@@ -71,12 +76,22 @@ export class ObservationBuilder {
     } else {
       if (item.key in current.elements)
         throw new FrameError(`element ${item.key} appears twice for one observation time`);
+      if (Array.isArray(item.value) && item.value.length !== VALUES_PER_ARRAY)
+        this.warnings.push(`element ${item.key} holds ${item.value.length} values, the standard sends 12`);
       current.elements[item.key] = item.value;
     }
   }
 
+  /** The decoded observations, time step and warnings, set on `message`. */
+  fill(message: Message): void {
+    this.finish();
+    message.observations = this.observations;
+    message.timeStepMinutes = this.timeStepMinutes;
+    if (this.warnings.length) message.warnings = this.warnings;
+  }
+
   /** Function 31 without its time step would leave every value after the first without a time. */
-  finish(): void {
+  private finish(): void {
     if (this.functionCode === '31' && this.timeStepMinutes === null)
       throw new FrameError('function 31 report without a time step');
   }

@@ -101,7 +101,26 @@ describe('elements', () => {
     expect(elements.F4).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, null, 1]);
     expect(elements.F5).toEqual([4.28, 4.29, 4.3, 4.31, 4.32, 4.33, 4.34, 4.35, 4.36, 4.37, null, 4.38]);
     expect(elements['45']).toBe('00000081');
-    expect(statusFlags('00000081')).toMatchObject({ mainsPowerLost: true, batteryLow: false, cabinetDoorOpen: true });
+    expect(statusFlags('00000081')).toMatchObject({ mainsPowerLost: true, batteryLow: false, cabinetDoorOpen: false });
+  });
+
+  it('reads status bit 7 as the cabinet door: 0 = open, 1 = closed (the one bit set when normal)', () => {
+    expect(statusFlags('00000080')).toEqual({
+      mainsPowerLost: false,
+      batteryLow: false,
+      waterLevelOverLimit: false,
+      flowOverLimit: false,
+      waterQualityOverLimit: false,
+      flowMeterFault: false,
+      waterLevelGaugeFault: false,
+      cabinetDoorOpen: false,
+    });
+    expect(statusFlags('00000000').cabinetDoorOpen).toBe(true);
+    expect(statusFlags('00000042')).toMatchObject({
+      batteryLow: true,
+      waterLevelGaugeFault: true,
+      cabinetDoorOpen: true,
+    });
   });
 
   it('reads an evenly-spaced (31) report as one observation per time step', () => {
@@ -117,6 +136,33 @@ describe('elements', () => {
   it('reads a keep-alive (2F) as serial and time only', () => {
     const frame = encodeFrame({ ...HEADER, functionCode: '2F' }, bytes('0007 260701060036'), null, ETX);
     expect(decoded(frame)).toMatchObject({ functionCode: '2F', serial: 7, stationType: null, observations: [] });
+  });
+});
+
+describe('tolerated shapes', () => {
+  it('accepts one stray 7E after the CRC and reports it, but not a bad CRC or other trailing bytes', () => {
+    const message = decoded(bytes(`${WORKED_EXAMPLE} 7E`));
+    expect(message.warnings).toEqual(['a stray 7E after the CRC was ignored']);
+    expect(message.observations).toEqual(decoded(bytes(WORKED_EXAMPLE)).observations);
+    expect(errorOf(bytes(`${WORKED_EXAMPLE.slice(0, -4)}8398 7E`))).toBe('CRC mismatch: frame has 8398, computed 8397');
+    expect(errorOf(bytes(`${WORKED_EXAMPLE} 7F`))).toContain('length mismatch');
+  });
+
+  it('decodes F5–FC groups of another length when their end is unambiguous, and says what was odd', () => {
+    const f5 = '0001 0002 0003 0004 0005 0006 0007 0008 0009 000A 000B 000C';
+    const message = decoded(report(`F0F0 2007241700 F560 ${f5} F660 ${f5.slice(0, 29)} 3812 1268`, '34'));
+    expect(message.observations[0].elements).toEqual({
+      F5: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12],
+      F6: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06],
+      '38': 12.68,
+    });
+    expect(message.warnings).toEqual([
+      'element F5 declares 12 bytes but holds 24',
+      'element F6 holds 6 values, the standard sends 12',
+    ]);
+    expect(errorOf(report(`F0F0 2007241700 F5B8 ${f5.slice(0, -5)} 01 3812 1268`, '34'))).toBe(
+      'element F5 declares 23 bytes, not a whole number of 2-byte values followed by the next group',
+    );
   });
 });
 

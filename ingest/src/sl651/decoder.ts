@@ -45,13 +45,20 @@ export function decodeFrame(bytes: Uint8Array): Result<Message> {
       error: `packet ${packet.index} of ${packet.total} of a multi-packet message: reassemble it first`,
     };
   }
-  return decodeBody(frame.value, frame.value.body);
+  return withWarnings(decodeBody(frame.value, frame.value.body), frame.value.warnings);
+}
+
+/** Puts what the envelope tolerated (e.g. a stray 7E) before what the body decoder tolerated. */
+function withWarnings(result: Result<Message>, warnings: readonly string[] | undefined): Result<Message> {
+  if (result.ok && warnings?.length) result.value.warnings = [...warnings, ...(result.value.warnings ?? [])];
+  return result;
 }
 
 interface Pending {
   header: Frame;
   parts: Map<number, Uint8Array>;
   bytes: number;
+  warnings: string[];
 }
 
 /**
@@ -70,7 +77,7 @@ export class Reassembler {
 
   /** The decoded message, an error, or `null` while packets are missing. */
   push(frame: Frame): Result<Message> | null {
-    if (!frame.packet) return decodeBody(frame, frame.body);
+    if (!frame.packet) return withWarnings(decodeBody(frame, frame.body), frame.warnings);
     const key = `${frame.encoding}/${frame.stationAddress}/${frame.functionCode}/${frame.direction}`;
     let entry = this.pending.get(key);
     if (entry && entry.header.packet?.total !== frame.packet.total) {
@@ -78,23 +85,24 @@ export class Reassembler {
       entry = undefined;
     }
     if (!entry) {
-      entry = { header: frame, parts: new Map(), bytes: 0 };
+      entry = { header: frame, parts: new Map(), bytes: 0, warnings: [] };
       this.pending.set(key, entry);
       this.evictOldest();
     }
     entry.bytes += frame.body.length - (entry.parts.get(frame.packet.index)?.length ?? 0);
     entry.parts.set(frame.packet.index, Uint8Array.from(frame.body));
+    entry.warnings.push(...(frame.warnings ?? []));
     if (entry.bytes > this.maxMessageBytes) {
       this.pending.delete(key);
       return { ok: false, error: `multi-packet message exceeds ${this.maxMessageBytes} bytes` };
     }
     if (entry.parts.size < frame.packet.total) return null;
     this.pending.delete(key);
-    const { header, parts } = entry;
+    const { header, parts, warnings } = entry;
     const body = Buffer.concat(
       Array.from({ length: frame.packet.total }, (_, i) => parts.get(i + 1) ?? Buffer.alloc(0)),
     );
-    return decodeBody(header, body);
+    return withWarnings(decodeBody(header, body), warnings);
   }
 
   /** Parses and pushes raw frame bytes. */

@@ -64,7 +64,10 @@ const DEFS: ElementDef[] = [
 export const ELEMENTS: ReadonlyMap<string, ElementDef> = new Map(DEFS.map((d) => [d.id, d]));
 export const ELEMENTS_BY_MNEMONIC: ReadonlyMap<string, ElementDef> = new Map(DEFS.map((d) => [d.mnemonic, d]));
 
-/** Bits of the `45` status word (bit 0 = least significant), named as the standard does. */
+/**
+ * Bits of the `45` status word (bit 0 = least significant), named for the condition a duty officer acts on. Every
+ * bit but one is set when the condition holds; bit 7 is the exception: 1 = cabinet door closed, 0 = open.
+ */
 export const STATUS_BITS = [
   'mainsPowerLost',
   'batteryLow',
@@ -78,11 +81,13 @@ export const STATUS_BITS = [
 
 export type StatusFlag = (typeof STATUS_BITS)[number];
 
-/** The named flags of a `45` status word given as 8 hex digits. */
+/** The bit whose set state is the normal one (cabinet door closed). */
+const SET_WHEN_NORMAL = 7;
+
+/** The named flags of a `45` status word given as 8 hex digits; `true` means the condition holds. */
 export function statusFlags(word: string): Record<StatusFlag, boolean> {
   const bits = parseInt(word, 16);
-  return Object.fromEntries(STATUS_BITS.map((name, bit) => [name, ((bits >>> bit) & 1) === 1])) as Record<
-    StatusFlag,
-    boolean
-  >;
+  return Object.fromEntries(
+    STATUS_BITS.map((name, bit) => [name, ((bits >>> bit) & 1) === (bit === SET_WHEN_NORMAL ? 0 : 1)]),
+  ) as Record<StatusFlag, boolean>;
 }

@@ -92,7 +92,9 @@ function readFrame(bytes: Uint8Array): Frame {
   if (layout === undefined) throw new FrameError(`frame too short: ${bytes.length} bytes`);
   if (typeof layout === 'string') throw new FrameError(layout);
   const { encoding, textAt, bodyLength, frameLength } = layout;
-  if (bytes.length !== frameLength) {
+  // Some DTUs send one more 7E after the CRC: the length field says where the frame ends, so it is unambiguous.
+  const strayStart = bytes.length === frameLength + 1 && bytes[frameLength] === START;
+  if (bytes.length !== frameLength && !strayStart) {
     throw new FrameError(
       `length mismatch: the header declares a ${bodyLength}-byte body, so a ${frameLength}-byte frame, but it has ${bytes.length} bytes`,
     );
@@ -121,7 +123,7 @@ function readFrame(bytes: Uint8Array): Frame {
   }
   // Spelled out: object spread is several times slower here, and this is the hot path.
   const { direction, centralAddress, stationAddress, password, functionCode } = fields;
-  return {
+  const frame: Frame = {
     encoding,
     direction,
     centralAddress,
@@ -132,6 +134,8 @@ function readFrame(bytes: Uint8Array): Frame {
     body: bytes.subarray(bodyStart, endAt),
     endChar,
   };
+  if (strayStart) frame.warnings = ['a stray 7E after the CRC was ignored'];
+  return frame;
 }
 
 function readAsciiCrc(bytes: Uint8Array, at: number): number {

@@ -9,8 +9,12 @@ const rng = createRng(20260701);
 const int = (n: number): number => Math.floor(rng() * n);
 const seeds = sampleMessages(200, 9).flatMap((m) => encodeMessage(m, { maxBodyLength: rng() < 0.2 ? 40 : 4095 }));
 
-/** The frame's own CRC check, independent of the decoder. */
+/** The frame's own CRC check, independent of the decoder; a stray 7E after the CRC is tolerated. */
 function crcHolds(frame: Uint8Array): boolean {
+  return crcHoldsExactly(frame) || (frame.at(-1) === 0x7e && crcHoldsExactly(frame.subarray(0, -1)));
+}
+
+function crcHoldsExactly(frame: Uint8Array): boolean {
   const buffer = Buffer.from(frame);
   if (buffer[0] === 0x7e && buffer.length >= 3)
     return crc16(buffer, 0, buffer.length - 2) === buffer.readUInt16BE(buffer.length - 2);

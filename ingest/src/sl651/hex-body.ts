@@ -43,18 +43,50 @@ export function decodeHexBody(header: FrameHeader, body: Uint8Array): Message {
     const key = extended ? 'FF' + HEX_BYTE[body[pos + 1]] : HEX_BYTE[body[pos]];
     pos += extended ? 2 : 1;
     if (pos >= end) throw new FrameError(`element ${key} has no definition byte`);
-    const size = body[pos] >> 3;
+    let size = body[pos] >> 3;
     const decimals = body[pos] & 0x07;
     pos++;
     if (size === 0) throw new FrameError(`element ${key} declares no data bytes`);
+    if (size !== LEVEL_ARRAY_BYTES && !builder.expectsSeries && ELEMENTS.get(key)?.kind === 'level5min') {
+      size = levelArraySize(key, body, pos, size, builder.warnings);
+    }
     if (end - pos < size) throw new FrameError(`element ${key} truncated: needs ${size} bytes, ${end - pos} left`);
     builder.add(readItem(builder, key, body, pos, size, decimals));
     pos = builder.expectsSeries && key !== STEP_ID ? end : pos + size;
   }
-  builder.finish();
-  message.observations = builder.observations;
-  message.timeStepMinutes = builder.timeStepMinutes;
+  builder.fill(message);
   return message;
+}
+
+/** A 5-minute level array (`F5`–`FC`): 12 values of 2 bytes. */
+const LEVEL_ARRAY_BYTES = 24;
+
+/**
+ * Where a level array whose definition byte does not say 24 bytes ends. Stations are seen declaring the number of
+ * values instead of bytes, or 24 as a plain byte (`18`, which reads as 3 bytes). The declared length stands when it
+ * is a whole number of values followed by the start of a group (`F0F0`, a known identifier whose data fits, or the
+ * body's end); otherwise twice the declared length or the standard 24 bytes must be the only length that is.
+ * Anything else is ambiguous and refused.
+ */
+function levelArraySize(key: string, body: Uint8Array, pos: number, declared: number, warnings: string[]): number {
+  const fits = (size: number) => size % 2 === 0 && pos + size <= body.length && startsGroup(body, pos + size);
+  if (fits(declared)) return declared;
+  const sizes = [2 * declared, LEVEL_ARRAY_BYTES].filter((size, i, all) => all.indexOf(size) === i && fits(size));
+  if (sizes.length !== 1) {
+    throw new FrameError(
+      `element ${key} declares ${declared} bytes, not a whole number of 2-byte values followed by the next group`,
+    );
+  }
+  warnings.push(`element ${key} declares ${declared} bytes but holds ${sizes[0]}`);
+  return sizes[0];
+}
+
+function startsGroup(body: Uint8Array, at: number): boolean {
+  if (at === body.length) return true;
+  if (body[at] === TIME_MARK) return body[at + 1] === TIME_MARK;
+  if (!ELEMENTS.has(HEX_BYTE[body[at]]) || at + 1 >= body.length) return false;
+  const size = body[at + 1] >> 3;
+  return size > 0 && at + 2 + size <= body.length;
 }
 
 function readItem(

@@ -8,7 +8,9 @@ export { decodeBody, decodeFrame, Reassembler, SUPPORTED_FUNCTIONS } from './dec
 export { encodeMessage, encodeAck } from './encoder.js';
 export type { EncodeOptions, AckOptions } from './encoder.js';
 export { FrameSplitter } from './framer.js';
-export { ELEMENT_MEANINGS, toReadings } from './readings.js';
+export { ELEMENT_MEANINGS, arrayValueEnds, toReadings } from './readings.js';
 export type { ElementMeaning, Reading } from './readings.js';
+export { accumulateRain } from './rainfall.js';
+export type { CounterMark, RainIncrement, RainNote, RainNoteKind, RainState, RainUpdate } from './rainfall.js';
 export { messageToJson, decodeHexInputs } from './json.js';
 export type { MessageJson } from './json.js';

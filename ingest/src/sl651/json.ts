@@ -16,6 +16,8 @@ export interface MessageJson {
   direction: Message['direction'];
   centralAddress: number;
   observations: { observedAt: string; elements: Elements }[];
+  /** What was odd but unambiguous and was tolerated; absent when nothing was. */
+  warnings?: string[];
 }
 
 export function messageToJson(message: Message): MessageJson {
@@ -30,6 +32,7 @@ export function messageToJson(message: Message): MessageJson {
     direction: message.direction,
     centralAddress: message.centralAddress,
     observations: message.observations.map((o) => ({ observedAt: formatBeijing(o.observedAt), elements: o.elements })),
+    ...(message.warnings && { warnings: message.warnings }),
   };
 }
 

@@ -7,6 +7,24 @@ export function createRng(seed: number): () => number {
   return () => random.next();
 }
 
+/** An uplink timed report of reservoir 431124-0007's RTU, with `fields` replaced: the base of hand-made test messages. */
+export function uplinkReport(fields: Partial<Message>): Message {
+  return {
+    encoding: 'hex',
+    direction: 'up',
+    centralAddress: 1,
+    stationAddress: '4311240007',
+    password: '1234',
+    functionCode: '32',
+    serial: 7,
+    sentAt: new Date(0),
+    stationType: '4B',
+    timeStepMinutes: null,
+    observations: [],
+    ...fields,
+  };
+}
+
 const START = Date.parse('2026-07-01T06:00:00+08:00');
 const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 

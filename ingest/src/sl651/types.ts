@@ -46,6 +46,8 @@ export interface Frame extends FrameHeader {
   body: Uint8Array;
   /** End character: ETX `03`, ETB `17`, or a downlink control character (EOT `04`, ESC `1B`, …). */
   endChar: number;
+  /** What was odd but unambiguous and tolerated (e.g. a stray `7E` after the CRC); absent when nothing was. */
+  warnings?: string[];
 }
 
 /** A whole message: one frame, or the reassembled packets of a multi-packet message. */
@@ -57,4 +59,6 @@ export interface Message extends FrameHeader {
   /** Time step of an evenly-spaced report (function `31`), minutes; `null` otherwise. */
   timeStepMinutes: number | null;
   observations: Observation[];
+  /** What was odd in the frame but unambiguous, and was tolerated; absent when nothing was. */
+  warnings?: string[];
 }

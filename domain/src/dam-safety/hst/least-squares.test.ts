@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { subsetCoefficients, subsetRss, triangularise, type Columns } from './least-squares.js';
 import { backwardEliminate, bic } from './selection.js';
-import { seededRandom } from './seeded-random.js';
+import { Random } from '../../random/index.js';
 
 const copy = (columns: Columns) => columns.map((c) => Float64Array.from(c));
 
@@ -11,7 +11,7 @@ function residual(columns: Columns, y: Float64Array, b: Float64Array): number {
 }
 
 describe('Householder least squares', () => {
-  const random = seededRandom(7);
+  const random = Random.derive(7, 'hst');
   const n = 200;
   const x = Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => random.normal()));
   const noise = Float64Array.from({ length: n }, () => 0.1 * random.normal());
@@ -69,7 +69,7 @@ describe('BIC backward elimination', () => {
   });
 
   it('drops the columns that do not help and keeps those that do, naming the order', () => {
-    const random = seededRandom(11);
+    const random = Random.derive(11, 'hst');
     const n = 500;
     const x = Array.from({ length: 5 }, () => Float64Array.from({ length: n }, () => random.normal()));
     // Column 3 is a weak effect (0.5 against noise 1), still worth far more than the ln(n) a term costs.

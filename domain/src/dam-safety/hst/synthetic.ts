@@ -3,7 +3,7 @@
 import { dayNumber, dayOfYear, dayString } from './days.js';
 import type { DailyValue, HstCoefficients, HstInputs } from './features.js';
 import { expectedAt } from './model.js';
-import { seededRandom } from './seeded-random.js';
+import { Random } from '../../random/index.js';
 
 /**
  * Known coefficients per dam-safety instrument kind, with the daily-mean noise a 5-minute RTU gives (the simulator's
@@ -36,7 +36,7 @@ export interface SyntheticReservoirOptions {
 
 /** Daily mean level (m, elevation) and daily rain (mm) of a made-up reservoir in Hunan's climate. */
 export function syntheticReservoir(o: SyntheticReservoirOptions): { level: DailyValue[]; rain: DailyValue[] } {
-  const random = seededRandom(o.seed);
+  const random = Random.derive(o.seed, 'hst');
   const first = dayNumber(o.start);
   const level: DailyValue[] = [];
   const rain: DailyValue[] = [];
@@ -45,8 +45,8 @@ export function syntheticReservoir(o: SyntheticReservoirOptions): { level: Daily
     const season = (2 * Math.PI * dayOfYear(d)) / 365.25;
     // Storms come mostly in the April–June wet season (peak late May); drizzle all year.
     const wet = Math.max(0, Math.sin(season - (2 * Math.PI * 60) / 365.25));
-    const storm = random.uniform() < 0.06 + 0.14 * wet;
-    const mm = storm ? -25 * Math.log(1 - random.uniform()) : random.uniform() < 0.2 ? 2 * random.uniform() : 0;
+    const storm = random.next() < 0.06 + 0.14 * wet;
+    const mm = storm ? -25 * Math.log(1 - random.next()) : random.next() < 0.2 ? 2 * random.next() : 0;
     // The pool is highest after the wet season and drawn down through the dry winter; storms lift it for days.
     const target = o.head * (0.85 + (o.swing ?? 0.08) * Math.sin(season - (2 * Math.PI * 80) / 365.25));
     h += 0.002 * o.head * mm - 0.1 * (h - target) + 0.01 * o.head * random.normal();
@@ -73,7 +73,7 @@ export interface SyntheticInstrumentOptions {
 
 /** The instrument's daily means: the HST formula with the true coefficients, plus (optionally correlated) noise. */
 export function syntheticInstrument(o: SyntheticInstrumentOptions): DailyValue[] {
-  const random = seededRandom(o.seed);
+  const random = Random.derive(o.seed, 'hst');
   const rho = o.autocorrelation ?? 0;
   const origin = dayNumber(o.from);
   const values: DailyValue[] = [];
