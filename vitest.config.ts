@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{domain,common,seeds,ingest,backend}/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      '{domain,common,seeds,ingest,backend}/src/**/*.test.ts',
+      'frontend/src/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Integration tests start real servers (embedded PGlite, brokers): keep parallelism to the 2 cores.
     pool: 'forks',
