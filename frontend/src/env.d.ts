@@ -5,3 +5,8 @@ declare module 'virtual:yongzhou-geo' {
   const geo: CountyGeoJson;
   export default geo;
 }
+
+/** echarts' per-part install modules (no .d.ts of their own): each exports the installer `use()` takes. */
+declare module 'echarts/lib/*' {
+  export const install: import('echarts/core').EChartsExtensionInstaller;
+}

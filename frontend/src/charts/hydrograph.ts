@@ -5,6 +5,7 @@ import { fmtNum, fmtTime, t } from '../i18n';
 import type { Levels } from '../api/types';
 import { cumulative, labelSpots, LEVEL_KEYS, levelAxisRange, storageAt, thresholdRange } from './axes';
 import type { ChartOption } from './echarts';
+import './echarts-xy';
 
 const LEVEL_COLORS: Record<keyof Levels, string> = {
   deadLevel: '#7a8794',
