@@ -1,7 +1,7 @@
-// A chart bound to an element ref: created on mount, resized with its box, disposed on unmount. The option is a
-// computed, so a change of data or language redraws it.
+// A chart bound to an element ref: created when the element appears (it may sit behind a v-if until data loads),
+// resized with its box, disposed on unmount. The option is a computed, so new data or a language switch redraws it.
 
-import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue';
+import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import { init, type ChartOption, type ECharts } from './echarts';
 
 export function useChart(el: Ref<HTMLElement | null>, option: Ref<ChartOption | null>, onClick?: (p: unknown) => void) {
@@ -10,14 +10,18 @@ export function useChart(el: Ref<HTMLElement | null>, option: Ref<ChartOption | 
   const draw = () => {
     if (chart.value && option.value) chart.value.setOption(option.value, { notMerge: true, lazyUpdate: true });
   };
-  onMounted(() => {
-    if (!el.value) return;
-    chart.value = init(el.value, undefined, { renderer: 'canvas' });
-    if (onClick) chart.value.on('click', onClick);
-    observer = new ResizeObserver(() => chart.value?.resize());
-    observer.observe(el.value);
-    draw();
-  });
+  watch(
+    el,
+    (node) => {
+      if (!node || chart.value) return;
+      chart.value = init(node, undefined, { renderer: 'canvas' });
+      if (onClick) chart.value.on('click', onClick);
+      observer = new ResizeObserver(() => chart.value?.resize());
+      observer.observe(node);
+      draw();
+    },
+    { flush: 'post', immediate: true },
+  );
   watch(option, draw);
   onBeforeUnmount(() => {
     observer?.disconnect();
