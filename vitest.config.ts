@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Pure logic and in-process tests: no database, no built code (`npm run test:unit`).
-          include: [`${PACKAGES}/src/**/*.test.ts`],
+          include: [`${PACKAGES}/src/**/*.test.ts`, 'frontend/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.db.test.ts'],
         },
       },

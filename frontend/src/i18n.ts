@@ -1,4 +1,7 @@
-// Labels in Simplified Chinese (default) and English; times always shown in Asia/Shanghai.
+// Labels in Simplified Chinese (default) and English; times always shown in Asia/Shanghai. The language is a Vue ref,
+// so every template and computed that calls t() re-renders on a switch.
+
+import { ref } from 'vue';
 
 export type Lang = 'zh' | 'en';
 
@@ -187,6 +190,175 @@ const zh = {
   wanUnit: '万元',
   moreRows: '另有 {n} 条未显示',
   noDataInRange: '所选时段内暂无监测数据',
+  vsNormalPool: '距正常蓄水位 (m)',
+  'state.above_normal': '超正常蓄水位',
+  'sevShort.critical': '红',
+  'sevShort.major': '橙',
+  'sevShort.warning': '黄',
+  'sevShort.info': '蓝',
+  linkDown: '连接中断 自',
+  linkConnecting: '连接中…',
+  updatedAt: '更新于',
+  drillBanner: '演练：模拟暴雨进行中（非真实汛情）',
+  drillEnds: '预计结束',
+  drill: '演练',
+  ledger: '台账录入',
+  users: '用户',
+  sessionEnds: '登录将于此时失效',
+  waterLevelShort: '水位',
+  'rain.h1': '1小时雨量',
+  'rain.h3': '3小时雨量',
+  'rain.h6': '6小时雨量',
+  'rain.h24': '24小时雨量',
+  kpiRain1h: '最大1小时雨量',
+  noRain: '无降雨',
+  mapPlain: '水库状态',
+  rain24Mean: '24小时面雨量',
+  countUnit: '条',
+  select: '选择',
+  notifications: '通知记录',
+  delivered: '已送达',
+  notDelivered: '未送达',
+  escalated: '已升级',
+  'channel.sms': '短信',
+  'channel.webhook': '短信网关',
+  'channel.dashboard': '平台',
+  selectedN: '已选 {n} 条',
+  selectAll: '全选未处理',
+  selectNone: '取消选择',
+  bulkNote: '确认说明（可选，所有选中预警共用）',
+  bulkAck: '批量确认',
+  bulkDone: '已确认 {n} 条预警',
+  alertsN: '{n} 条预警',
+  'personShort.government': '政府',
+  'personShort.department': '技术',
+  'personShort.management': '管理',
+  'personShort.patrol': '巡查',
+  enableNotifications: '开启桌面通知',
+  handover: '交接班',
+  handoverSince: '交接起始时间',
+  print: '打印',
+  'handover.opened': '本班新发生',
+  'handover.done': '本班已处理',
+  'handover.stillOpen': '仍未解除',
+  rainCumulative: '累计雨量 (mm)',
+  storageShort: '库容',
+  wanM3: '万m³',
+  addAllocation: '录入资金到位',
+  addExpenditure: '录入支出',
+  addUser: '新增用户',
+  alertRules: '预警规则',
+  allYears: '全部年度',
+  allocatedOn: '到位日期',
+  allocationRate: '到位率',
+  amountWan: '金额 (万元)',
+  amountYuan: '金额 (元)',
+  appraisalDue: '今年到期鉴定',
+  appraisalOverdue: '安全鉴定逾期',
+  appraisedOn: '鉴定日期',
+  auditTrail: '变更记录（谁、何时、改了什么）',
+  axisFocus: '聚焦限值',
+  axisFull: '全程',
+  budgetYuan: '概算 (元)',
+  cancel: '取消',
+  centralShare: '中央资金占比（实际/政策）',
+  changeStage: '变更阶段',
+  closeHazard: '隐患销号',
+  column: '列',
+  conclusion: '鉴定结论',
+  createdAt: '创建时间',
+  detailCol: '内容',
+  document: '文号',
+  drillRealTime: '后端尚不支持演练加速：暴雨按真实时间进行',
+  drillSpeed: '加速倍数',
+  edit: '修改',
+  evidence: '整改佐证',
+  export: '导出',
+  file: '文件',
+  foundBy: '发现人',
+  funding: '资金',
+  gapWan: '资金缺口 (万元)',
+  hazardId: '隐患编号',
+  hazardSource: '发现途径',
+  import: '导入',
+  importLedger: '台账导入',
+  ledgerKindLabel: '台账类型',
+  nextDue: '下次鉴定',
+  notAllowed: '当前角色无权访问',
+  now: '当前',
+  overdue: '逾期',
+  overdueN: '逾期',
+  overdueOnly: '仅逾期',
+  overridden: '已调整',
+  percentFull: '蓄水率',
+  problem: '问题',
+  projectList: '项目清单',
+  projectNotFound: '未找到该项目（或不在您的管辖区域内）',
+  rainTotals: '累计雨量',
+  reason: '原因',
+  recordAppraisal: '录入安全鉴定结果',
+  recordHazard: '登记隐患',
+  reservoirNotFound: '未找到水库',
+  reservoirNotFoundHint: '编码有误，或该水库不在您的管辖区域内。',
+  role: '角色',
+  row: '行',
+  rulesReset: '恢复默认',
+  save: '保存',
+  saved: '已保存',
+  shareOff: '资金比例不符政策',
+  source: '资金来源',
+  spendingRate: '支出率',
+  spentOn: '支出日期',
+  stormDrill: '暴雨演练',
+  stormDrillHint: '启动模拟暴雨，用于值班演练；演练期间各页面均有演练标识。',
+  stormStart: '开始演练',
+  total: '合计',
+  trainedOn: '培训日期',
+  transfer: '资金调剂',
+  transferIn: '调入',
+  transferOut: '调出',
+  transferTo: '调入项目',
+  imported: '已导入 {n} 行，跳过 {s} 行',
+  'sensorType.seepage_pressure': '渗压',
+  'sensorType.seepage_flow': '渗流量',
+  'sensorType.displacement': '表面位移',
+  'range.6h': '6小时',
+  'range.24h': '24小时',
+  'range.7d': '7天',
+  'range.30d': '30天',
+  'groupBy.county': '按县区',
+  'groupBy.year': '按开工年度',
+  'groupBy.kind': '按项目类型',
+  'ledgerKind.projects': '项目',
+  'ledgerKind.allocations': '资金到位',
+  'ledgerKind.expenditures': '资金支出',
+  'ledgerKind.responsible-persons': '责任人',
+  'ledgerKind.hazards': '隐患',
+  'projectKind.reinforcement': '除险加固',
+  'projectKind.telemetry': '雨水情测报',
+  'projectKind.dam_monitoring': '大坝安全监测',
+  'projectKind.all': '全部类型',
+  'rule.waterLevel.floodSeasonWarning': '汛期预警水位',
+  'rule.waterLevel.offSeasonWarning': '非汛期预警水位',
+  'rule.waterLevel.major': '橙色预警水位',
+  'rule.waterLevel.critical': '红色预警水位',
+  'rule.waterLevelRise.ratePerHour': '水位上涨率',
+  'hazardSource.patrol': '日常巡查',
+  'hazardSource.inspection': '专项检查',
+  'hazardSource.appraisal': '安全鉴定',
+  'hazardSource.monitoring': '监测发现',
+  'damLocation.坝顶': '坝顶',
+  'damLocation.上游坝坡': '上游坝坡',
+  'damLocation.下游坝坡': '下游坝坡',
+  'damLocation.坝脚': '坝脚',
+  'damLocation.溢洪道': '溢洪道',
+  'damLocation.放水设施': '放水设施',
+  'damLocation.其他': '其他',
+  'stage.design': '实施方案设计',
+  'stage.procurement': '设备采购',
+  'stage.installation': '安装',
+  'stage.commissioning': '调试联网',
+  'stage.acceptance': '验收',
 };
 
 type Key = keyof typeof zh;
@@ -376,9 +548,178 @@ const en: Record<Key, string> = {
   wanUnit: '10⁴ CNY',
   moreRows: '{n} more not shown',
   noDataInRange: 'No readings in the selected period',
+  vsNormalPool: 'vs normal pool (m)',
+  'state.above_normal': 'Above normal pool',
+  'sevShort.critical': 'Red',
+  'sevShort.major': 'Orange',
+  'sevShort.warning': 'Yellow',
+  'sevShort.info': 'Blue',
+  linkDown: 'Disconnected since',
+  linkConnecting: 'Connecting…',
+  updatedAt: 'Updated',
+  drillBanner: 'DRILL: simulated storm in progress (not real)',
+  drillEnds: 'ends',
+  drill: 'Drill',
+  ledger: 'Ledgers',
+  users: 'Users',
+  sessionEnds: 'Session ends',
+  waterLevelShort: 'Level',
+  'rain.h1': 'Rain 1 h',
+  'rain.h3': 'Rain 3 h',
+  'rain.h6': 'Rain 6 h',
+  'rain.h24': 'Rain 24 h',
+  kpiRain1h: 'Most rain in 1 h',
+  noRain: 'No rain',
+  mapPlain: 'Reservoir state',
+  rain24Mean: 'Mean rain 24 h',
+  countUnit: '',
+  select: 'Select',
+  notifications: 'Notifications',
+  delivered: 'Delivered',
+  notDelivered: 'Not delivered',
+  escalated: 'Escalated',
+  'channel.sms': 'SMS',
+  'channel.webhook': 'SMS gateway',
+  'channel.dashboard': 'Dashboard',
+  selectedN: '{n} selected',
+  selectAll: 'Select all open',
+  selectNone: 'Clear selection',
+  bulkNote: 'Note for all selected (optional)',
+  bulkAck: 'Acknowledge selected',
+  bulkDone: '{n} alerts acknowledged',
+  alertsN: '{n} alerts',
+  'personShort.government': 'Gov.',
+  'personShort.department': 'Tech.',
+  'personShort.management': 'Mgmt.',
+  'personShort.patrol': 'Patrol',
+  enableNotifications: 'Enable desktop notifications',
+  handover: 'Hand-over',
+  handoverSince: 'Since',
+  print: 'Print',
+  'handover.opened': 'Opened this shift',
+  'handover.done': 'Handled this shift',
+  'handover.stillOpen': 'Still active',
+  rainCumulative: 'Cumulative rain (mm)',
+  storageShort: 'Storage',
+  wanM3: '10⁴ m³',
+  addAllocation: 'Add allocation',
+  addExpenditure: 'Add expenditure',
+  addUser: 'Add user',
+  alertRules: 'Alert rules',
+  allYears: 'All years',
+  allocatedOn: 'Allocated on',
+  allocationRate: 'Allocation rate',
+  amountWan: 'Amount (10⁴ CNY)',
+  amountYuan: 'Amount (CNY)',
+  appraisalDue: 'Appraisal due this year',
+  appraisalOverdue: 'Appraisal overdue',
+  appraisedOn: 'Appraised on',
+  auditTrail: 'Audit trail (who, when, what)',
+  axisFocus: 'Around the limit',
+  axisFull: 'Dead level to crest',
+  budgetYuan: 'Budget (CNY)',
+  cancel: 'Cancel',
+  centralShare: 'Central share (actual/policy)',
+  changeStage: 'Change stage',
+  closeHazard: 'Close hazard',
+  column: 'Column',
+  conclusion: 'Conclusion',
+  createdAt: 'Created',
+  detailCol: 'Details',
+  document: 'Document',
+  drillRealTime: 'The backend has no drill speed yet: the storm runs in real time',
+  drillSpeed: 'Speed (×)',
+  edit: 'Edit',
+  evidence: 'Evidence',
+  export: 'Export',
+  file: 'File',
+  foundBy: 'Found by',
+  funding: 'Funding',
+  gapWan: 'Gap (10⁴ CNY)',
+  hazardId: 'Hazard no.',
+  hazardSource: 'Source',
+  import: 'Import',
+  importLedger: 'Import a ledger',
+  ledgerKindLabel: 'Ledger',
+  nextDue: 'Next due',
+  notAllowed: 'Not available for your role',
+  now: 'Now',
+  overdue: 'Overdue',
+  overdueN: 'Overdue',
+  overdueOnly: 'Overdue only',
+  overridden: 'Overridden',
+  percentFull: 'Percent full',
+  problem: 'Problem',
+  projectList: 'Projects',
+  projectNotFound: 'Project not found (or not in your area)',
+  rainTotals: 'Rain totals',
+  reason: 'Reason',
+  recordAppraisal: 'Record an appraisal',
+  recordHazard: 'Record a hazard',
+  reservoirNotFound: 'No reservoir',
+  reservoirNotFoundHint: 'The code is wrong, or the reservoir is not in your area.',
+  role: 'Role',
+  row: 'Row',
+  rulesReset: 'Reset to defaults',
+  save: 'Save',
+  saved: 'Saved',
+  shareOff: 'Share off policy',
+  source: 'Source',
+  spendingRate: 'Spending rate',
+  spentOn: 'Spent on',
+  stormDrill: 'Storm drill',
+  stormDrillHint: 'Starts a simulated storm for a duty drill; every page marks the drill while it runs.',
+  stormStart: 'Start drill',
+  total: 'Total',
+  trainedOn: 'Trained on',
+  transfer: 'Transfer',
+  transferIn: 'Transfer in',
+  transferOut: 'Transfer out',
+  transferTo: 'To project',
+  imported: '{n} rows imported, {s} skipped',
+  'sensorType.seepage_pressure': 'Seepage pressure',
+  'sensorType.seepage_flow': 'Seepage flow',
+  'sensorType.displacement': 'Surface displacement',
+  'range.6h': '6 h',
+  'range.24h': '24 h',
+  'range.7d': '7 days',
+  'range.30d': '30 days',
+  'groupBy.county': 'By county',
+  'groupBy.year': 'By start year',
+  'groupBy.kind': 'By kind',
+  'ledgerKind.projects': 'Projects',
+  'ledgerKind.allocations': 'Allocations',
+  'ledgerKind.expenditures': 'Expenditures',
+  'ledgerKind.responsible-persons': 'Responsible persons',
+  'ledgerKind.hazards': 'Hazards',
+  'projectKind.reinforcement': 'Reinforcement',
+  'projectKind.telemetry': 'Telemetry',
+  'projectKind.dam_monitoring': 'Dam monitoring',
+  'projectKind.all': 'All kinds',
+  'rule.waterLevel.floodSeasonWarning': 'Flood-season warning level',
+  'rule.waterLevel.offSeasonWarning': 'Off-season warning level',
+  'rule.waterLevel.major': 'Orange level',
+  'rule.waterLevel.critical': 'Red level',
+  'rule.waterLevelRise.ratePerHour': 'Rise rate',
+  'hazardSource.patrol': 'Patrol',
+  'hazardSource.inspection': 'Inspection',
+  'hazardSource.appraisal': 'Appraisal',
+  'hazardSource.monitoring': 'Monitoring',
+  'damLocation.坝顶': 'Crest',
+  'damLocation.上游坝坡': 'Upstream slope',
+  'damLocation.下游坝坡': 'Downstream slope',
+  'damLocation.坝脚': 'Toe',
+  'damLocation.溢洪道': 'Spillway',
+  'damLocation.放水设施': 'Outlet works',
+  'damLocation.其他': 'Other',
+  'stage.design': 'Design',
+  'stage.procurement': 'Procurement',
+  'stage.installation': 'Installation',
+  'stage.commissioning': 'Commissioning',
+  'stage.acceptance': 'Acceptance',
 };
 
-const AREAS: Record<string, [string, string]> = {
+export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],
   '431103': ['冷水滩区', 'Lengshuitan'],
   '431181': ['祁阳市', 'Qiyang'],
@@ -395,21 +736,21 @@ const AREAS: Record<string, [string, string]> = {
   '431173': ['回龙圩管理区', 'Huilongxu'],
 };
 
-let lang: Lang = localStorage.getItem('lang') === 'en' ? 'en' : 'zh';
+const lang = ref<Lang>(globalThis.localStorage?.getItem('lang') === 'en' ? 'en' : 'zh');
 
 export function getLang(): Lang {
-  return lang;
+  return lang.value;
 }
 
 export function setLang(l: Lang): void {
-  lang = l;
+  lang.value = l;
   localStorage.setItem('lang', l);
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** Label for a key; unknown keys fall back to the key itself. */
 export function t(key: string): string {
-  const dict = lang === 'zh' ? zh : en;
+  const dict = lang.value === 'zh' ? zh : en;
   return (dict as Record<string, string>)[key] ?? key;
 }
 
@@ -425,13 +766,13 @@ export function label(prefix: string, value: unknown): string {
 export function areaName(code: string | null | undefined, fallback = ''): string {
   if (!code) return t('cityWide');
   const a = AREAS[code];
-  return a ? a[lang === 'zh' ? 0 : 1] : fallback || code;
+  return a ? a[lang.value === 'zh' ? 0 : 1] : fallback || code;
 }
 
 const fmtCache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(kind: 'full' | 'short' | 'date'): Intl.DateTimeFormat {
-  const key = lang + kind;
+  const key = lang.value + kind;
   let f = fmtCache.get(key);
   if (!f) {
     const opts: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Shanghai', hour12: false };
@@ -439,7 +780,7 @@ function formatter(kind: 'full' | 'short' | 'date'): Intl.DateTimeFormat {
       Object.assign(opts, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     if (kind === 'short') Object.assign(opts, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     if (kind === 'date') Object.assign(opts, { year: 'numeric', month: '2-digit', day: '2-digit' });
-    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', opts);
+    f = new Intl.DateTimeFormat(lang.value === 'zh' ? 'zh-CN' : 'en-GB', opts);
     fmtCache.set(key, f);
   }
   return f;
@@ -486,4 +827,20 @@ export function fmtMoney(v: string | number | null | undefined, unit: 'yuan' | '
   if (unit === 'wan') fen = (fen + 5000n) / 10000n; // now in 0.01 万元 (100 元), half up
   const whole = (fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${m[1] && fen !== 0n ? '-' : ''}${whole}.${(fen % 100n).toString().padStart(2, '0')}`;
+}
+
+/** A value with its unit, e.g. "328.64 m"; a dash when there is no value. */
+export function fmtUnit(v: number | string | null | undefined, unit: string, digits = 2): string {
+  const n = fmtNum(v, digits);
+  return n === '—' ? n : `${n} ${unit}`;
+}
+
+/** A duration in words: "45 分钟", "3 小时 5 分钟" / "45 min", "3 h 5 min". */
+export function fmtDuration(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  const [hw, mw] = lang.value === 'zh' ? [' 小时', ' 分钟'] : [' h', ' min'];
+  if (h >= 48) return lang.value === 'zh' ? `${Math.floor(h / 24)} 天` : `${Math.floor(h / 24)} d`;
+  return h ? `${h}${hw}${m ? ` ${m}${mw}` : ''}` : `${m}${mw}`;
 }

@@ -1,8 +1,9 @@
-// Derived reservoir state shared by views: flood season, applicable limit, display category.
+// Derived reservoir state shared by views: flood season, the level the water is held against, display category.
 
-import type { Alert, Reservoir, Severity } from './types';
+import type { Alert, Reservoir, Severity } from './api/types';
 
-const SEV_RANK: Record<Severity, number> = { info: 1, warning: 2, major: 3, critical: 4 };
+export const SEVERITIES: Severity[] = ['critical', 'major', 'warning', 'info'];
+export const SEV_RANK: Record<Severity, number> = { info: 1, warning: 2, major: 3, critical: 4 };
 
 /** Hunan flood season: 1 April – 30 September, Asia/Shanghai. */
 export function isFloodSeason(now = new Date()): boolean {
@@ -10,16 +11,22 @@ export function isFloodSeason(now = new Date()): boolean {
   return month >= 4 && month <= 9;
 }
 
-/** The level the water is compared with: flood-limit in the flood season, else normal pool. */
-export function limitOf(r: Reservoir): number {
-  return isFloodSeason() ? r.levels.floodLimitLevel : r.levels.normalLevel;
+/** The level the water is compared with: flood-limit in the flood season, else the normal pool. */
+export function limitOf(r: Pick<Reservoir, 'levels'>, floodSeason: boolean): number {
+  return floodSeason ? r.levels.floodLimitLevel : r.levels.normalLevel;
 }
 
-/** Highest severity among open alerts, keyed by reservoir code. */
-export function severityByReservoir(alerts: Alert[]): Map<string, Severity> {
+/** Label keys for "distance to the limit" and "above the limit", by season (no 汛限 wording in November). */
+export const limitWords = (floodSeason: boolean) =>
+  floodSeason
+    ? { delta: 'vsFloodLimit', above: 'state.above_flood_limit', limit: 'floodLimitLevel' }
+    : { delta: 'vsNormalPool', above: 'state.above_normal', limit: 'normalLevel' };
+
+/** Highest severity among open and acknowledged alerts, keyed by reservoir code. */
+export function severityByReservoir(alerts: Iterable<Alert>): Map<string, Severity> {
   const m = new Map<string, Severity>();
   for (const a of alerts) {
-    if (a.state !== 'open') continue;
+    if (a.state === 'resolved') continue;
     const cur = m.get(a.reservoirCode);
     if (!cur || SEV_RANK[a.severity] > SEV_RANK[cur]) m.set(a.reservoirCode, a.severity);
   }
@@ -37,28 +44,21 @@ export const CATEGORIES: Category[] = [
   'critical',
 ];
 
-/** What the map and table show: an open alert wins over the telemetry state. */
+/** What the map and table show: an active alert wins over the telemetry state. */
 export function categoryOf(r: Reservoir, severities: Map<string, Severity>): Category {
-  return severities.get(r.code) ?? r.alertSeverity ?? r.state;
+  return severities.get(r.code) ?? r.state;
 }
 
-/** Label key for a category. */
-export const categoryLabel = (c: Category): string => (c in SEV_RANK ? `sev.${c}` : `state.${c}`);
+/** Label key for a category (seasonal wording for the limit). */
+export const categoryLabel = (c: Category, floodSeason: boolean): string =>
+  c in SEV_RANK ? `sev.${c}` : c === 'above_flood_limit' ? limitWords(floodSeason).above : `state.${c}`;
 
-export const CATEGORY_STYLE: Record<Category, { color: string; symbol: string; size: number }> = {
-  normal: { color: '#2f9e6b', symbol: 'circle', size: 6 },
-  offline: {
-    color: '#9aa3ad',
-    symbol: 'path://M0,20L20,0L50,30L80,0L100,20L70,50L100,80L80,100L50,70L20,100L0,80L30,50Z',
-    size: 7,
-  },
-  above_flood_limit: { color: '#7b3fc4', symbol: 'triangle', size: 11 },
-  info: { color: '#1e6fd9', symbol: 'roundRect', size: 11 },
-  warning: { color: '#e6b800', symbol: 'diamond', size: 13 },
-  major: { color: '#f07c00', symbol: 'path://M25,0L75,0L100,50L75,100L25,100L0,50Z', size: 14 },
-  critical: {
-    color: '#d9252a',
-    symbol: 'path://M50,0L61,35L98,35L68,57L79,91L50,70L21,91L32,57L2,35L39,35Z',
-    size: 18,
-  },
+export const CATEGORY_COLOR: Record<Category, string> = {
+  normal: '#2f9e6b',
+  offline: '#9aa3ad',
+  above_flood_limit: '#7b3fc4',
+  info: '#1e6fd9',
+  warning: '#e6b800',
+  major: '#f07c00',
+  critical: '#d9252a',
 };

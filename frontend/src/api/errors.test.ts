@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, localMessage, localNote } from './errors';
+
+describe('API validation messages', () => {
+  it('puts each message at the field it names and keeps the rest for the form', () => {
+    const r = fieldErrors(
+      [
+        'amount must be a decimal string in CNY with at most 2 decimals, e.g. "5000000.00"',
+        'allocatedOn must be a date YYYY-MM-DD',
+        "The expenditure exceeds the project's unspent allocation of 12.00 CNY",
+      ],
+      ['amount', 'allocatedOn', 'source'],
+    );
+    expect(Object.keys(r.fields)).toEqual(['amount', 'allocatedOn']);
+    expect(r.form).toHaveLength(1);
+  });
+
+  it('says known messages in Chinese, with their figures', () => {
+    expect(localMessage("The expenditure exceeds the project's unspent allocation of 1200.50 CNY", 'zh')).toBe(
+      '超过项目已到位未支出资金 1200.50 元',
+    );
+    expect(localMessage('Moving from approval to construction skips a stage: a reason is required', 'zh')).toBe(
+      '跨阶段变更须填写原因',
+    );
+    expect(localMessage('something new', 'zh')).toBe('something new');
+    expect(localMessage('amount must be greater than 0', 'en')).toBe('amount must be greater than 0');
+  });
+
+  it('translates the system notes of alert histories', () => {
+    expect(localNote('auto-resolved: back within limits', 'zh')).toBe('自动解除：已恢复到限值以内');
+    expect(localNote('auto-resolved: back within limits', 'en')).toBe('auto-resolved: back within limits');
+    expect(localNote(null, 'zh')).toBe('');
+  });
+});

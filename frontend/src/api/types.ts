@@ -1,0 +1,360 @@
+// Response shapes the OpenAPI document does not describe yet (the backend has no response DTOs for them): typed here,
+// in one place, until the backend's decorators make `schema.ts` carry them. Request bodies and query parameters come
+// from `schema.ts`.
+
+export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
+export type Severity = 'info' | 'warning' | 'major' | 'critical';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
+export type Money = string;
+
+/** GET /api/auth/me */
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaCode: string | null;
+}
+
+/** GET /api/users */
+export interface UserRow extends User {
+  phone: string | null;
+  createdAt: string;
+}
+
+export interface Levels {
+  deadLevel: number;
+  floodLimitLevel: number;
+  normalLevel: number;
+  designFloodLevel: number;
+  checkFloodLevel: number;
+  crestElevation: number;
+}
+
+export interface Latest {
+  time: string | null;
+  waterLevel: number | null;
+  rainfall: number | null;
+  batteryVoltage: number | null;
+}
+
+/** Rain (mm) over the last 1/3/6/24 h; null when the gauge was silent. */
+export interface RainTotals {
+  h1: number | null;
+  h3: number | null;
+  h6: number | null;
+  h24: number | null;
+}
+
+/** GET /api/reservoirs */
+export interface Reservoir {
+  code: string;
+  name: string;
+  county: string;
+  countyName: string;
+  scale: 'medium' | 'small1' | 'small2';
+  longitude: number;
+  latitude: number;
+  damSafetyMonitoring: boolean;
+  levels: Levels;
+  latest: Latest;
+  rain: RainTotals;
+  state: ReservoirState;
+}
+
+export interface Sensor {
+  code: string;
+  type: string;
+  unit: string;
+  threshold: number | null;
+  station: string;
+  latest: { time: string; value: number } | null;
+}
+
+export interface Station {
+  code: string;
+  kind: string;
+  reportIntervalS: number;
+  lastReportAt: string | null;
+  online: boolean;
+}
+
+export type PersonRole = 'government' | 'department' | 'management' | 'patrol';
+
+export interface Person {
+  role: PersonRole;
+  name: string;
+  phone: string;
+  trained: boolean;
+  trainedOn: string | null;
+}
+
+/** GET /api/responsible-persons */
+export interface PersonRow extends Person {
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+}
+
+/** GET /api/reservoirs/{code} */
+export interface ReservoirDetail extends Reservoir {
+  damType: string;
+  damHeight: number;
+  totalStorage: number;
+  catchmentArea: number;
+  gatedSpillway: boolean;
+  managementMode: string;
+  damCategory: number;
+  completionYear: number;
+  lastAppraisal: string | null;
+  nextAppraisal: string | null;
+  stageStorage: [number, number][];
+  floodSeason: boolean;
+  sensors: Sensor[];
+  stations: Station[];
+  responsiblePersons: Person[];
+}
+
+/** GET /api/reservoirs/{code}/series */
+export interface Series {
+  sensor: { code: string; type: string; unit: string };
+  bucket: string;
+  points: [string, number][];
+}
+
+/** GET /api/alerts, and the Socket.IO `alert` event (with `event`). */
+export interface Alert {
+  id: string;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  ruleKey: string;
+  type: string;
+  severity: Severity;
+  state: AlertState;
+  openedAt: string;
+  updatedAt: string;
+  value: number | null;
+  threshold: number | null;
+  message: { zh: string; en: string } | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  note: string | null;
+  event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string;
+  /** Proposed: alerts raised by a storm drill. */
+  drill?: boolean;
+}
+
+/** GET /api/alerts/{id}/history */
+export interface AlertEvent {
+  at: string;
+  action: 'open' | 'escalate' | 'ack' | 'resolve' | string;
+  severity: Severity | null;
+  value: number | string | null;
+  threshold: number | string | null;
+  actor: string | null;
+  note: string | null;
+}
+
+/** Proposed GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
+export interface AlertNotification {
+  at: string;
+  channel: 'sms' | 'webhook' | 'dashboard' | string;
+  recipient: string;
+  personRole: PersonRole | null;
+  delivered: boolean;
+  escalated: boolean;
+  error: string | null;
+}
+
+export interface ArrivalCounts {
+  received: number;
+  expected: number;
+  rate: number | null;
+}
+
+export interface StationHealthRow extends ArrivalCounts {
+  code: string;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  kind: string;
+  reportIntervalS: number;
+  lastReportAt: string | null;
+  batteryVoltage: number | null;
+  online: boolean;
+}
+
+/** GET /api/stations/health */
+export interface StationHealth {
+  date: string;
+  expectedPerStation: number;
+  total: ArrivalCounts & { stations: number };
+  areas: (ArrivalCounts & { county: string; stations: number; online: number })[];
+  stations: StationHealthRow[];
+}
+
+export type ProjectKind = 'reinforcement' | 'telemetry' | 'dam_monitoring';
+export type FundingSource = 'central' | 'provincial' | 'municipal' | 'county';
+
+/** GET /api/projects */
+export interface Project {
+  id: number;
+  kind: ProjectKind;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+  scale: string;
+  stage: string;
+  inNationalPlan: boolean;
+  plannedStart: string;
+  plannedFinish: string | null;
+  actualFinish: string | null;
+  progressPercent: number | null;
+  budget: Money;
+  budgetBasis: string;
+  allocated: Money;
+  allocatedBySource: Record<FundingSource, Money>;
+  spent: Money;
+  unspent: Money;
+  allocationRate: string | null;
+  spendingRate: string | null;
+  gap: Money;
+  shareCheck: { expectedCentralShare: string; actualCentralShare: string | null; ok: boolean };
+  overdue: boolean;
+  atRisk: boolean;
+  updatedAt: string;
+}
+
+/** GET /api/projects/{id}: the project with its stage history and ledger entries (who entered each, when). */
+export interface ProjectDetail extends Project {
+  stageChanges: { id: number; from: string; to: string; reason: string | null; changedBy: string; changedAt: string }[];
+  allocations: {
+    id: number;
+    source: FundingSource;
+    amount: Money;
+    allocatedOn: string;
+    document: string | null;
+    createdBy: string;
+    createdAt: string;
+  }[];
+  expenditures: {
+    id: number;
+    amount: Money;
+    spentOn: string;
+    description: string;
+    createdBy: string;
+    createdAt: string;
+  }[];
+  transfers: {
+    id: number;
+    fromProjectId: number;
+    toProjectId: number;
+    source: FundingSource;
+    amount: Money;
+    reason: string;
+    transferredBy: string;
+    transferredAt: string;
+  }[];
+}
+
+/** GET /api/funding/summary */
+export interface FundingRow {
+  group: string;
+  groupName?: string;
+  projects: number;
+  budget: Money | null;
+  allocated: Record<FundingSource | 'total', Money>;
+  spent: Money | null;
+  allocationRate: string | null;
+  spendingRate: string | null;
+  gap: Money | null;
+}
+
+/** GET /api/appraisals */
+export interface AppraisalDue {
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+  scale: string;
+  damCategory: number;
+  lastAppraisal: string | null;
+  nextAppraisal: string;
+  dueThisYear: boolean;
+  overdue: boolean;
+}
+
+/** GET /api/appraisals/{code} */
+export interface AppraisalHistory extends AppraisalDue {
+  appraisals: {
+    id: number;
+    appraisedOn: string;
+    damCategory: number;
+    conclusion: string;
+    nextDue: string;
+    recordedBy: string;
+    recordedAt?: string;
+  }[];
+}
+
+/** GET /api/hazards */
+export interface Hazard {
+  id: number;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  countyName: string;
+  foundOn: string;
+  foundBy: string;
+  source: string;
+  locationOnDam: string;
+  description: string;
+  severity: 'general' | 'major';
+  rectificationDeadline: string;
+  status: 'open' | 'rectifying' | 'closed';
+  overdue: boolean;
+  closedOn?: string | null;
+  evidence?: string | null;
+}
+
+/** GET /api/reservoirs/{code}/alert-rules */
+export type RuleFamily = 'waterLevel' | 'waterLevelRise' | 'rain' | 'sensor' | 'station';
+export type RuleSettings = Record<RuleFamily, Record<string, number | number[]>>;
+export interface AlertRules {
+  defaults: RuleSettings;
+  overrides: Partial<RuleSettings> | null;
+  effective: RuleSettings;
+}
+
+/** POST /api/ledger/{kind}/import */
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+}
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Socket.IO `reading`: the reservoir's newest value per sensor type (e.g. water_level, rainfall, battery_voltage). */
+export interface ReadingEvent {
+  reservoirCode: string;
+  time: string;
+  [sensorType: string]: number | string;
+}
+
+/** Proposed GET /api/simulation/storm: the running storm drill, if any. */
+export interface DrillStatus {
+  active: boolean;
+  drill: boolean;
+  speed: number;
+  startedAt: string | null;
+  endsAt: string | null;
+}

@@ -1,0 +1,85 @@
+// The signed-in user. The token lives in localStorage, so a new tab is signed in too; it slides forward through
+// the proposed POST /api/auth/refresh while the page is open, and POST /api/auth/logout revokes it (both hidden
+// while the backend lacks them: then the session ends when the token expires, and the header says when).
+
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { api, call, configureAuth, proposed } from '../api/client';
+import type { User } from '../api/types';
+import { can, type Permission } from '../session/permissions';
+import { refreshDue, tokenExpiry } from '../session/token';
+
+const KEY = 'yz.token';
+const REFRESH_CHECK_MS = 60_000;
+
+export const useSession = defineStore('session', () => {
+  const token = ref<string | null>(localStorage.getItem(KEY));
+  const issuedAt = ref(Number(localStorage.getItem(`${KEY}.at`)) || Date.now());
+  const user = ref<User | null>(null);
+  const refreshable = ref<boolean | null>(null);
+  const expiresAt = computed(() => tokenExpiry(token.value));
+
+  function setToken(t: string | null): void {
+    token.value = t;
+    issuedAt.value = Date.now();
+    if (t) {
+      localStorage.setItem(KEY, t);
+      localStorage.setItem(`${KEY}.at`, String(issuedAt.value));
+    } else {
+      localStorage.removeItem(KEY);
+      localStorage.removeItem(`${KEY}.at`);
+    }
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const { accessToken } = await call<{ accessToken: string }>(
+      api.POST('/api/auth/login', { body: { username, password } }),
+    );
+    setToken(accessToken);
+    await loadUser();
+  }
+
+  async function loadUser(): Promise<boolean> {
+    if (!token.value) return false;
+    try {
+      user.value = await call<User>(api.GET('/api/auth/me'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function logout(): Promise<void> {
+    await proposed('POST', '/api/auth/logout').catch(() => null);
+    setToken(null);
+    user.value = null;
+  }
+
+  /** Sliding expiry: swap the token for a fresh one in the last third of its life. */
+  async function refresh(): Promise<void> {
+    if (!token.value || refreshable.value === false) return;
+    if (!refreshDue(expiresAt.value, issuedAt.value, Date.now())) return;
+    const r = await proposed<{ accessToken: string }>('POST', '/api/auth/refresh').catch(() => null);
+    refreshable.value = r !== null;
+    if (r) setToken(r.accessToken);
+  }
+  setInterval(() => void refresh(), REFRESH_CHECK_MS);
+
+  // Another tab signed in or out: follow it.
+  window.addEventListener('storage', (e) => {
+    if (e.key !== KEY) return;
+    token.value = e.newValue;
+    if (!e.newValue) user.value = null;
+  });
+
+  configureAuth({
+    token: () => token.value,
+    unauthorized: () => {
+      setToken(null);
+      user.value = null;
+    },
+  });
+
+  const allowed = (p: Permission) => can(user.value?.role, p);
+  return { token, user, expiresAt, refreshable, login, logout, loadUser, refresh, allowed };
+});
