@@ -1,8 +1,5 @@
-#!/usr/bin/env node
-import { realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { decodeHexInputs } from './json.js';
 
 const USAGE = 'usage: sl651 decode [HEX...]   (without HEX arguments: one frame per line on stdin)\n';
@@ -28,9 +25,4 @@ async function readLines(input: Readable): Promise<string[]> {
   const lines: string[] = [];
   for await (const line of createInterface({ input, crlfDelay: Infinity })) if (line.trim() !== '') lines.push(line);
   return lines;
-}
-
-// Run only when executed (also through the npm bin symlink), not when imported by tests.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2), process.stdin, process.stdout, process.stderr);
 }
