@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SensorType } from '@yz/domain';
+import { loadHstInputs, loadSensorModel } from '@yz/platform';
 import { sql } from 'kysely';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { float8, InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
@@ -94,6 +95,16 @@ export class ReservoirsRepository {
         AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
       GROUP BY 1`.execute(this.db);
     return rows;
+  }
+
+  /** The instrument's stored HST model (or why it has none). */
+  sensorModel(sensorId: number) {
+    return loadSensorModel(this.db, sensorId);
+  }
+
+  /** The reservoir's daily level (and rain) series the models read, over [from, to] (Beijing days). */
+  hstInputs(reservoirCode: string, from: string, to: string, withRain: boolean) {
+    return loadHstInputs(this.db, reservoirCode, from, to, withRain);
   }
 
   sensors(reservoirCode: string) {

@@ -1,4 +1,4 @@
-import type { RuleOverrides, SensorType } from '@yz/domain';
+import type { HstJudgeState, HstModel, HstRefusal, RuleOverrides, SensorType } from '@yz/domain';
 import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
@@ -292,6 +292,17 @@ export interface AlertRuleOverridesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface SensorModelsTable {
+  sensor_id: number;
+  reservoir_code: string;
+  fitted_at: Timestamp;
+  /** An HstModel (domain/dam-safety/hst), or null with the refusal. */
+  model: Json<HstModel> | null;
+  refusal: HstRefusal | null;
+  message: string | null;
+  judge_state: ColumnType<HstJudgeState, string | undefined, string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -316,6 +327,7 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  sensor_models: SensorModelsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;
