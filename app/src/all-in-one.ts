@@ -12,7 +12,14 @@ import {
   type EmbeddedBroker,
 } from '@yz/platform';
 import { startBackend, type InProcessIngest } from '@yz/backend';
-import { announceEvents, connectAndRun, startIngest, type IngestService, type RunningSimulator } from '@yz/ingest';
+import {
+  announceEvents,
+  backfillHistory,
+  connectAndRun,
+  startIngest,
+  type IngestService,
+  type RunningSimulator,
+} from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
@@ -58,11 +65,12 @@ async function main(): Promise<void> {
   const events = new LocalEventBus();
   const stopAnnouncing = announceEvents(ingest, events);
   let simulator: RunningSimulator | undefined;
+  const simulationStarts = await simulationStart(db.db);
   if (config.simulate) {
     simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
-      seed: 20210501,
+      seed: SIMULATOR_SEED,
       speed: config.simulateSpeed,
-      startTime: await simulationStart(db.db),
+      startTime: simulationStarts,
       topicPrefix: config.mqttTopicPrefix,
     });
   }
@@ -84,6 +92,11 @@ async function main(): Promise<void> {
   if (admin.generated) console.log(`  Log in as admin with password: ${admin.password}`);
   else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
   console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
+  if (config.simulate) {
+    void backfillDamSafety(db.db, ingest, simulationStarts).catch((err: Error) =>
+      logger.warn(`dam-safety history backfill failed: ${err.message}`),
+    );
+  }
 
   stopOnSignals(
     async () => {
@@ -110,6 +123,27 @@ async function simulationStart(db: Kysely<Database>): Promise<Date> {
     .executeTakeFirstOrThrow();
   const dayAgo = Date.now() - 24 * 3_600_000;
   return new Date(Math.max(dayAgo, last ? new Date(last).getTime() + 60_000 : 0));
+}
+
+const SIMULATOR_SEED = 20210501;
+const HISTORY_DAYS = 730;
+
+/**
+ * On a first start, in the background once the server answers: two years of daily dam-safety history from the
+ * simulator's own stations (with the planted anomalies), then a model for every instrument.
+ */
+async function backfillDamSafety(db: Kysely<Database>, ingest: IngestService, start: Date): Promise<void> {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  const rows = await backfillHistory(db, generateRegistry().reservoirs, {
+    seed: SIMULATOR_SEED,
+    startMs: start.getTime(),
+    days: HISTORY_DAYS,
+  });
+  if (!rows) return;
+  logger.log(`dam-safety history: ${rows} daily readings over ${HISTORY_DAYS} days written in ${seconds()} s`);
+  const { fitted, refused } = await ingest.alerts.refitModels();
+  logger.log(`dam-safety models: ${fitted} instruments fitted, ${refused} without a model, ${seconds()} s in all`);
 }
 
 /** The in-process ingest as the backend sees it. */

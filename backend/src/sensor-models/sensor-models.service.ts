@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { fitSensorModel, HST_SENSOR_TYPES, loadSensorModel, type StoredSensorModel } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
 import { InjectDb, type Sql } from '../common/sql.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ReservoirsService } from '../reservoirs/reservoirs.service.js';
 import type { SensorModelDto } from './sensor-model.dto.js';
 
@@ -11,6 +12,7 @@ export class SensorModelsService {
   constructor(
     @InjectDb() private readonly db: Sql,
     private readonly reservoirs: ReservoirsService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   async get(scope: AreaScope, code: string, sensorCode: string): Promise<SensorModelDto> {
@@ -20,7 +22,10 @@ export class SensorModelsService {
 
   async fit(scope: AreaScope, code: string, sensorCode: string, now = new Date()): Promise<SensorModelDto> {
     const sensor = await this.instrument(scope, code, sensorCode);
-    return served(await fitSensorModel(this.db, sensor.id, now), sensor.unit);
+    const stored = await fitSensorModel(this.db, sensor.id, now);
+    // The in-process ingest judges with the new model from the next reading on (a separate one within seconds).
+    await this.runtime.ingest?.reloadAlertRules();
+    return served(stored, sensor.unit);
   }
 
   private async instrument(scope: AreaScope, code: string, sensorCode: string) {
