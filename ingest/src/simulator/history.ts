@@ -75,25 +75,20 @@ function dailyRain(random: Random, day: number): number {
   return random.next() < 0.2 ? 2 * random.next() : 0;
 }
 
+/** Set in `settings` once the history is complete, so that an interrupted backfill is resumed on the next start. */
+const DONE_KEY = 'dam_safety_history';
+
 /**
- * Writes the history unless dam-safety readings older than the start already exist; returns the rows written.
- * Batches are sent one after the other so that other queries get their turn.
+ * Writes the history unless it was completed before (rows already there are skipped, so an interrupted run
+ * resumes); returns the rows written. Batches are sent one after the other so that other queries get their turn.
  */
 export async function backfillHistory(
   db: Kysely<Database>,
   reservoirs: readonly ReservoirSeed[],
   o: HistoryOptions,
 ): Promise<number> {
-  const before = new Date(o.startMs - DAY_MS);
-  const existing = await db
-    .selectFrom('readings')
-    .innerJoin('sensors', 'sensors.id', 'readings.sensor_id')
-    .select('readings.time')
-    .where('sensors.type', '=', 'seepage_pressure')
-    .where('readings.time', '<', before)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return 0;
+  const done = await db.selectFrom('settings').select('value').where('key', '=', DONE_KEY).executeTakeFirst();
+  if (done) return 0;
   const sensors = await db.selectFrom('sensors').select(['id', 'reservoir_code', 'code']).execute();
   const ids: SensorIds = new Map();
   for (const s of sensors) {
@@ -121,5 +116,10 @@ export async function backfillHistory(
     if (pending.sensor.length >= BATCH_ROWS) await flush();
   }
   if (pending.sensor.length) await flush();
+  await db
+    .insertInto('settings')
+    .values({ key: DONE_KEY, value: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return written;
 }
