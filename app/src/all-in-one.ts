@@ -22,7 +22,7 @@ import {
 } from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { adminPassword } from './admin-password.js';
 
 const logger = new Logger('start');
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
   console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
   if (config.simulate) {
-    void backfillDamSafety(db.db, ingest, simulationStarts).catch((err: Error) =>
+    void backfillDamSafety(db.db, ingest, simulationStarts, db.timescale).catch((err: Error) =>
       logger.warn(`dam-safety history backfill failed: ${err.message}`),
     );
   }
@@ -132,7 +132,12 @@ const HISTORY_DAYS = 730;
  * On a first start, in the background once the server answers: two years of daily dam-safety history from the
  * simulator's own stations (with the planted anomalies), then a model for every instrument.
  */
-async function backfillDamSafety(db: Kysely<Database>, ingest: IngestService, start: Date): Promise<void> {
+async function backfillDamSafety(
+  db: Kysely<Database>,
+  ingest: IngestService,
+  start: Date,
+  timescale: boolean,
+): Promise<void> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
   const rows = await backfillHistory(db, generateRegistry().reservoirs, {
@@ -142,6 +147,13 @@ async function backfillDamSafety(db: Kysely<Database>, ingest: IngestService, st
   });
   if (!rows) return;
   logger.log(`dam-safety history: ${rows} daily readings over ${HISTORY_DAYS} days written in ${seconds()} s`);
+  // The hourly rollup (daily charts) refreshes only its recent window by itself: take in the history once.
+  if (timescale) {
+    const from = new Date(start.getTime() - (HISTORY_DAYS + 1) * 86_400_000);
+    await sql`CALL refresh_continuous_aggregate('readings_hourly', ${from}::timestamptz, ${start}::timestamptz)`
+      .execute(db)
+      .catch((err: Error) => logger.warn(`hourly rollup of the history not refreshed: ${err.message}`));
+  }
   const { fitted, refused } = await ingest.alerts.refitModels();
   logger.log(`dam-safety models: ${fitted} instruments fitted, ${refused} without a model, ${seconds()} s in all`);
 }
