@@ -19,7 +19,7 @@ export async function writeSheet(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...header]);
-  for (const row of rows) sheet.addRow(row.map((v) => v ?? ''));
+  for (const row of rows) sheet.addRow(row.map((v) => neutraliseFormula(v ?? '')));
   if (format === 'xlsx') {
     sheet.getRow(1).font = { bold: true };
     sheet.columns.forEach((c) => (c.width = 16));
@@ -28,6 +28,20 @@ export async function writeSheet(
   // A byte-order mark lets Excel open the UTF-8 (Chinese) text correctly.
   const csv = Buffer.from(await workbook.csv.writeBuffer());
   return Buffer.concat([Buffer.from('\uFEFF'), csv]);
+}
+
+/** Text a spreadsheet program would run as a formula (CSV injection): =, +, -, @, tab or CR first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/** Prefixes formula-like text with an apostrophe so Excel and LibreOffice show it as text; numbers stay as they are. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** The text neutraliseFormula was given: a re-imported export keeps its values. */
+export function restoreFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** XLSX files are ZIP archives ("PK"); anything else is read as CSV. */
@@ -53,7 +67,7 @@ export async function readSheet(file: Buffer): Promise<string[][]> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) cells.push(restoreFormula(cellText(row.getCell(c).value)));
     rows.push(cells.every((v) => v === '') ? [] : cells);
   }
   return rows;
