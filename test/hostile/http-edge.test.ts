@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, reachable, startSystem, type RunningSystem } from '../support/system.js';
 
@@ -81,5 +82,30 @@ describe.skipIf(!pgUp)('hostile HTTP input', () => {
     expect(line).toContain(`"'=HYPERLINK`);
     expect(line).toContain(`'@巡查员`);
     expect(line).not.toMatch(/(^|,)"?[=+@-]/);
+  });
+
+  const upload = (kind: string, file: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file)]), name);
+    return raw(`/api/ledger/${kind}/import`, { method: 'POST', body: form });
+  };
+
+  it('refuses a tiny XLSX that declares a million rows, with a 400 naming the limits', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('隐患台账');
+    sheet.getCell('A1').value = '编号';
+    sheet.getCell('XFD1048576').value = 'x';
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(file.length).toBeLessThan(10_000);
+    const res = await upload('hazards', file, 'bomb.xlsx');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/at most 10000 rows and 64 columns/);
+    const wide = 'a,'.repeat(100) + '\n';
+    expect((await upload('hazards', Buffer.from(wide), 'wide.csv')).status).toBe(400);
+    const long = '水库编码\n' + '431124-0001\n'.repeat(10_001);
+    const tooLong = await upload('responsible-persons', Buffer.from(long), 'long.csv');
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { message: string }).message).toMatch(/10000 rows/);
+    expect((await raw('/api/health')).status).toBe(200);
   });
 });
