@@ -16,7 +16,7 @@ import { announceEvents, connectAndRun, startIngest, type IngestService, type Ru
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
-import { adminPassword } from './admin-password.js';
+import { adminPassword, jwtSecret } from './admin-password.js';
 
 const logger = new Logger('start');
 
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     ingest: inProcess(ingest),
     simulator: simulator?.simulator,
     admin: { password: admin.password, reset: !admin.generated },
+    jwtSecret: jwtSecret(config),
   });
 
   logger.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -6,6 +6,7 @@ import { loadConfig, openDatabase, PgEventBus, requireServers, stopOnSignals } f
 import { seedIfEmpty } from '@yz/seeds';
 import mqtt from 'mqtt';
 import { startBackend } from '@yz/backend';
+import { jwtSecret } from './admin-password.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,8 +35,10 @@ async function main(): Promise<void> {
     embedded: false,
     brokerConnected: () => broker.connected,
     admin: { password: config.adminPassword!, reset: true },
+    jwtSecret: jwtSecret(config),
   });
   logger.log(`backend listening on :${config.port}`);
+  if (!config.jwtSecret) logger.warn('JWT_SECRET is not set: using one generated in DATA_DIR (replicas need one)');
 
   stopOnSignals(async () => {
     await app.close();

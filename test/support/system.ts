@@ -24,6 +24,8 @@ export interface RunningSystem {
   mqttUrl: string;
   topicPrefix: string;
   adminPassword: string;
+  /** The scratch database on the PostgreSQL server, when the system runs on one. */
+  databaseUrl: string | undefined;
   output(): string;
   login(username?: string, password?: string): Promise<string>;
   get<T>(path: string, token: string): Promise<{ status: number; body: T }>;
@@ -106,6 +108,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     mqttUrl: opts.mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
     topicPrefix,
     adminPassword,
+    databaseUrl,
     output: () => out,
     async login(username = 'admin', password = adminPassword) {
       const res = await request<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password });

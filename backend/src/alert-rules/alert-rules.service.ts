@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { defaultRuleConfig, mergeOverrides, RuleConfigError, type RuleOverrides } from '@yz/domain';
+import { lockRows } from '../common/row-lock.js';
 import { writeAudit } from '../common/audit-log.js';
 import type { AuthUser } from '../common/auth-user.js';
 import type { AreaScope } from '../common/scope.js';
@@ -32,6 +33,7 @@ export class AlertRulesService {
       throw err;
     }
     await this.db.transaction().execute(async (tx) => {
+      await lockRows(tx, 'reservoirs', [code]);
       const before = await this.overrides(code, tx);
       await tx
         .insertInto('alert_rule_overrides')
@@ -61,6 +63,7 @@ export class AlertRulesService {
   async clear(user: AuthUser, scope: AreaScope, code: string) {
     await this.reservoirs.detail(scope, code);
     await this.db.transaction().execute(async (tx) => {
+      await lockRows(tx, 'reservoirs', [code]);
       const before = await this.overrides(code, tx);
       if (!before) throw new NotFoundException(`${code} has no rule overrides`);
       await tx.deleteFrom('alert_rule_overrides').where('reservoir_code', '=', code).execute();

@@ -24,6 +24,8 @@ export interface Runtime {
   brokerConnected(): boolean;
   /** The admin password to ensure before the API answers; `reset` overwrites an existing admin's password. */
   admin: { password: string; reset: boolean };
+  /** The secret half of the JWT key (JWT_SECRET, or generated into DATA_DIR); the other half is in the database. */
+  jwtSecret: string;
   /** Where ingest's alert and reading events arrive from (in this process or from ingest processes). */
   events?: EventBus;
   /** The in-process ingest (all-in-one): its metrics and its alert rules. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 import type { HazardSource, HazardStatus, Severity } from './hazard-rules.js';
@@ -86,8 +87,8 @@ export class HazardsRepository {
     return (await selectHazards(db, scope).where('h.id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async lock(tx: Sql, id: number): Promise<void> {
-    await tx.selectFrom('hazards').select('id').where('id', '=', id).forUpdate().execute();
+  lock(tx: Sql, ids: readonly number[]): Promise<void> {
+    return lockRows(tx, 'hazards', ids);
   }
 
   async insert(tx: Sql, h: HazardValues, by: string): Promise<number> {

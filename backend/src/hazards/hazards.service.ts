@@ -58,8 +58,9 @@ export class HazardsService {
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
     const row = await this.repo.transaction(async (tx) => {
+      // Locked before it is read: of concurrent closes, the first wins and the others see it closed.
+      await this.repo.lock(tx, [id]);
       const before = await this.findInScope(scope, id, tx);
-      await this.repo.lock(tx, id);
       if (before.status === 'closed') throw new ConflictException(`Hazard ${id} is already closed`);
       const error = closingError(dto.evidence, closedOn, before.foundOn);
       if (error) throw new BadRequestException(error);
@@ -100,6 +101,11 @@ export class HazardsService {
       after: values,
     });
     return (await this.repo.find(scope, id, tx))!;
+  }
+
+  /** Locks hazards for the rest of the transaction, before they are read and changed. */
+  lock(tx: Sql, ids: readonly number[]): Promise<void> {
+    return this.repo.lock(tx, ids);
   }
 
   /** A hazard in scope, or null (inside a transaction, pass it). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { writeAudit, type AuditEntry } from '../common/audit-log.js';
+import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';
 
@@ -97,8 +98,8 @@ export class ProgrammeRepository {
   }
 
   /** Locks the projects' rows (in id order, so two transfers cannot deadlock) for the rest of the transaction. */
-  async lock(tx: Sql, ids: number[]): Promise<void> {
-    await tx.selectFrom('projects').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  lock(tx: Sql, ids: number[]): Promise<void> {
+    return lockRows(tx, 'projects', ids);
   }
 
   async setStage(tx: Sql, id: number, stage: Stage, actualFinish: 'set' | 'clear' | 'keep'): Promise<void> {

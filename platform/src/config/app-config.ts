@@ -21,6 +21,8 @@ const schema = z.object({
   /** Simulated seconds per real second. */
   SIMULATE_SPEED: z.coerce.number().positive().default(3600),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** Signs access tokens together with the database's key half; in embedded mode generated into DATA_DIR. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   MQTT_USERNAME: z.string().min(1).optional(),
   MQTT_PASSWORD: z.string().min(1).optional(),
   /** Ingest processes with the same group share the stream (MQTT 5 `$share/{group}/…`). */
@@ -54,6 +56,7 @@ export interface AppConfig {
   simulate: boolean;
   simulateSpeed: number;
   adminPassword: string | undefined;
+  jwtSecret: string | undefined;
   mqttUsername: string | undefined;
   mqttPassword: string | undefined;
   ingestSharedGroup: string | undefined;
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulate: e.SIMULATE ?? true,
     simulateSpeed: e.SIMULATE_SPEED,
     adminPassword: e.ADMIN_PASSWORD,
+    jwtSecret: e.JWT_SECRET,
     mqttUsername: e.MQTT_USERNAME,
     mqttPassword: e.MQTT_PASSWORD,
     ingestSharedGroup: e.INGEST_SHARED_GROUP,

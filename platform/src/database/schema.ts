@@ -98,6 +98,8 @@ export interface UsersTable {
   area_code: string | null;
   phone: string | null;
   created_at: ColumnType<Date, never, never>;
+  /** Raised to revoke every token the user holds (password change, reset). */
+  token_version: Generated<number>;
 }
 
 export interface ReadingsTable {
@@ -292,6 +294,18 @@ export interface AlertRuleOverridesTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** A sign-in session; the refresh token is stored as its SHA-256 (hex) only. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  token_hash: string;
+  /** The user's token_version at sign-in: the session ends when that moves on. */
+  token_version: number;
+  created_at: GeneratedTimestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -316,6 +330,7 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  sessions: SessionsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;
