@@ -30,7 +30,9 @@ async function main(): Promise<void> {
     {
       ...config,
       afterMigrate: async (ds) => {
-        if (await seedIfEmpty(ds)) logger.log('first start: registry of Yongzhou reservoirs loaded');
+        if (await seedIfEmpty(ds, config.seedReservoirs)) {
+          logger.log(`first start: registry of ${config.seedReservoirs} reservoirs loaded`);
+        }
       },
     },
     logger,
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   const stopAnnouncing = announceEvents(ingest, events);
   let simulator: RunningSimulator | undefined;
   if (config.simulate) {
-    simulator = await connectAndRun(mqttUrl, generateRegistry().reservoirs, {
+    simulator = await connectAndRun(mqttUrl, generateRegistry(undefined, config.seedReservoirs).reservoirs, {
       seed: 20210501,
       speed: config.simulateSpeed,
       startTime: await simulationStart(db.db),

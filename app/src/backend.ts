@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     {
       databaseUrl,
       dataDir: config.dataDir,
-      afterMigrate: (ds) => seedIfEmpty(ds).then(() => undefined),
+      afterMigrate: (ds) => seedIfEmpty(ds, config.seedReservoirs).then(() => undefined),
     },
     logger,
   );

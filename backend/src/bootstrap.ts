@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
 import { ValidationPipe, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
@@ -27,6 +29,9 @@ export async function startBackend(runtime: Runtime): Promise<NestExpressApplica
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new QueryErrorFilter());
+  // gzip or brotli on every response that is worth it (JSON, the dashboard's assets): the province overview is
+  // megabytes of JSON raw. Brotli at quality 4 compresses about as fast as gzip's default and a little smaller.
+  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   if (runtime.config.redisUrl) app.useWebSocketAdapter(await RedisIoAdapter.connect(app, runtime.config.redisUrl));
   mountDocs(app);
   if (existsSync(FRONTEND_DIST)) mountDashboard(app);

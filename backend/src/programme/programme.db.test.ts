@@ -35,7 +35,7 @@ describe('programme on the embedded database', () => {
     const reservoirs = full.reservoirs
       .filter((r) => codes.has(r.code))
       .map((r) => ({ ...r, sensors: [], responsiblePersons: [] }));
-    const registry = { reservoirs, projects };
+    const registry = { areas: full.areas, reservoirs, projects };
     expected = projects.length;
     await loadRegistry(db.db, registry);
     await loadProgramme(db.db, registry.projects, registry.reservoirs);

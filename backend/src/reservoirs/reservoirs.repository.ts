@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SensorType } from '@yz/domain';
 import { sql } from 'kysely';
+import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { float8, InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 
 export interface LatestRow {
@@ -23,7 +25,14 @@ export interface RainRow {
 /** SQL for the registry and its readings; no decisions here (those are in the service). */
 @Injectable()
 export class ReservoirsRepository {
-  constructor(@InjectDb() private readonly db: Sql) {}
+  private readonly timescale: boolean;
+
+  constructor(
+    @InjectDb() private readonly db: Sql,
+    @Inject(RUNTIME) runtime: Pick<Runtime, 'timescale'>,
+  ) {
+    this.timescale = runtime.timescale;
+  }
 
   /** Reservoirs in scope, by code; `code` narrows to one. */
   list(scope: AreaScope, code?: string) {
@@ -83,15 +92,19 @@ export class ReservoirsRepository {
    * rollup: a few thousand rows whatever the reporting rate.
    */
   async rainAccumulations(scope: AreaScope, code?: string): Promise<RainRow[]> {
+    const hours = hourlyRollup(
+      this.timescale,
+      sql`date_trunc('hour', now()) - INTERVAL '23 hours'`,
+      sql`date_trunc('hour', now()) + INTERVAL '1 hour'`,
+    );
     const { rows } = await sql<RainRow>`
       SELECT s.reservoir_code AS "reservoirCode",
              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
              sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
              sum(h.sum) AS h24
-      FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
-      WHERE s.type = 'rainfall' AND h.bucket >= date_trunc('hour', now()) - INTERVAL '23 hours'
-        AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
+      FROM ${hours} h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
+      WHERE s.type = 'rainfall' AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
       GROUP BY 1`.execute(this.db);
     return rows;
   }
@@ -161,7 +174,7 @@ export class ReservoirsRepository {
     const value = aggregate === 'sum' ? sql`sum(sum)` : sql`(array_agg(last ORDER BY bucket DESC))[1]`;
     const { rows } = await sql<{ t: Date; v: number }>`
       SELECT time_bucket(make_interval(secs => ${bucketSeconds}), bucket) AS t, ${value} AS v
-      FROM readings_hourly WHERE sensor_id = ${sensorId} AND bucket >= ${from} AND bucket < ${to}
+      FROM ${hourlyRollup(this.timescale, from, to)} h WHERE sensor_id = ${sensorId}
       GROUP BY 1 ORDER BY 1`.execute(this.db);
     return rows;
   }

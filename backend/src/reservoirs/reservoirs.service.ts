@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { isFloodSeason } from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
+import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 
 const HOUR_MS = 3_600_000;
@@ -13,10 +14,7 @@ const BUCKET_SECONDS: Record<Exclude<Bucket, 'raw'>, number> = {
   '3h': 10800,
   '1d': 86400,
 };
-/** A station that has not reported for two hourly intervals is offline. */
-const OFFLINE_AFTER_MS = 2 * HOUR_MS;
-
-export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
+export type { ReservoirState } from './reservoir-state.js';
 
 @Injectable()
 export class ReservoirsService {
@@ -166,14 +164,7 @@ function latestValues(rows: LatestRow[]) {
 }
 
 /** Rainfall (mm) over the last 1/3/6/24 clock hours; 0 when the gauge reported no rain, null when it was silent. */
-function rainValues(r: RainRow | undefined) {
+export function rainValues(r: RainRow | undefined) {
   const mm = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 10) / 10);
   return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h24: mm(r?.h24) };
-}
-
-function stateOf(r: ReservoirRow, latest: LatestRow[], now: Date): ReservoirState {
-  const level = latest.find((l) => l.type === 'water_level');
-  if (!level || now.getTime() - new Date(level.time).getTime() > OFFLINE_AFTER_MS) return 'offline';
-  const limit = isFloodSeason(now) ? r.floodLimitLevel : r.normalLevel;
-  return level.value > limit ? 'above_flood_limit' : 'normal';
 }

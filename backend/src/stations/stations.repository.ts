@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { InjectDb, type Sql } from '../common/sql.js';
 
 export interface StationArrivalRow {
@@ -18,15 +20,21 @@ export interface StationArrivalRow {
 
 @Injectable()
 export class StationsRepository {
-  constructor(@InjectDb() private readonly db: Sql) {}
+  private readonly timescale: boolean;
+
+  constructor(
+    @InjectDb() private readonly db: Sql,
+    @Inject(RUNTIME) runtime: Pick<Runtime, 'timescale'>,
+  ) {
+    this.timescale = runtime.timescale;
+  }
 
   /** Every station in scope with the hours it reported in [from, to), read from the hourly rollup. */
   async arrivals(scope: AreaScope, from: Date, to: Date): Promise<StationArrivalRow[]> {
     const { rows } = await sql<StationArrivalRow>`
       WITH got AS (
         SELECT s.station_id, count(DISTINCT h.bucket)::int AS n
-        FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id
-        WHERE h.bucket >= ${from} AND h.bucket < ${to} GROUP BY 1),
+        FROM ${hourlyRollup(this.timescale, from, to)} h JOIN sensors s ON s.id = h.sensor_id GROUP BY 1),
       battery AS (
         SELECT b.station_id, l.value FROM sensor_latest l JOIN sensors b ON b.id = l.sensor_id
         WHERE b.type = 'battery_voltage')

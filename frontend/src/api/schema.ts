@@ -113,6 +113,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reservoirs/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The overview first screen: one page of compact rows, every area summed */
+    get: operations['ReservoirsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every reservoir in scope as map points (flat arrays) */
+    get: operations['ReservoirsController_points'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reservoirs/{code}': {
     parameters: {
       query?: never;
@@ -619,6 +653,85 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    RainDto: {
+      h1: number | null;
+      h3: number | null;
+      h6: number | null;
+      h24: number | null;
+    };
+    OverviewItemDto: {
+      code: string;
+      name: string;
+      /** @description Area code */
+      county: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      /** @description Newest reading of the reservoir */
+      time: string | null;
+      /** @description Water level (m) */
+      level: number | null;
+      /** @description Flood-limit level in the flood season, normal pool outside it (m) */
+      limit: number;
+      /** @description level − limit (m) */
+      delta: number | null;
+      rain: components['schemas']['RainDto'];
+      /** @description Alerts not yet resolved */
+      alerts: number;
+      /** @enum {string|null} */
+      severity: 'info' | 'warning' | 'major' | 'critical' | null;
+    };
+    AreaSummaryDto: {
+      code: string;
+      name: string;
+      reservoirs: number;
+      normal: number;
+      aboveFloodLimit: number;
+      offline: number;
+      /** @description Alerts not yet resolved */
+      alerts: number;
+      /** @description Mean 24 h rain of the gauges that reported (mm) */
+      rain24Mean: number | null;
+      rain24Max: number | null;
+      rain1Max: number | null;
+    };
+    WettestDto: {
+      code: string;
+      name: string;
+      mm: number;
+    };
+    WettestPairDto: {
+      h1: components['schemas']['WettestDto'] | null;
+      h24: components['schemas']['WettestDto'] | null;
+    };
+    OverviewDto: {
+      /** @description When the figures were read (they are at most a few seconds old) */
+      generatedAt: string;
+      floodSeason: boolean;
+      /** @description Reservoirs matching the filters */
+      total: number;
+      offset: number;
+      limit: number;
+      items: components['schemas']['OverviewItemDto'][];
+      /** @description Every area in scope (not narrowed by the filters) */
+      areas: components['schemas']['AreaSummaryDto'][];
+      /** @description All of the chosen area, or all in scope */
+      totals: components['schemas']['AreaSummaryDto'];
+      /** @description Wettest reservoir of the chosen area (null: no rain) */
+      wettest: components['schemas']['WettestPairDto'];
+    };
+    PointsDto: {
+      generatedAt: string;
+      codes: string[];
+      names: string[];
+      /** @description Longitude, 3 decimals */
+      lon: number[];
+      /** @description Latitude, 3 decimals */
+      lat: number[];
+      /** @description 0 normal, 1 above the flood limit, 2 offline */
+      states: number[];
+    };
     AlertNoteDto: {
       /** @description Required to resolve: what was done */
       note?: string;
@@ -920,6 +1033,60 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ReservoirsController_overview: {
+    parameters: {
+      query?: {
+        /** @description County-level area code */
+        area?: string;
+        state?: 'normal' | 'above_flood_limit' | 'offline';
+        /** @description Part of the code or the name */
+        q?: string;
+        /** @description Default: code */
+        sort?:
+          'code' | 'name' | 'county' | 'level' | 'delta' | 'rain1' | 'rain3' | 'rain6' | 'rain24' | 'state' | 'alerts';
+        /** @description Default: asc; reservoirs without a value come last */
+        order?: 'asc' | 'desc';
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
+      };
+    };
+  };
+  ReservoirsController_points: {
+    parameters: {
+      query?: {
+        /** @description County-level area code */
+        area?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PointsDto'];
+        };
       };
     };
   };

@@ -41,6 +41,8 @@ const schema = z.object({
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe (behind nginx: its address or 'uniquelocal'). */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** Size of the generated registry on first start: Yongzhou's 1294, or more (a province) for load tests. */
+  SEED_RESERVOIRS: z.coerce.number().int().min(100).max(100_000).default(1294),
 });
 
 export interface AppConfig {
@@ -67,6 +69,7 @@ export interface AppConfig {
   redisUrl: string | undefined;
   trustProxy: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  seedReservoirs: number;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with a message naming the variable. */
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    seedReservoirs: e.SEED_RESERVOIRS,
   };
 }
 

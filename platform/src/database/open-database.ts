@@ -90,7 +90,8 @@ const MIGRATION_LOCK = 73102021;
 async function applyTimescalePolicies(db: Kysely<Database>): Promise<void> {
   await sql`SELECT add_compression_policy('readings', INTERVAL '7 days', if_not_exists => true)`.execute(db);
   await sql`SELECT add_retention_policy('readings', INTERVAL '3 years', if_not_exists => true)`.execute(db);
-  await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => INTERVAL '3 days',
+  // start_offset NULL: every invalidated range however old (readings days late too), not only the last 3 days.
+  await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => NULL,
        end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '15 minutes', if_not_exists => true)`.execute(db);
 }
 

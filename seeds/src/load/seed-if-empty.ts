@@ -9,9 +9,10 @@ import { loadRegistry } from './load-registry.js';
  * First start: generates and loads the registry, the reinforcement programme and the telemetry and
  * dam-monitoring construction. Later starts find them and keep the data as it is (each part is checked on its
  * own, so a database from before the programme, or from before the construction projects, gets them too).
+ * `size`: reservoirs in the registry (SEED_RESERVOIRS), Yongzhou's by default.
  */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
-  const registry = generateRegistry();
+export async function seedIfEmpty(db: Kysely<Database>, size?: number): Promise<boolean> {
+  const registry = generateRegistry(undefined, size);
   const reservoirs = await db.selectFrom('reservoirs').select('code').limit(1).execute();
   const fresh = reservoirs.length === 0;
   if (fresh) await loadRegistry(db, registry);
