@@ -67,8 +67,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(daily.body.points.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(47 * 3.5, 6);
   });
 
-  it('gives rainfall accumulations over the last 1, 3, 6 and 24 clock hours', async () => {
-    const res = await sys.get<{ rain: Record<'h1' | 'h3' | 'h6' | 'h24', number | null> }>(
+  it('gives rainfall accumulations over the last 1, 3, 6, 12 and 24 clock hours and the day since 08:00', async () => {
+    const res = await sys.get<{ rain: Record<'h1' | 'h3' | 'h6' | 'h12' | 'h24' | 'day', number | null> }>(
       `/api/reservoirs/${code}`,
       token,
     );
@@ -77,7 +77,17 @@ describe('telemetry series, rollups, station health and restart on the embedded 
       const hoursWithRain = hours.filter((h) => h >= hourNow - (n - 1) * HOUR).length;
       return hoursWithRain ? hoursWithRain * 3.5 : null;
     };
-    expect(res.body.rain).toEqual({ h1: over(1), h3: over(3), h6: over(6), h24: over(24) });
+    // The hydrological day started at the latest 08:00 Beijing time (00:00 UTC).
+    const dayStart = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR;
+    const today = hours.filter((h) => h >= dayStart).length;
+    expect(res.body.rain).toEqual({
+      h1: over(1),
+      h3: over(3),
+      h6: over(6),
+      h12: over(12),
+      h24: over(24),
+      day: today ? today * 3.5 : null,
+    });
     const list = await sys.get<{ code: string; rain: { h24: number | null } }[]>(
       '/api/reservoirs?county=431126',
       token,

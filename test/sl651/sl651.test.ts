@@ -11,6 +11,7 @@ interface Reservoir {
 interface Alert {
   reservoirCode: string;
   ruleKey: string;
+  severity: string;
 }
 interface Reject {
   topic: string;
@@ -202,7 +203,12 @@ describe('SL 651 RTUs through the whole system', () => {
     // Alerts are judged after each commit, one pass after another: once a heavy-rain control station's alert is
     // open, the reports sent before it have been judged too.
     await sendInTurn([report(address(control), 1, DAY_END - HOUR_MS, { '20': 150 })]);
-    await until("the control station's rain alert", async () => (await rainAlerts(control)).length > 0);
+    const [heavy] = await until("the control station's rain alert", async () => {
+      const open = await rainAlerts(control);
+      return open.length ? open : null;
+    });
+    // 150 mm since 08:00 reported at once: 3 h ≥ 100 mm, the red rainstorm signal; one alert for the gauge.
+    expect(heavy).toMatchObject({ ruleKey: 'rain:RG1', severity: 'critical' });
     for (const code of [pjStation, ptStation, f4Station]) expect(await rainAlerts(code)).toEqual([]);
   });
 

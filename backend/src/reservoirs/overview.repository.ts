@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SensorType } from '@yz/domain';
+import { dayStartBefore, type SensorType } from '@yz/domain';
 import { sql } from 'kysely';
 import { AreaScope } from '../common/scope.js';
 import { float8, InjectDb, type Sql } from '../common/sql.js';
@@ -72,8 +72,8 @@ export class OverviewRepository {
       .execute();
   }
 
-  rain(): Promise<RainRow[]> {
-    return this.reservoirs.rainAccumulations(AreaScope.CITY);
+  rain(now: Date): Promise<RainRow[]> {
+    return this.reservoirs.rainAccumulations(AreaScope.CITY, new Date(dayStartBefore(now.getTime())));
   }
 
   async openAlerts(): Promise<OpenAlertRow[]> {

@@ -107,7 +107,7 @@ export class OverviewService {
       this.repo.registry(),
       this.repo.areas(),
       this.repo.latest(),
-      this.repo.rain(),
+      this.repo.rain(at),
       this.repo.openAlerts(),
     ]);
     const latestOf = groupBy(latest, (l) => l.reservoirCode);

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { isFloodSeason } from '@yz/domain';
+import { dayStartBefore, isFloodSeason } from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
@@ -25,7 +25,7 @@ export class ReservoirsService {
     const [rows, latest, rain] = await Promise.all([
       this.repo.list(area),
       this.repo.latest(area),
-      this.repo.rainAccumulations(area),
+      this.repo.rainAccumulations(area, new Date(dayStartBefore(now.getTime()))),
     ]);
     const byReservoir = groupLatest(latest);
     const rainOf = new Map(rain.map((r) => [r.reservoirCode, r]));
@@ -47,7 +47,7 @@ export class ReservoirsService {
       this.repo.latest(scope, code),
       this.repo.stations(code),
       this.repo.responsiblePersons(code),
-      this.repo.rainAccumulations(scope, code),
+      this.repo.rainAccumulations(scope, new Date(dayStartBefore(now.getTime())), code),
     ]);
     const latestBySensor = new Map(latest.map((l) => [l.sensor, l]));
     return {
@@ -163,8 +163,11 @@ function latestValues(rows: LatestRow[]) {
   };
 }
 
-/** Rainfall (mm) over the last 1/3/6/24 clock hours; 0 when the gauge reported no rain, null when it was silent. */
+/**
+ * Rainfall (mm) over the last 1/3/6/12/24 clock hours and the hydrological day since 08:00; 0 when the gauge reported
+ * no rain, null when it was silent.
+ */
 export function rainValues(r: RainRow | undefined) {
   const mm = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 10) / 10);
-  return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h24: mm(r?.h24) };
+  return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h12: mm(r?.h12), h24: mm(r?.h24), day: mm(r?.day) };
 }

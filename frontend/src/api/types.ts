@@ -39,12 +39,14 @@ export interface Latest {
   batteryVoltage: number | null;
 }
 
-/** Rain (mm) over the last 1/3/6/24 h; null when the gauge was silent. */
+/** Rain (mm) over the last 1/3/6/12/24 h and the hydrological day since 08:00; null when the gauge was silent. */
 export interface RainTotals {
   h1: number | null;
   h3: number | null;
   h6: number | null;
+  h12: number | null;
   h24: number | null;
+  day: number | null;
 }
 
 /** GET /api/reservoirs */

@@ -20,7 +20,7 @@ const reservoir = (): Reservoir => ({
     crestElevation: 331.46,
   },
   latest: { time: '2026-11-29T05:00:00.000Z', waterLevel: 328.0, rainfall: 0, batteryVoltage: 13.5 },
-  rain: { h1: 0, h3: 0, h6: 0, h24: 0 },
+  rain: { h1: 0, h3: 0, h6: 0, h12: 0, h24: 0, day: 0 },
   state: 'offline',
 });
 

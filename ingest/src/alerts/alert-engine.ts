@@ -2,17 +2,19 @@ import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import { applyEvaluation, type Database } from '@yz/platform';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   evaluateBattery,
   evaluateJump,
   evaluateOffline,
   evaluateRain,
+  rainSums,
   evaluateSensorThreshold,
   evaluateWaterLevel,
   evaluateWaterLevelRise,
   type Evaluation,
   type AlertChange,
+  type TimedValue,
 } from '@yz/domain';
 
 /** Rule overrides saved by another process are picked up within this time. */
@@ -103,10 +105,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         if (rise) out.push(rise);
         return out;
       }
-      case 'rainfall': {
-        const sums = await this.rainSums(r.sensorId, r.time);
-        return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
-      }
+      case 'rainfall':
+        return [evaluateRain(config.rain, sensor.code, rainSums(await this.rainOfDay(r.sensorId, r.time), r.time))];
       case 'battery_voltage':
         return [evaluateBattery(config.station, r.value)];
       default: {
@@ -130,14 +130,14 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     return row ?? null;
   }
 
-  private async rainSums(sensorId: number, at: Date): Promise<Record<'1h' | '3h' | '24h', number>> {
-    const { rows } = await sql<{ h1: number; h3: number; h24: number }>`
-      SELECT coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '1 hour'), 0) AS h1,
-             coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '3 hours'), 0) AS h3,
-             coalesce(sum(value), 0) AS h24
-      FROM readings WHERE sensor_id = ${sensorId} AND time > ${at}::timestamptz - INTERVAL '24 hours'
-        AND time <= ${at}`.execute(this.db);
-    const sums = rows[0]!;
-    return { '1h': sums.h1, '3h': sums.h3, '24h': sums.h24 };
+  /** The gauge's increments of the 24 h up to `at`: every window and the hydrological day lie inside them. */
+  private async rainOfDay(sensorId: number, at: Date): Promise<TimedValue[]> {
+    return this.db
+      .selectFrom('readings')
+      .select(['time', 'value'])
+      .where('sensor_id', '=', sensorId)
+      .where('time', '>', new Date(at.getTime() - 24 * 3_600_000))
+      .where('time', '<=', at)
+      .execute();
   }
 }

@@ -1,0 +1,38 @@
+// Rainfall and station-health labels: the 12 h window, the hydrological day (08:00–08:00 Beijing) and 到报率/及时率.
+
+export const zh = {
+  'rain.h12': '12小时雨量',
+  'rain.day': '日雨量(8时起)',
+  stationHealth: '测站到报',
+  arrivalRate: '到报率',
+  timelyRate: '及时率',
+  reportsDue: '应报',
+  reportsReceived: '实报',
+  reportsTimely: '及时',
+  stationOnline: '在线',
+  stationOffline: '离线',
+  healthDay: '日期',
+  healthArea: '区县',
+  healthStation: '测站',
+  healthTotal: '合计',
+  healthNote: '按各站报送间隔计；只计已结束的时段，补报与迟到的报文计入到报率、不计入及时率。',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  'rain.h12': 'Rain 12 h',
+  'rain.day': 'Rain since 08:00',
+  stationHealth: 'Station reporting',
+  arrivalRate: 'Arrival rate',
+  timelyRate: 'Timely rate',
+  reportsDue: 'Due',
+  reportsReceived: 'Received',
+  reportsTimely: 'On time',
+  stationOnline: 'Online',
+  stationOffline: 'Offline',
+  healthDay: 'Day',
+  healthArea: 'Area',
+  healthStation: 'Station',
+  healthTotal: 'Total',
+  healthNote:
+    'Each station on its own reporting interval; closed periods only. Late uploads count as received, not as on time.',
+};
