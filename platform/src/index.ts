@@ -4,3 +4,5 @@ export * from './broker/embedded-broker.js';
 export * from './process/shutdown.js';
 export * from './alerts/alert-store.js';
 export * from './events/index.js';
+export * from './flood/flood-registry.js';
+export * from './flood/flood-series.js';
