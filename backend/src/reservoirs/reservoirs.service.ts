@@ -38,6 +38,7 @@ export class ReservoirsService {
         latest: latestValues(l),
         rain: rainValues(rainOf.get(r.code)),
         state: stateOf(r, l, now),
+        hoursTo: r.hoursTo,
       };
     });
   }

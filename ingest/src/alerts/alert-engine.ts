@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import type { FloodEventChange } from '../flood/flood-watcher.js';
-import { applyEvaluation, outlookOf, type Database, type FloodReservoir } from '@yz/platform';
+import { applyEvaluation, outlookOf, saveOutlook, type Database, type FloodReservoir } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import {
   evaluateBattery,
@@ -126,7 +126,9 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
         // Foresight: the level projected forward at the inflow of the last hours.
-        out.push(evaluateFloodOutlook((await outlookOf(this.db, rules.flood, r.time)).hoursTo));
+        const outlook = await outlookOf(this.db, rules.flood, r.time);
+        await saveOutlook(this.db, rules.flood.code, r.time, outlook);
+        out.push(evaluateFloodOutlook(outlook.hoursTo));
         return out;
       }
       case 'rainfall': {

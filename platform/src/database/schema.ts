@@ -1,4 +1,4 @@
-import type { RuleOverrides, SensorType } from '@yz/domain';
+import type { FloodOutlook, RuleOverrides, SensorType } from '@yz/domain';
 import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
@@ -320,6 +320,13 @@ export interface FloodEventsTable {
   notified_phone: string | null;
 }
 
+/** The latest flood outlook of a reservoir (the domain's FloodOutlook) and the reading time it was taken at. */
+export interface FloodOutlooksTable {
+  reservoir_code: string;
+  at: Timestamp;
+  outlook: Json<FloodOutlook>;
+}
+
 /** The 08:00 daily report (水雨情日报) as generated, per hydrological day. */
 export interface DailyReportsTable {
   report_date: CalendarDate;
@@ -353,6 +360,7 @@ export interface Database {
   alert_rule_overrides: AlertRuleOverridesTable;
   flood_watches: FloodWatchesTable;
   flood_events: FloodEventsTable;
+  flood_outlooks: FloodOutlooksTable;
   daily_reports: DailyReportsTable;
 }
 

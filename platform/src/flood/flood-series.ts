@@ -53,6 +53,20 @@ export async function loadOutlookSeries(db: Kysely<Database>, code: string, now:
   return { levelSeries, rainSeries: rows.map((r) => ({ time: r.dayEnd, value: r.total })) };
 }
 
+/** Keeps the newest outlook of a reservoir (an older reading's, arriving late, does not replace it). */
+export async function saveOutlook(db: Kysely<Database>, code: string, at: Date, outlook: FloodOutlook): Promise<void> {
+  await db
+    .insertInto('flood_outlooks')
+    .values({ reservoir_code: code, at, outlook: JSON.stringify(outlook) })
+    .onConflict((oc) =>
+      oc
+        .column('reservoir_code')
+        .doUpdateSet((eb) => ({ at: eb.ref('excluded.at'), outlook: eb.ref('excluded.outlook') }))
+        .where('flood_outlooks.at', '<=', (eb) => eb.ref('excluded.at')),
+    )
+    .execute();
+}
+
 /** The flood outlook of a reservoir at `now`, read from the database. */
 export async function outlookOf(db: Kysely<Database>, reservoir: FloodReservoir, now: Date): Promise<FloodOutlook> {
   const series = await loadOutlookSeries(db, reservoir.code, now);

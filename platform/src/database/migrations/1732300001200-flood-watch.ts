@@ -4,8 +4,8 @@ import { exec } from './exec.js';
 /**
  * Flood foresight (issue 15): each reservoir's restricted level 限制运用水位 (category-3 dams before reinforcement
  * acceptance; null: the rule's default, flood-limit − 1 m), the threshold watches ingest keeps per reservoir (plain
- * JSON state, so a restart picks them up where they were), the above-flood-limit and spill events they record, and
- * the stored 08:00 daily reports.
+ * JSON state, so a restart picks them up where they were), the above-flood-limit and spill events they record, the
+ * latest outlook per reservoir and the stored 08:00 daily reports.
  */
 export const floodWatch: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -43,6 +43,16 @@ export const floodWatch: Migration = {
       )`,
     );
     await exec(db, `CREATE INDEX flood_events_started_idx ON flood_events (kind, started_at)`);
+    // The latest outlook per reservoir, written by ingest as levels arrive: the overview sorts on its hours.
+    await exec(
+      db,
+      `
+      CREATE TABLE flood_outlooks (
+        reservoir_code varchar(11) PRIMARY KEY REFERENCES reservoirs(code) ON DELETE CASCADE,
+        at timestamptz NOT NULL,
+        outlook jsonb NOT NULL
+      )`,
+    );
     await exec(
       db,
       `
@@ -56,6 +66,7 @@ export const floodWatch: Migration = {
 
   async down(db: Kysely<unknown>): Promise<void> {
     await exec(db, `DROP TABLE daily_reports`);
+    await exec(db, `DROP TABLE flood_outlooks`);
     await exec(db, `DROP TABLE flood_events`);
     await exec(db, `DROP TABLE flood_watches`);
     await exec(db, `ALTER TABLE reservoirs DROP COLUMN restricted_level`);
