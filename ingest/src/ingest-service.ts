@@ -2,6 +2,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
 import { AlertEngine } from './alerts/alert-engine.js';
+import { FloodWatcher } from './flood/flood-watcher.js';
+import { watchFloodsAfterCommit } from './flood/watch-after-commit.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
 import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
@@ -44,6 +46,9 @@ export async function startIngest(
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   const judge = judgeAfterCommit(pipeline, alerts, metrics);
+  const floods = watchFloodsAfterCommit(pipeline, new FloodWatcher(db, alerts.floodReservoir), (changes) =>
+    alerts.onFloodEvents(changes),
+  );
   const client = connectMqttSource(source, pipeline);
   const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
   return {
@@ -58,6 +63,7 @@ export async function startIngest(
       await sl651?.close();
       await pipeline.drain();
       await judge.idle();
+      await floods.idle();
       registry.stop();
       alerts.stop();
       await notifier?.stop();

@@ -5,3 +5,5 @@ export * from './process/shutdown.js';
 export * from './alerts/alert-store.js';
 export * from './events/index.js';
 export * from './logging/index.js';
+export * from './flood/flood-registry.js';
+export * from './flood/flood-series.js';

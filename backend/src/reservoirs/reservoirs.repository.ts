@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SensorType } from '@yz/domain';
+import type { HoursTo, SensorType } from '@yz/domain';
 import { sql } from 'kysely';
 import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
@@ -41,6 +41,7 @@ export class ReservoirsRepository {
     let query = this.db
       .selectFrom('reservoirs as r')
       .innerJoin('areas as a', 'a.code', 'r.area_code')
+      .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
       .select([
         'r.code',
         'r.name',
@@ -67,6 +68,8 @@ export class ReservoirsRepository {
         float8('r.check_flood_level').as('checkFloodLevel'),
         float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
+        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ])
       .where(inScope(scope, 'r.area_code'));
     if (code !== undefined) query = query.where('r.code', '=', code);

@@ -36,6 +36,7 @@ export class ReservoirsService {
         latest: latestValues(l),
         rain: rainValues(rainOf.get(r.code)),
         state: stateOf(r, l, now),
+        hoursTo: r.hoursTo,
       };
     });
   }

@@ -24,6 +24,11 @@ describe('selectRecipients', () => {
     expect(roles('warning').sort()).toEqual(['management', 'patrol']);
   });
 
+  it('tells the government responsible person of a spill, who warns the people downstream', () => {
+    const told = selectRecipients('major', 0, persons, officers, 'spill').map((r) => r.role);
+    expect(told.sort()).toEqual(['department', 'government', 'management', 'patrol']);
+  });
+
   it('adds the competent department for a major alert', () => {
     expect(roles('major').sort()).toEqual(['department', 'management', 'patrol']);
   });

@@ -41,6 +41,9 @@ export function rolesFor(severity: Severity, level: number): RecipientRole[] {
   return [...roles];
 }
 
+/** Alerts the government responsible person hears of whatever their severity: a spill, so downstream is warned. */
+const GOVERNMENT_RULES: readonly string[] = ['spill'];
+
 /**
  * The people to tell: the reservoir's responsible persons in the roles reached, and the duty officers (the caller
  * passes those of the reservoir's area and the city-wide ones). One message per phone, as one person may hold two roles.
@@ -50,8 +53,12 @@ export function selectRecipients(
   level: number,
   persons: readonly ResponsiblePerson[],
   dutyOfficers: readonly Contact[],
+  ruleKey?: string,
 ): Recipient[] {
   const roles = rolesFor(severity, level);
+  if (ruleKey !== undefined && GOVERNMENT_RULES.includes(ruleKey) && !roles.includes('government')) {
+    roles.push('government');
+  }
   const all: Recipient[] = [
     ...persons.filter((p) => roles.includes(p.role)),
     ...(roles.includes('duty_officer') ? dutyOfficers.map((d) => ({ ...d, role: 'duty_officer' as const })) : []),

@@ -597,6 +597,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reservoirs/{code}/outlook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Flood outlook: level (m), storage (10⁴ m³), inflow and outflow (m³/s), critical rainfall (mm) and hours to the flood-limit (or restricted), design flood and crest levels; null where not reached within 24 h or not known */
+    get: operations['FloodController_outlook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/flood-limit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Above-flood-limit events (start, end, duration h, peak level, excess storage 10⁴ m³) or, with kind=spill, spill events (peak discharge m³/s, government person told) */
+    get: operations['FloodController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/daily': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 08:00 rain and water report (水雨情日报) of the hydrological day ending at 08:00 Beijing on `date`: rain per area (mean, max station), wettest stations, reservoirs above their flood limit, open alerts by severity, offline stations, 到报率 */
+    get: operations['DailyReportController_daily'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -1780,6 +1831,78 @@ export interface operations {
     };
     responses: {
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FloodController_outlook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FloodController_events: {
+    parameters: {
+      query?: {
+        reservoir?: string;
+        /** @description Newest first; the default depends on the list */
+        limit?: number;
+        /** @description ISO-8601 (default: 30 days before `to`) */
+        from?: string;
+        /** @description ISO-8601 (default: now) */
+        to?: string;
+        /** @description County-level area code */
+        county?: string;
+        /** @description flood_limit (default): stays above the flood-limit or restricted level; spill: over the spillway crest */
+        kind?: 'flood_limit' | 'spill';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DailyReportController_daily: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD: the hydrological day ending at 08:00 Beijing time on this date (default: the last one) */
+        date?: string;
+        /** @description json (default) or xlsx */
+        format?: 'json' | 'xlsx';
+        /** @description County-level area code */
+        county?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,10 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
-import { applyEvaluation, type Database } from '@yz/platform';
-import type { Kysely } from 'kysely';
+import type { FloodEventChange } from '../flood/flood-watcher.js';
+import { applyEvaluation, outlookOf, saveOutlook, type Database, type FloodReservoir } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
 import {
   evaluateBattery,
+  evaluateCriticalRain,
+  evaluateFloodOutlook,
+  evaluateSpill,
   evaluateJump,
   evaluateOffline,
   evaluateRain,
@@ -77,6 +81,25 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     }
   }
 
+  /** The reservoir as the flood rules read it, from the registry loaded with the rules. */
+  floodReservoir = (code: string): FloodReservoir | undefined => this.rules.get(code)?.flood;
+
+  /** A spill opens an alert (told to the government responsible person) that resolves when the spill ends. */
+  async onFloodEvents(changes: readonly FloodEventChange[]): Promise<void> {
+    for (const c of changes) {
+      if (c.kind !== 'spill' || c.change.type === 'update') continue;
+      const { event } = c.change;
+      const at = new Date(c.change.type === 'open' ? event.start : event.end!);
+      const change = await applyEvaluation(
+        this.db,
+        c.reservoirCode,
+        evaluateSpill(event, c.change.type === 'open'),
+        at,
+      );
+      if (change) this.emit('alert', change);
+    }
+  }
+
   /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
   async sweepOffline(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
@@ -99,14 +122,24 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     const sensor = rules.sensors.get(r.sensorId)!;
     switch (r.type) {
       case 'water_level': {
-        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
+        const seasonLimit = rules.restrictedLevel === null ? 'floodLimit' : 'restricted';
+        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time, seasonLimit)];
         const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
+        // Foresight: the level projected forward at the inflow of the last hours.
+        const outlook = await outlookOf(this.db, rules.flood, r.time);
+        await saveOutlook(this.db, rules.flood.code, r.time, outlook);
+        out.push(evaluateFloodOutlook(outlook.hoursTo));
         return out;
       }
-      case 'rainfall':
-        return [evaluateRain(config.rain, sensor.code, rainSums(await this.rainOfDay(r.sensorId, r.time), r.time))];
+      case 'rainfall': {
+        const sums = rainSums(await this.rainOfDay(r.sensorId, r.time), r.time);
+        const out = [evaluateRain(config.rain, sensor.code, sums)];
+        const outlook = await outlookOf(this.db, rules.flood, r.time);
+        if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
+        return out;
+      }
       case 'battery_voltage':
         return [evaluateBattery(config.station, r.value)];
       default: {

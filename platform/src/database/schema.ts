@@ -1,4 +1,4 @@
-import type { RuleOverrides, SensorType } from '@yz/domain';
+import type { FloodOutlook, RuleOverrides, SensorType } from '@yz/domain';
 import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
@@ -58,6 +58,8 @@ export interface ReservoirsTable {
   last_appraisal: CalendarDate | null;
   next_appraisal: CalendarDate;
   dam_safety_monitoring: boolean;
+  /** 限制运用水位 (m) of a category-3 dam before reinforcement acceptance; null: the default (flood limit − 1 m). */
+  restricted_level: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface StationsTable {
@@ -304,6 +306,44 @@ export interface SessionsTable {
   created_at: GeneratedTimestamp;
   expires_at: Date;
   revoked_at: Date | null;
+/** A threshold watch's state (the domain's WatchState, plain JSON) per reservoir. */
+export interface FloodWatchesTable {
+  reservoir_code: string;
+  watch: 'flood_limit' | 'spill';
+  state: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** Above-flood-limit (超汛限) and spill (溢洪) events. */
+export interface FloodEventsTable {
+  id: Generated<string>;
+  reservoir_code: string;
+  kind: 'flood_limit' | 'spill';
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  duration_hours: Numeric | null;
+  threshold_level: Numeric;
+  threshold_kind: string;
+  peak_level: number;
+  peak_at: Timestamp;
+  excess_storage: number | null;
+  peak_discharge: number | null;
+  notified_name: string | null;
+  notified_phone: string | null;
+}
+
+/** The latest flood outlook of a reservoir (the domain's FloodOutlook) and the reading time it was taken at. */
+export interface FloodOutlooksTable {
+  reservoir_code: string;
+  at: Timestamp;
+  outlook: Json<FloodOutlook>;
+}
+
+/** The 08:00 daily report (水雨情日报) as generated, per hydrological day. */
+export interface DailyReportsTable {
+  report_date: CalendarDate;
+  report: Json<unknown>;
+  generated_at: GeneratedTimestamp;
 }
 
 export interface Database {
@@ -331,6 +371,10 @@ export interface Database {
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
   sessions: SessionsTable;
+  flood_watches: FloodWatchesTable;
+  flood_events: FloodEventsTable;
+  flood_outlooks: FloodOutlooksTable;
+  daily_reports: DailyReportsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

@@ -10,6 +10,7 @@ import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
 import { constructionKinds } from './1732300000800-construction-kinds.js';
 import { sessions } from './1732300001400-sessions.js';
 import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
+import { floodWatch } from './1732300001200-flood-watch.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
 function inTransaction(m: Migration): Migration {
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '1732300000800-construction-kinds': inTransaction(constructionKinds),
   '1732300001400-sessions': inTransaction(sessions),
   '1732300001500-rollup-policy-history': rollupPolicyHistory,
+  '1732300001200-flood-watch': inTransaction(floodWatch),
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
