@@ -9,7 +9,7 @@ import {
   type HstInputs,
   type HstTermSymbol,
 } from './features.js';
-import { subsetCoefficients, subsetRss, triangularise } from './least-squares.js';
+import { subsetCoefficients, subsetRss, subsetTriangle, triangularise } from './least-squares.js';
 import { backwardEliminate } from './selection.js';
 
 /** A fitted model, exactly as `GET …/sensors/{sensor}/model` serves it (plain JSON: store it as it is). */
@@ -29,6 +29,19 @@ export interface HstModel {
   levelRange: [number, number];
   /** Coefficients of the terms kept, on H in metres above the dam base (see README for units). */
   terms: HstCoefficients;
+  /** Lag-one autocorrelation of the training residuals on consecutive days (≈ 0 when days are independent). */
+  autocorrelation: number;
+  /**
+   * What the prediction interval needs, per kept term in `terms` order (a0 excluded): its training mean and spread,
+   * and R of the standardised training columns (as columns), so that a day's leverage h = 1/n + |R⁻ᵀz|².
+   */
+  uncertainty: { mean: number[]; sd: number[]; r: number[][] };
+}
+
+/** What the model expects on a day, and the σ of a new day's residual there (the prediction interval's σ). */
+export interface HstPrediction {
+  expected: number;
+  sigma: number;
 }
 
 /** Why an instrument gets no model (and is judged by its thresholds only). */
@@ -41,6 +54,8 @@ export type HstFit =
 /** A model needs a full seasonal cycle of training days, and enough of them for a dozen terms. */
 export const HST_MIN_SPAN_DAYS = 365;
 export const HST_MIN_DAYS = 180;
+/** Residual persistence beyond this is treated as this (a model that leaves such slow residuals is not judged finer). */
+const HST_MAX_AUTOCORRELATION = 0.9;
 
 /**
  * Fits the instrument's daily means `values` against the reservoir's daily series by least squares, keeping the
@@ -71,9 +86,18 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
   const scaled = design.columns.map(standardise);
   const candidates = design.symbols.filter((_, j) => scaled[j] !== null);
   const columns = scaled.filter((s) => s !== null);
-  const r = triangularise([...columns.map((s) => s.z), centredY], n);
-  const { kept, dropped } = backwardEliminate(r, n);
-  const b = subsetCoefficients(r, kept);
+  // triangularise overwrites its input; the columns are needed again for the residuals.
+  const r = triangularise([...columns.map((s) => Float64Array.from(s.z)), Float64Array.from(centredY)], n);
+  // Select on the rows as independent, then again on their effective number if the residuals persist.
+  const solve = (effective: number) => {
+    const selection = backwardEliminate(r, n, effective);
+    const b = subsetCoefficients(r, selection.kept);
+    const residuals = centredY.map((v, row) => selection.kept.reduce((e, j, i) => e - b[i] * columns[j].z[row], v));
+    return { ...selection, b, rho: lagOneAutocorrelation(days, residuals) };
+  };
+  const independent = solve(n);
+  const persistence = Math.min(HST_MAX_AUTOCORRELATION, Math.max(0, independent.rho));
+  const { kept, dropped, b, rho } = persistence > 0 ? solve((n * (1 - persistence)) / (1 + persistence)) : independent;
   const rss = subsetRss(r, kept);
 
   // Back from standardised to the terms' own units; kept is in formula order, so the JSON keys are too.
@@ -95,6 +119,12 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
       sigma: Math.sqrt(rss / (n - kept.length - 1)),
       levelRange: [Math.min(...design.level), Math.max(...design.level)],
       terms,
+      autocorrelation: rho,
+      uncertainty: {
+        mean: kept.map((j) => columns[j].mean),
+        sd: kept.map((j) => columns[j].sd),
+        r: subsetTriangle(r, kept).map((column) => [...column]),
+      },
     },
     dropped: [...design.symbols.filter((s) => !candidates.includes(s)), ...dropped.map((j) => candidates[j])],
   };
@@ -102,6 +132,14 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
 
 function refuse(reason: HstRefusal, detail: string): HstFit {
   return { ok: false, reason, message: `No model: ${detail}. Judged by its alarm thresholds only.` };
+}
+
+/** Σ e_t·e_(t−1) over pairs of consecutive days / Σ e_t². */
+function lagOneAutocorrelation(days: readonly number[], residuals: Float64Array): number {
+  let products = 0;
+  for (let i = 1; i < days.length; i++) if (days[i] === days[i - 1] + 1) products += residuals[i] * residuals[i - 1];
+  const squares = sumOfSquares(residuals);
+  return squares > 0 ? products / squares : 0;
 }
 
 function mean(values: Float64Array): number {
@@ -125,16 +163,57 @@ function standardise(column: Float64Array): { z: Float64Array; mean: number; sd:
   return { z: z.map((v) => v / sd), mean: m, sd };
 }
 
-/** Expected value of the instrument on `day` at the day's mean level; null without the history the terms need. */
-export function predictDay(model: HstModel, inputs: HstInputs, day: string): number | null {
-  const d = dayNumber(day);
-  const level = inputs.level.get(d);
-  return level === undefined ? null : expectedAt(model.terms, inputs, dayNumber(model.trainingFrom), d, level);
+/** What the model expects on `day` at the day's mean level; null without the history the terms need. */
+export function predictDay(model: HstModel, inputs: HstInputs, day: string): HstPrediction | null {
+  const level = inputs.level.get(dayNumber(day));
+  return level === undefined ? null : predictReading(model, inputs, day, level);
 }
 
-/** Expected value of a single reading on `day` taken at water level `level` (m, elevation). */
-export function predictReading(model: HstModel, inputs: HstInputs, day: string, level: number): number | null {
-  return expectedAt(model.terms, inputs, dayNumber(model.trainingFrom), dayNumber(day), level);
+/**
+ * What the model expects of a single reading on `day` taken at water level `level` (m, elevation), with the σ of
+ * its residual: σ·√(1 + h·(1+ρ)/(1−ρ)). The leverage h grows away from the training data (a level near the edge
+ * of its range, θ carried past trainingTo); with residuals correlated from day to day (ρ > 0) the training days
+ * carry less information than their number says, so the coefficients' share of the uncertainty is scaled up by
+ * the usual AR(1) variance factor.
+ */
+export function predictReading(model: HstModel, inputs: HstInputs, day: string, level: number): HstPrediction | null {
+  const { symbols, coefficients } = keptTerms(model.terms);
+  const row = valuesAt(symbols, inputs, dayNumber(model.trainingFrom), dayNumber(day), level);
+  if (!row) return null;
+  const expected = coefficients.reduce((sum, c, j) => sum + c * row[j], model.terms.a0);
+  const rho = Math.min(HST_MAX_AUTOCORRELATION, Math.max(0, model.autocorrelation));
+  const h = leverage(model, row);
+  return { expected, sigma: model.sigma * Math.sqrt(1 + (h * (1 + rho)) / (1 - rho)) };
+}
+
+/** h = 1/n + |u|² with Rᵀu = z, z the row standardised as in training (forward substitution, R as columns). */
+function leverage(model: HstModel, row: Float64Array): number {
+  const { mean, sd, r } = model.uncertainty;
+  const u = new Float64Array(row.length);
+  let h = 1 / model.n;
+  for (let j = 0; j < row.length; j++) {
+    let z = (row[j] - mean[j]) / sd[j];
+    for (let i = 0; i < j; i++) z -= r[j][i] * u[i];
+    u[j] = z / r[j][j];
+    h += u[j] ** 2;
+  }
+  return h;
+}
+
+function keptTerms(terms: HstCoefficients): { symbols: HstTermSymbol[]; coefficients: number[] } {
+  const symbols = HST_SYMBOLS.filter((s) => terms[s] !== undefined);
+  return { symbols, coefficients: symbols.map((s) => terms[s] ?? 0) };
+}
+
+/** The kept terms' values on a day; null before θ's origin or without the history they need. */
+function valuesAt(
+  symbols: HstTermSymbol[],
+  inputs: HstInputs,
+  origin: number,
+  day: number,
+  level: number,
+): Float64Array | null {
+  return day < origin ? null : termValues(inputs, symbols, origin, day, level);
 }
 
 /** Σ coefficient × term on a day; null before θ's origin or without the history the kept terms need. */
@@ -145,16 +224,7 @@ export function expectedAt(
   day: number,
   level: number,
 ): number | null {
-  if (day < origin) return null;
-  const symbols: HstTermSymbol[] = [];
-  const coefficients: number[] = [];
-  for (const s of HST_SYMBOLS) {
-    const c = terms[s];
-    if (c === undefined) continue;
-    symbols.push(s);
-    coefficients.push(c);
-  }
-  const row = termValues(inputs, symbols, origin, day, level);
-  if (!row) return null;
-  return coefficients.reduce((sum, c, j) => sum + c * row[j], terms.a0);
+  const { symbols, coefficients } = keptTerms(terms);
+  const row = valuesAt(symbols, inputs, origin, day, level);
+  return row && coefficients.reduce((sum, c, j) => sum + c * row[j], terms.a0);
 }
