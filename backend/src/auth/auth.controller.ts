@@ -4,6 +4,8 @@ import { AuthService } from './auth.service.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Public } from '../common/decorators.js';
 import { LoginDto, LoginResponseDto } from './login.dto.js';
+import { MeDto } from './me.dto.js';
+import { permissionsOf } from './permissions.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -20,7 +22,8 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  me(@CurrentUser() user: AuthUser): AuthUser {
-    return user;
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser): MeDto {
+    return { ...user, permissions: permissionsOf(user.role) };
   }
 }

@@ -153,6 +153,8 @@ export interface AlertsTable {
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   note: string | null;
+  /** Opened while a storm drill ran. */
+  drill: Generated<boolean>;
 }
 
 export interface AlertEventsTable {
@@ -292,6 +294,14 @@ export interface AlertRuleOverridesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface StormDrillsTable {
+  id: Generated<number>;
+  speed: number;
+  started_at: Timestamp;
+  ends_at: Timestamp;
+  started_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -316,6 +326,7 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  storm_drills: StormDrillsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;
