@@ -3,12 +3,13 @@
 
 import { ref } from 'vue';
 import * as core from './messages/core';
+import * as map from './messages/map';
 
 export type Lang = 'zh' | 'en';
 
 // Every feature's labels in one table per language.
-const zh: Record<string, string> = { ...core.zh };
-const en: Record<string, string> = { ...core.en };
+const zh: Record<string, string> = { ...core.zh, ...map.zh };
+const en: Record<string, string> = { ...core.en, ...map.en };
 
 export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],
