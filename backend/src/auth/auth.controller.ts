@@ -5,6 +5,8 @@ import { AuthService, SESSION_MAX_MS, type SessionTokens } from './auth.service.
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Public } from '../common/decorators.js';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, RefreshDto } from './login.dto.js';
+import { MeDto } from './me.dto.js';
+import { permissionsOf } from './permissions.js';
 
 /** The refresh token's cookie: HttpOnly (no script reads it), sent only to /api/auth, never cross-site. */
 const COOKIE = 'yz_refresh';
@@ -69,8 +71,9 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  me(@CurrentUser() user: AuthUser): AuthUser {
-    return user;
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser): MeDto {
+    return { ...user, permissions: permissionsOf(user.role) };
   }
 }
 

@@ -9,10 +9,16 @@ export interface InProcessIngest {
   reloadAlertRules(): Promise<void>;
 }
 
-/** The simulated stations' "big storm now" switch (all-in-one with SIMULATE on). */
+/** The simulated stations' "big storm now" switch and storm drills (all-in-one with SIMULATE on). */
 export interface StormSwitch {
   readonly time: Date;
   bigStormNow(centre?: { lon: number; lat: number }): void;
+  /** A big storm played `speed` times faster from real time `atMs`; returns its real time span. */
+  startDrill(
+    speed: number,
+    atMs: number,
+    centre?: { lon: number; lat: number },
+  ): { speed: number; startMs: number; endMs: number };
 }
 
 /** What the process hands to the Nest application: configuration, the open database and the broker's state. */

@@ -211,6 +211,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/alerts/{id}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AlertsController_notifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/ack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AlertsController_ackMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/alerts/{id}/ack': {
     parameters: {
       query?: never;
@@ -588,7 +620,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['SimulationController_status'];
     put?: never;
     post: operations['SimulationController_storm'];
     delete?: never;
@@ -783,6 +815,131 @@ export interface components {
       /** @description 0 normal, 1 above the flood limit, 2 offline */
       states: number[];
     };
+    MeDto: {
+      id: number;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'engineer' | 'duty_officer' | 'planner';
+      /** @description Null: the whole city */
+      areaCode: string | null;
+      /** @description What the caller may do (buttons to show) */
+      permissions: (
+        | 'alert.handle'
+        | 'project.edit'
+        | 'appraisal.record'
+        | 'hazard.edit'
+        | 'person.edit'
+        | 'rules.edit'
+        | 'storm.start'
+        | 'rejects.read'
+        | 'import.projects'
+        | 'import.allocations'
+        | 'import.expenditures'
+        | 'import.responsible-persons'
+        | 'import.hazards'
+        | 'users.manage'
+      )[];
+    };
+    LocalizedTextDto: {
+      zh: string;
+      en: string;
+    };
+    AlertDto: {
+      /** @example 42 */
+      id: string;
+      /** @example 431124-0007 */
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      /** @example water_level:flood_limit */
+      ruleKey: string;
+      /** @example water_level */
+      type: string;
+      /** @enum {string} */
+      severity: 'info' | 'warning' | 'major' | 'critical';
+      /** @enum {string} */
+      state: 'open' | 'acknowledged' | 'resolved';
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      value: number;
+      threshold: number;
+      message: components['schemas']['LocalizedTextDto'];
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      note: string | null;
+      /** @description Raised during a storm drill */
+      drill: boolean;
+    };
+    AlertEventDto: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      action: 'open' | 'escalate' | 'ack' | 'resolve';
+      severity: string;
+      value: number | null;
+      threshold: number | null;
+      actor: string;
+      note: string | null;
+    };
+    AlertNotificationDto: {
+      /**
+       * Format: date-time
+       * @description When the message was queued
+       */
+      at: string;
+      /** @example sms */
+      channel: string;
+      /** @description Name of the person told */
+      recipient: string;
+      /** @enum {string} */
+      personRole: 'government' | 'department' | 'management' | 'patrol' | 'duty_officer';
+      phone: string;
+      /** @enum {string} */
+      severity: 'info' | 'warning' | 'major' | 'critical';
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'failed';
+      /** @description The gateway accepted it */
+      delivered: boolean;
+      /** @description Sent because the alert went unacknowledged (escalation level above 0) */
+      escalated: boolean;
+      /** @description Escalation level: 0 on opening, then one more per unacknowledged interval */
+      level: number;
+      attempts: number;
+      /** Format: date-time */
+      sentAt: string | null;
+      error: string | null;
+      /** @description The text sent (a drill alert's starts 【演练】) */
+      text: string;
+    };
+    BulkAckDto: {
+      /**
+       * @description Alert ids (1–500)
+       * @example [
+       *       "12",
+       *       "15"
+       *     ]
+       */
+      ids: string[];
+      /** @description One note for every alert acknowledged */
+      note?: string;
+    };
+    BulkAckFailureDto: {
+      id: string;
+      /** @description Why this one was not acknowledged (not found in the caller's area, not open) */
+      message: string;
+    };
+    BulkAckResultDto: {
+      acknowledged: components['schemas']['AlertDto'][];
+      failed: components['schemas']['BulkAckFailureDto'][];
+    };
     AlertNoteDto: {
       /** @description Required to resolve: what was done */
       note?: string;
@@ -920,6 +1077,23 @@ export interface components {
       lon?: number;
       /** @description Storm centre latitude */
       lat?: number;
+      /** @description A drill: the storm plays this many times faster than real time (60: a storm night in 6 minutes), and its alerts are marked as a drill. Without it the storm runs in real time. */
+      speed?: number;
+      /** @description Mark as a drill (implied by speed; default speed 60) */
+      drill?: boolean;
+    };
+    DrillStatusDto: {
+      /** @description A drill is running now */
+      active: boolean;
+      /** @description Always true: only drills are recorded */
+      drill: boolean;
+      /** @description Simulated seconds per real second; 0 when no drill was ever run */
+      speed: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      endsAt: string | null;
+      startedBy: string | null;
     };
     CreateUserDto: {
       username: string;
@@ -1063,7 +1237,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
       };
     };
   };
@@ -1209,7 +1385,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'][];
+        };
       };
     };
   };
@@ -1228,7 +1406,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertEventDto'][];
+        };
+      };
+    };
+  };
+  AlertsController_notifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertNotificationDto'][];
+        };
+      };
+    };
+  };
+  AlertsController_ackMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkAckDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkAckResultDto'];
+        };
       };
     };
   };
@@ -1251,7 +1475,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'];
+        };
       };
     };
   };
@@ -1274,7 +1500,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'];
+        };
       };
     };
   };
@@ -1817,6 +2045,25 @@ export interface operations {
       };
     };
   };
+  SimulationController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillStatusDto'];
+        };
+      };
+    };
+  };
   SimulationController_storm: {
     parameters: {
       query?: never;
@@ -1830,11 +2077,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The drill started (or, without speed/drill, the storm) */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrillStatusDto'];
+        };
       };
     };
   };

@@ -1,6 +1,9 @@
-// Response shapes the OpenAPI document does not describe yet (the backend has no response DTOs for them): typed here,
-// in one place, until the backend's decorators make `schema.ts` carry them. Request bodies and query parameters come
-// from `schema.ts`.
+// Response shapes: from `schema.ts` where the backend's OpenAPI document describes them (response DTOs), typed here
+// for the routes whose responses it does not describe yet. Request bodies and query parameters come from `schema.ts`.
+
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
 export type Severity = 'info' | 'warning' | 'major' | 'critical';
@@ -8,17 +11,12 @@ export type AlertState = 'open' | 'acknowledged' | 'resolved';
 export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
 export type Money = string;
 
-/** GET /api/auth/me */
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string | null;
-}
+/** GET /api/auth/me: the caller and what they may do. */
+export type User = Schemas['MeDto'];
+export type Permission = User['permissions'][number];
 
 /** GET /api/users */
-export interface UserRow extends User {
+export interface UserRow extends Omit<User, 'permissions'> {
   phone: string | null;
   createdAt: string;
 }
@@ -127,51 +125,13 @@ export interface Series {
 }
 
 /** GET /api/alerts, and the Socket.IO `alert` event (with `event`). */
-export interface Alert {
-  id: string;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  ruleKey: string;
-  type: string;
-  severity: Severity;
-  state: AlertState;
-  openedAt: string;
-  updatedAt: string;
-  value: number | null;
-  threshold: number | null;
-  message: { zh: string; en: string } | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  note: string | null;
-  event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string;
-  /** Proposed: alerts raised by a storm drill. */
-  drill?: boolean;
-}
+export type Alert = Schemas['AlertDto'] & { event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string };
 
 /** GET /api/alerts/{id}/history */
-export interface AlertEvent {
-  at: string;
-  action: 'open' | 'escalate' | 'ack' | 'resolve' | string;
-  severity: Severity | null;
-  value: number | string | null;
-  threshold: number | string | null;
-  actor: string | null;
-  note: string | null;
-}
+export type AlertEvent = Schemas['AlertEventDto'];
 
-/** Proposed GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
-export interface AlertNotification {
-  at: string;
-  channel: 'sms' | 'webhook' | 'dashboard' | string;
-  recipient: string;
-  personRole: PersonRole | null;
-  delivered: boolean;
-  escalated: boolean;
-  error: string | null;
-}
+/** GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
+export type AlertNotification = Schemas['AlertNotificationDto'];
 
 export interface ArrivalCounts {
   received: number;
@@ -352,11 +312,5 @@ export interface ReadingEvent {
   [sensorType: string]: number | string;
 }
 
-/** Proposed GET /api/simulation/storm: the running storm drill, if any. */
-export interface DrillStatus {
-  active: boolean;
-  drill: boolean;
-  speed: number;
-  startedAt: string | null;
-  endsAt: string | null;
-}
+/** GET /api/simulation/storm: the storm drill running or last run. */
+export type DrillStatus = Schemas['DrillStatusDto'];

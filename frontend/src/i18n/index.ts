@@ -3,13 +3,14 @@
 
 import { ref } from 'vue';
 import * as core from './messages/core';
+import * as map from './messages/map';
 import * as rain from './messages/rain';
 
 export type Lang = 'zh' | 'en';
 
 // Every feature's labels in one table per language.
-const zh: Record<string, string> = { ...core.zh, ...rain.zh };
-const en: Record<string, string> = { ...core.en, ...rain.en };
+const zh: Record<string, string> = { ...core.zh, ...map.zh, ...rain.zh };
+const en: Record<string, string> = { ...core.en, ...map.en, ...rain.en };
 
 export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],

@@ -6,8 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, call, configureAuth } from '../api/client';
-import type { User } from '../api/types';
-import { can, type Permission } from '../session/permissions';
+import type { Permission, User } from '../api/types';
 import { refreshDue, tokenExpiry } from '../session/token';
 
 const KEY = 'yz.token';
@@ -88,6 +87,7 @@ export const useSession = defineStore('session', () => {
     },
   });
 
-  const allowed = (p: Permission) => can(user.value?.role, p);
+  // What the server says this user may do (GET /api/auth/me), so buttons show only to roles that may use them.
+  const allowed = (p: Permission) => user.value?.permissions.includes(p) ?? false;
   return { token, user, expiresAt, refreshable, login, logout, loadUser, refresh, allowed };
 });

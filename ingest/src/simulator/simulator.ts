@@ -9,6 +9,15 @@ const STEP_MS = 60_000;
 const REPORT_MS = 5 * STEP_MS;
 /** Margin (degrees) around the stations within which natural storms form. */
 const STORM_MARGIN_DEG = 0.3;
+/** Simulated hours a drill covers: the big storm (3–4 h) and the reservoirs' rise after it. */
+const DRILL_HOURS = 6;
+
+/** A storm drill: a big storm played `speed` times faster than real time between two real instants. */
+export interface StormDrill {
+  speed: number;
+  startMs: number;
+  endMs: number;
+}
 
 export interface SimulatorOptions {
   seed: number;
@@ -42,6 +51,9 @@ export class Simulator {
   private readonly topicPrefix: string;
   private readonly malformedRate: number;
   private now: number;
+  /** The weather's and the water's own clock: ahead of `now` by what drills have played fast. */
+  private modelMs: number;
+  private drill: (StormDrill & { centre: { lon: number; lat: number }; spawned: boolean }) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private publishing = false;
 
@@ -50,6 +62,7 @@ export class Simulator {
     if (!(options.speed > 0)) throw new Error(`simulator speed must be positive, got ${options.speed}`);
     const { seed } = options;
     this.now = options.startTime.getTime();
+    this.modelMs = this.now;
     this.speed = options.speed;
     this.topicPrefix = options.topicPrefix ?? '';
     this.malformedRate = options.malformedRate ?? 0.002;
@@ -77,7 +90,25 @@ export class Simulator {
 
   /** A strong, slow storm (60–100 mm/h peak) starting now over `center`, by default the middle of the region. */
   bigStormNow(center: { lon: number; lat: number } = this.centre): void {
-    this.weather.spawnBigStorm(this.now, center.lon, center.lat);
+    this.weather.spawnBigStorm(this.modelMs, center.lon, center.lat);
+  }
+
+  /**
+   * A drill: from real time `atMs` (once the model reaches it) a big storm over `centre` plays `speed` times faster,
+   * every station reporting each minute, so a storm night passes in minutes. Readings keep real timestamps (ingest
+   * takes nothing from the future); only the weather and the water run fast. Replaces a drill still running.
+   */
+  startDrill(speed: number, atMs: number, centre: { lon: number; lat: number } = this.centre): StormDrill {
+    if (!Number.isInteger(speed) || speed < 1) throw new Error(`drill speed must be a positive integer, got ${speed}`);
+    const startMs = Math.max(atMs, this.now);
+    const drill = { speed, startMs, endMs: startMs + (DRILL_HOURS * 3_600_000) / speed };
+    this.drill = { ...drill, centre, spawned: false };
+    return drill;
+  }
+
+  /** The drill running or last run, if any. */
+  get lastDrill(): StormDrill | undefined {
+    return this.drill && { speed: this.drill.speed, startMs: this.drill.startMs, endMs: this.drill.endMs };
   }
 
   /**
@@ -119,14 +150,15 @@ export class Simulator {
   }
 
   private step(t: number, messages: TelemetryMessage[]): void {
-    const dtSeconds = (t - this.now) / 1000;
-    // Rain for the step is sampled at its middle.
-    this.weather.advance((this.now + t) / 2);
-    for (const station of this.stations) {
-      station.step(dtSeconds, (this.weather.rainRate(station.lon, station.lat) * dtSeconds) / 3600);
+    const drill = this.drill && t > this.drill.startMs && t <= this.drill.endMs ? this.drill : undefined;
+    if (drill && !drill.spawned) {
+      drill.spawned = true;
+      this.bigStormNow(drill.centre);
     }
+    // A drill minute is `speed` model minutes, each stepped on its own so the water balance stays stable.
+    for (let i = 0; i < (drill?.speed ?? 1); i++) this.advanceModel(t - this.now);
     this.now = t;
-    if (t % REPORT_MS !== 0) return;
+    if (t % REPORT_MS !== 0 && !drill) return;
     for (const station of this.stations) {
       const readings = station.report(t);
       if (!readings) continue;
@@ -134,6 +166,16 @@ export class Simulator {
         ? buildMalformedPayload(t, readings, this.faults.pick(MALFORM_KINDS))
         : buildPayload(t, readings);
       messages.push({ topic: telemetryTopic(this.topicPrefix, station.reservoir.code), payload });
+    }
+  }
+
+  private advanceModel(dtMs: number): void {
+    const dtSeconds = dtMs / 1000;
+    // Rain for the step is sampled at its middle.
+    this.weather.advance(this.modelMs + dtMs / 2);
+    this.modelMs += dtMs;
+    for (const station of this.stations) {
+      station.step(dtSeconds, (this.weather.rainRate(station.lon, station.lat) * dtSeconds) / 3600);
     }
   }
 }

@@ -157,6 +157,8 @@ export interface AlertsTable {
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   note: string | null;
+  /** Opened while a storm drill ran. */
+  drill: Generated<boolean>;
 }
 
 export interface AlertEventsTable {
@@ -306,6 +308,8 @@ export interface SessionsTable {
   created_at: GeneratedTimestamp;
   expires_at: Date;
   revoked_at: Date | null;
+}
+
 /** A threshold watch's state (the domain's WatchState, plain JSON) per reservoir. */
 export interface FloodWatchesTable {
   reservoir_code: string;
@@ -346,6 +350,14 @@ export interface DailyReportsTable {
   generated_at: GeneratedTimestamp;
 }
 
+export interface StormDrillsTable {
+  id: Generated<number>;
+  speed: number;
+  started_at: Timestamp;
+  ends_at: Timestamp;
+  started_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -375,6 +387,7 @@ export interface Database {
   flood_events: FloodEventsTable;
   flood_outlooks: FloodOutlooksTable;
   daily_reports: DailyReportsTable;
+  storm_drills: StormDrillsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;
