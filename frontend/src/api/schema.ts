@@ -736,6 +736,32 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    MeDto: {
+      id: number;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'engineer' | 'duty_officer' | 'planner';
+      /** @description Null: the whole city */
+      areaCode: string | null;
+      /** @description What the caller may do (buttons to show) */
+      permissions: (
+        | 'alert.handle'
+        | 'project.edit'
+        | 'appraisal.record'
+        | 'hazard.edit'
+        | 'person.edit'
+        | 'rules.edit'
+        | 'storm.start'
+        | 'rejects.read'
+        | 'import.projects'
+        | 'import.allocations'
+        | 'import.expenditures'
+        | 'import.responsible-persons'
+        | 'import.hazards'
+        | 'users.manage'
+      )[];
+    };
     RainDto: {
       h1: number | null;
       h3: number | null;
@@ -814,32 +840,6 @@ export interface components {
       lat: number[];
       /** @description 0 normal, 1 above the flood limit, 2 offline */
       states: number[];
-    };
-    MeDto: {
-      id: number;
-      username: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'admin' | 'engineer' | 'duty_officer' | 'planner';
-      /** @description Null: the whole city */
-      areaCode: string | null;
-      /** @description What the caller may do (buttons to show) */
-      permissions: (
-        | 'alert.handle'
-        | 'project.edit'
-        | 'appraisal.record'
-        | 'hazard.edit'
-        | 'person.edit'
-        | 'rules.edit'
-        | 'storm.start'
-        | 'rejects.read'
-        | 'import.projects'
-        | 'import.allocations'
-        | 'import.expenditures'
-        | 'import.responsible-persons'
-        | 'import.hazards'
-        | 'users.manage'
-      )[];
     };
     LocalizedTextDto: {
       zh: string;
