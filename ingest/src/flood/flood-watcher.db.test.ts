@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFloodReservoirs, openDatabase, type FloodReservoir, type OpenDatabase } from '@yz/platform';
 import { loadRegistry } from '@yz/seeds';
+import { AREAS } from '@yz/domain';
 import { MONITORED, UNGATED } from '@yz/domain/testing';
 import { FloodWatcher } from './flood-watcher.js';
 
@@ -22,6 +23,7 @@ describe('flood watcher on the embedded database', () => {
     db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
     const government = { role: 'government' as const, name: '王县长', phone: '13800000001', trained: true };
     await loadRegistry(db.db, {
+      areas: AREAS,
       reservoirs: [{ ...UNGATED, responsiblePersons: [{ ...government, trainedOn: '2025-04-01' }] }, MONITORED],
       projects: [],
     });
