@@ -1425,6 +1425,9 @@ export interface operations {
   HazardsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Rows to skip: page on while a full page comes back */
+        offset?: number;
         /** @description County-level area code */
         county?: string;
         status?: 'open' | 'rectifying' | 'closed';
