@@ -37,9 +37,11 @@ export const useLive = defineStore('live', () => {
       if (dropped) listeners.resync.forEach((f) => f());
       dropped = false;
     });
-    s.on('disconnect', () => {
+    s.on('disconnect', (reason) => {
       dropped = true;
       set('disconnected');
+      // The server drops a client whose token ran out; it comes back with the current one.
+      if (reason === 'io server disconnect') setTimeout(() => socket.value === s && s.connect(), 1_000);
     });
     s.on('connect_error', () => {
       dropped = true;
