@@ -84,6 +84,16 @@ describe.skipIf(!pgUp)('hostile HTTP input', () => {
     expect(line).not.toMatch(/(^|,)"?[=+@-]/);
   });
 
+  it('pages the hazard list: at most 1000 rows a request', async () => {
+    const all = await sys.get<{ id: number }[]>('/api/hazards', admin);
+    expect(all.status).toBe(200);
+    const first = await sys.get<{ id: number }[]>('/api/hazards?limit=1', admin);
+    expect(first.body).toHaveLength(1);
+    const second = await sys.get<{ id: number }[]>('/api/hazards?limit=1&offset=1', admin);
+    expect(second.body.map((h) => h.id)).toEqual(all.body.slice(1, 2).map((h) => h.id));
+    expect((await sys.get('/api/hazards?limit=5000', admin)).status).toBe(400);
+  });
+
   const upload = (kind: string, file: Buffer, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)]), name);

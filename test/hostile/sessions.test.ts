@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/processes.js';
 import { POSTGRES_URL, reachable, startSystem, type RunningSystem } from '../support/system.js';
 
 const pgUp = await reachable(POSTGRES_URL);
@@ -101,12 +103,22 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
     const id = await createUser('leaver', 'leaver-pass-1');
     const tokens = await login('leaver', 'leaver-pass-1');
     expect(await me(tokens.accessToken)).toBe(200);
+    const socket: Socket = io(sys.url, { auth: { token: tokens.accessToken }, transports: ['websocket'] });
+    let dropped = false;
+    socket.on('disconnect', () => (dropped = true));
+    await waitFor('the socket connects', async () => socket.connected);
     expect(
       (await fetch(`${sys.url}/api/users/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } }))
         .status,
     ).toBe(204);
     expect(await me(tokens.accessToken)).toBe(401);
     expect((await post('/api/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
+    try {
+      // Its live connection is dropped too (tokens are checked again every 30 s).
+      await waitFor('the socket dropped', async () => dropped, 45_000);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('cannot be forged from a database dump', async () => {

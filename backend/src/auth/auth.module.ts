@@ -8,11 +8,12 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
+import { UserRemovalController } from './user-removal.controller.js';
 
 @Global()
 @Module({
   imports: [JwtModule.register({}), UsersModule],
-  controllers: [AuthController],
+  controllers: [AuthController, UserRemovalController],
   providers: [
     SettingsService,
     SessionsRepository,

@@ -4,7 +4,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AuthUser } from '../common/auth-user.js';
 import { UsersService, type UserWithHash } from '../users/users.service.js';
 import { LoginBackoff } from './login-backoff.js';
-import { hashPassword, verifyPassword } from './password-hash.js';
+import { hashPassword, verifyPassword } from '../common/password-hash.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { ACCESS_TOKEN_SECONDS, TokenService } from './token.service.js';
 

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AuthUser } from '../common/auth-user.js';
 import { writeAudit } from '../common/audit-log.js';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
+import { pageOf } from '../common/paging.js';
 import type { AreaScope } from '../common/scope.js';
 import type { Sql } from '../common/sql.js';
 import { beijingDate } from '@yz/domain';
@@ -13,7 +14,8 @@ import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.
 export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
-  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date()) {
+  /** One page of the ledger (`all`: every row, for the export). */
+  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false) {
     const today = beijingDate(now);
     const rows = await this.repo.list({
       scope: scope.narrow(q.county),
@@ -21,6 +23,7 @@ export class HazardsService {
       reservoirCode: q.reservoirCode ?? null,
       overdueBefore: q.overdue === 'true' ? today : null,
       notOverdueFrom: q.overdue === 'false' ? today : null,
+      page: all ? null : pageOf(q),
     });
     return rows.map((h) => hazardView(h, today));
   }

@@ -65,7 +65,7 @@ export class HazardsLedger implements LedgerKind {
   constructor(private readonly hazards: HazardsService) {}
 
   async exportRecords(scope: AreaScope) {
-    const rows = await this.hazards.list(scope, {});
+    const rows = await this.hazards.list(scope, {}, new Date(), true);
     return rows.map((h) => ({
       id: h.id,
       countyName: h.countyName,

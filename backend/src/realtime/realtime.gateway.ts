@@ -10,6 +10,8 @@ import { TokenService } from '../auth/token.service.js';
 import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
 
 const CITY_ROOM = 'city';
+/** How often connected clients' tokens are checked again (revoked or expired: the client is dropped). */
+const RECHECK_MS = 30_000;
 const areaRoom = (code: string) => `area:${code}`;
 const reservoirRoom = (code: string) => `reservoir:${code}`;
 
@@ -42,6 +44,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   ) {}
 
   private stopProgramme: (() => void) | undefined;
+  private recheck: NodeJS.Timeout | undefined;
 
   async afterInit(server: Server): Promise<void> {
     server.use((socket, next) => {
@@ -59,6 +62,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         .catch((err: unknown) => next(err instanceof Error ? err : new Error('unauthorized')));
     });
     this.countyOf = new Map((await this.reservoirs.list(AreaScope.CITY)).map((r) => [r.code, r.county]));
+    this.recheck = setInterval(() => void this.dropRevoked(), RECHECK_MS);
     this.alerts.on('alert', (change) => this.pushAlert(change, false));
     // Progress is changed through this API, so this replica broadcasts it (to all replicas, via the adapter).
     this.stopProgramme = this.programme.on('project', ({ kind, project }) =>
@@ -67,6 +71,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.recheck);
     this.alerts.removeAllListeners('alert');
     this.stopProgramme?.();
   }
@@ -100,6 +105,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       for (const alert of await this.alerts.list(scope, { state, reservoir })) {
         socket.emit('alert', { ...alert, event: 'snapshot' });
       }
+    }
+  }
+
+  /**
+   * A socket keeps the token of its handshake: once that is revoked (logout, password change, deleted user) or
+   * expired, the client is dropped, and the dashboard reconnects with its current token.
+   */
+  private async dropRevoked(): Promise<void> {
+    for (const socket of this.server.sockets.sockets.values()) {
+      const token = (socket.handshake.auth as { token: string }).token;
+      if (!(await this.tokens.verify(token).catch(() => null))) socket.disconnect(true);
     }
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Role } from '../common/auth-user.js';
-import { hashPassword, verifyPassword } from '../auth/password-hash.js';
+import { hashPassword, verifyPassword } from '../common/password-hash.js';
 import { UsersRepository, type UserView } from './users.repository.js';
 
 export interface NewUserInput {

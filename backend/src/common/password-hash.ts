@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import bcrypt from 'bcryptjs';
 
 /**
@@ -9,10 +10,27 @@ import bcrypt from 'bcryptjs';
 const COST = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_BYTES = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+/**
+ * Hashes computed at once: one core is left to the event loop (HTTP, Socket.IO, ingest), so a burst of logins
+ * queues here instead of starving everything else of CPU.
+ */
+const SLOTS = Math.max(1, availableParallelism() - 1);
+let busy = 0;
+const waiting: (() => void)[] = [];
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  // A finished hash hands its slot straight to the next waiting one.
+  if (busy < SLOTS) busy++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await new Promise((resolve, reject) =>
+      scrypt(password, salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {
