@@ -200,6 +200,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Station health over a hydrological day: online on each station's own interval, 到报率 (distinct scheduled reports received / due) and 及时率 (received within the allowed delay / due), closed periods only; per station, area and in total */
     get: operations['StationsController_health'];
     put?: never;
     post?: never;
@@ -958,7 +959,7 @@ export interface operations {
       query?: {
         /** @description County-level area code */
         county?: string;
-        /** @description Beijing calendar day, YYYY-MM-DD (default: today) */
+        /** @description Hydrological day (08:00–08:00 Beijing) named by the date it ends, YYYY-MM-DD (default: the day in progress) */
         date?: string;
       };
       header?: never;

@@ -173,13 +173,16 @@ export interface AlertNotification {
   error: string | null;
 }
 
-export interface ArrivalCounts {
+/** Scheduled report slots of a closed period: 到报率 = received / due, 及时率 = timely / due. */
+export interface ReportRates {
+  due: number;
   received: number;
-  expected: number;
-  rate: number | null;
+  timely: number;
+  arrivalRate: number | null;
+  timelyRate: number | null;
 }
 
-export interface StationHealthRow extends ArrivalCounts {
+export interface StationHealthRow extends ReportRates {
   code: string;
   reservoirCode: string;
   reservoirName: string;
@@ -191,12 +194,14 @@ export interface StationHealthRow extends ArrivalCounts {
   online: boolean;
 }
 
-/** GET /api/stations/health */
+/** GET /api/stations/health: one hydrological day (08:00–08:00 Beijing), named by the date it ends. */
 export interface StationHealth {
   date: string;
-  expectedPerStation: number;
-  total: ArrivalCounts & { stations: number };
-  areas: (ArrivalCounts & { county: string; stations: number; online: number })[];
+  from: string;
+  to: string;
+  delayAllowedMinutes: number;
+  total: ReportRates & { stations: number; online: number };
+  areas: (ReportRates & { county: string; stations: number; online: number })[];
   stations: StationHealthRow[];
 }
 

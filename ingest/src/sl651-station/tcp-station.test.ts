@@ -122,8 +122,14 @@ describe('SL 651 central station (TCP)', () => {
     const r = await rtu();
     for (const message of [first, second, reset]) await r.write(encodeMessage(message)[0]);
     await until('three confirmations', () => r.received.length >= 3 * encodeAck(first).length);
-    // The first report only sets PT's start, the reset report its new one: neither has a reading to store.
-    expect(sinks.accepted.map((a) => a.payload.readings.map((x) => [x.sensor, x.value]))).toEqual([[['RG1', 2.8]]]);
+    // The first report only sets PT's start, the reset report its new one: neither has a reading to store, but
+    // each carries the station's new rain state, to be committed in order with the readings.
+    expect(sinks.accepted.map((a) => a.payload.readings.map((x) => [x.sensor, x.value]))).toEqual([
+      [],
+      [['RG1', 2.8]],
+      [],
+    ]);
+    expect(sinks.accepted.map((a) => a.extras?.rain?.state.pt?.value)).toEqual([812.3, 815.1, 0.5]);
     expect(rainState.get('4311240007')).toMatchObject({ total: 2.8, pt: { value: 0.5 } });
     // A counter that fell leaves its interval unknown: logged for engineers, with the frame.
     expect(sinks.rejected.map((x) => [x.topic, x.reason])).toEqual([

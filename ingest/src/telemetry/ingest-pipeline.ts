@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
+import type { MessageExtras, RainStateChange } from '../sl651-station/sinks.js';
 
 export interface PipelineOptions {
   /** Messages committed in one transaction at most. */
@@ -17,6 +18,9 @@ interface Pending {
   readings: ValidReading[];
   rejects: RejectRecord[];
   committed: () => void;
+  /** When it arrived, if it is a scheduled report (its station's report slot is recorded as received then). */
+  scheduledAt?: Date;
+  rain?: RainStateChange;
 }
 
 export interface PipelineEvents {
@@ -59,9 +63,10 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return this.queue.length;
   }
 
-  accept(topic: string, payload: Buffer, committed: () => void): void {
+  accept(topic: string, payload: Buffer, committed: () => void, extras: MessageExtras = {}): void {
     this.metrics.messages.inc();
-    const result = validateTelemetry(topic, payload, this.sensorsOf, this.now());
+    const now = this.now();
+    const result = validateTelemetry(topic, payload, this.sensorsOf, now);
     const rejects = result.rejects.map((r) => ({
       ...r,
       topic,
@@ -69,7 +74,8 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       payload: payload.toString('utf8'),
     }));
     for (const r of rejects) this.metrics.rejects.inc({ reason: r.reason });
-    this.queue.push({ readings: result.readings, rejects, committed });
+    const scheduledAt = extras.scheduled === false ? undefined : now;
+    this.queue.push({ readings: result.readings, rejects, committed, scheduledAt, rain: extras.rain });
     this.metrics.queueDepth.set(this.queue.length);
     if (!this.paused && this.queue.length >= this.highWater) {
       this.paused = true;
@@ -102,11 +108,14 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     const stop = this.metrics.batchSeconds.startTimer();
     try {
       const readings = batch.flatMap((p) => p.readings);
-      const stored = await storeBatch(
-        this.db,
+      const stored = await storeBatch(this.db, {
         readings,
-        batch.flatMap((p) => p.rejects),
-      );
+        rejects: batch.flatMap((p) => p.rejects),
+        reports: batch.flatMap((p, i) =>
+          p.scheduledAt ? [{ message: i, at: p.scheduledAt, readings: p.readings }] : [],
+        ),
+        rainStates: batch.flatMap((p) => (p.rain ? [p.rain] : [])),
+      });
       stop();
       this.queue.splice(0, batch.length);
       this.retryMs = RETRY_MIN_MS;

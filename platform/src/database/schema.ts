@@ -292,6 +292,20 @@ export interface AlertRuleOverridesTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** An SL 651 station's rain ledger (ingest's `RainState`, JSON), written with the readings it produced. */
+export interface Sl651RainStateTable {
+  station_address: string;
+  state: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** A scheduled report slot of a station that was received, and when it first arrived. */
+export interface StationReportsTable {
+  station_id: number;
+  slot: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -316,6 +330,8 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  sl651_rain_state: Sl651RainStateTable;
+  station_reports: StationReportsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

@@ -8,6 +8,7 @@ import { notifications } from './1732300000500-notifications.js';
 import { safetyLedger } from './1732300000600-safety-ledger.js';
 import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
 import { constructionKinds } from './1732300000800-construction-kinds.js';
+import { stationReports } from './1732300001000-station-reports.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
 function inTransaction(m: Migration): Migration {
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '1732300000600-safety-ledger': inTransaction(safetyLedger),
   '1732300000700-alert-rule-overrides': inTransaction(alertRuleOverrides),
   '1732300000800-construction-kinds': inTransaction(constructionKinds),
+  '1732300001000-station-reports': inTransaction(stationReports),
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
