@@ -98,6 +98,7 @@ describe('telemetry series, rollups, station health and restart on the embedded 
   it('reports station health: online, 到报率 and 及时率 over the hydrological day, closed periods only', async () => {
     type Rates = { due: number; received: number; timely: number; arrivalRate: number | null };
     const res = await sys.get<{
+      date: string;
       from: string;
       to: string;
       total: Rates & { stations: number };
@@ -116,7 +117,9 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(station.timely).toBeLessThanOrEqual(Math.min(1, slots.length));
     expect(res.body.stations.filter((s) => s.code !== `${code}-RW`).every((s) => s.received === 0)).toBe(true);
     // A closed day in the past: everything due, nothing received but what was published into it.
-    const yesterday = new Date(Date.parse(res.body.from)).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.parse(res.body.from) - 24 * HOUR).toISOString().slice(0, 10);
+    // Named by the date it starts: 08:00 Beijing on `date` is 00:00 UTC.
+    expect(res.body.from).toBe(`${res.body.date}T00:00:00.000Z`);
     const closed = await sys.get<{ stations: (Rates & { code: string })[] }>(
       `/api/stations/health?county=431126&date=${yesterday}`,
       token,

@@ -12,7 +12,7 @@ export class StationHealthQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Hydrological day (08:00–08:00 Beijing) named by the date it ends, YYYY-MM-DD (default: the day in progress)',
+      'Hydrological day, YYYY-MM-DD: 08:00 that day to 08:00 the next (Beijing); default the day in progress',
   })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })

@@ -19,12 +19,12 @@ export class StationsService {
   constructor(private readonly repo: StationsRepository) {}
 
   /**
-   * Station health over one hydrological day (08:00–08:00 Beijing, named by the date it ends; default the day in
-   * progress): last report, battery, online on the station's own interval, and 到报率/及时率 per station, per area
+   * Station health over one hydrological day (named by the date it starts: 08:00 that day to 08:00 the next, Beijing,
+   * as daily rain is in Chinese reports; default the day in progress): last report, battery, online on the station's own interval, and 到报率/及时率 per station, per area
    * and in total, counting closed report periods only.
    */
   async health(scope: AreaScope, county: string | undefined, date: string | undefined, now = new Date()) {
-    const day = date ?? new Date(dayStartBefore(now.getTime()) + DAY_MS).toISOString().slice(0, 10);
+    const day = date ?? new Date(dayStartBefore(now.getTime())).toISOString().slice(0, 10);
     const { from, to } = dayOf(day);
     const until = judgedUntil(to, now);
     const rows = await this.repo.reports(scope.narrow(county), from, until, REPORT_DELAY_ALLOWED_MS);
@@ -62,10 +62,14 @@ export class StationsService {
   }
 }
 
-/** The DTO checks the shape; a date that does not exist (2026-02-30) is the caller's mistake too. */
+/**
+ * The day starting at 08:00 on `date`: 08:00 Beijing is 00:00 UTC, so it ends on the next UTC date. The DTO checks
+ * the shape; a date that does not exist (2026-02-30) is the caller's mistake too.
+ */
 function dayOf(date: string) {
   try {
-    return hydrologicalDay(date);
+    const start = hydrologicalDay(date).to;
+    return hydrologicalDay(new Date(start.getTime() + DAY_MS).toISOString().slice(0, 10));
   } catch {
     throw new BadRequestException([`date ${date} does not exist`]);
   }

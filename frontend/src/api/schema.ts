@@ -959,7 +959,7 @@ export interface operations {
       query?: {
         /** @description County-level area code */
         county?: string;
-        /** @description Hydrological day (08:00–08:00 Beijing) named by the date it ends, YYYY-MM-DD (default: the day in progress) */
+        /** @description Hydrological day, YYYY-MM-DD: 08:00 that day to 08:00 the next (Beijing); default the day in progress */
         date?: string;
       };
       header?: never;

@@ -194,7 +194,7 @@ export interface StationHealthRow extends ReportRates {
   online: boolean;
 }
 
-/** GET /api/stations/health: one hydrological day (08:00–08:00 Beijing), named by the date it ends. */
+/** GET /api/stations/health: one hydrological day, 08:00 on `date` to 08:00 the next day (Beijing). */
 export interface StationHealth {
   date: string;
   from: string;

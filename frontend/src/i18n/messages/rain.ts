@@ -9,7 +9,7 @@ export const zh = {
   reportsDue: '应报',
   reportsReceived: '实报',
   reportsTimely: '及时',
-  healthDay: '水文日(前日8时至当日8时)',
+  healthDay: '水文日(当日8时至次日8时)',
   healthArea: '区县',
   healthTotal: '合计',
   healthNote: '按各站报送间隔计；只计已结束的时段，补报与迟到的报文计入到报率、不计入及时率。',
@@ -24,7 +24,7 @@ export const en: Record<keyof typeof zh, string> = {
   reportsDue: 'Due',
   reportsReceived: 'Received',
   reportsTimely: 'On time',
-  healthDay: 'Hydrological day (08:00 to 08:00, named by its end)',
+  healthDay: 'Hydrological day (08:00 to 08:00 the next day)',
   healthArea: 'Area',
   healthTotal: 'Total',
   healthNote:
