@@ -31,6 +31,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
             { sensor: 'WL1', value: 100.5 + h / HOUR - hours[0] / HOUR, ts: new Date(h + 40 * 60_000).toISOString() },
             { sensor: 'RG1', value: 1.5, ts: new Date(h + 10 * 60_000).toISOString() },
             { sensor: 'RG1', value: 2, ts: new Date(h + 40 * 60_000).toISOString() },
+            // The hourly report proper: its newest reading sits on the slot (the hour's end).
+            { sensor: 'BV1', value: 12.8, ts: new Date(h + HOUR).toISOString() },
           ],
         }),
         { qos: 1 },
@@ -107,8 +109,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(res.status).toBe(200);
     const station = res.body.stations.find((s) => s.code === `${code}-RW`)!;
     expect(station.online).toBe(true);
-    // Each hour's message answers the slot nearest its newest reading (hh:40 → the next hour); a slot is judged
-    // 10 minutes after it ends. Everything was published just now, so only a slot that just ended may be on time.
+    // Each hour's message answers the slot of its newest reading (the hour's end); a slot is judged 10 minutes
+    // after it ends. Everything was published just now, so only a slot that just ended may be on time.
     const from = Date.parse(res.body.from);
     const until = Math.min(Date.parse(res.body.to), Date.now() - 10 * 60_000);
     const slots = hours.map((h) => h + HOUR).filter((slot) => slot > from && slot <= until);

@@ -9,6 +9,9 @@ export interface RejectRecord extends Reject {
   payload: string;
 }
 
+/** How far (s) a scheduled report's newest reading may lie from its slot. */
+const SLOT_TOLERANCE_S = 120;
+
 /** Bounded copy of a rejected payload: enough to see what was wrong, never a whole flood. */
 export const REJECT_PAYLOAD_CHARS = 2000;
 
@@ -94,8 +97,10 @@ function newestPerSensor(readings: ValidReading[]): ValidReading[] {
 
 /**
  * Marks each station's report slot as received: per message and station its newest reading, rounded to the
- * station's reporting interval (a report observed at 07:59:30 or 08:00:30 answers the 08:00 slot). The first
- * arrival of a slot stands: a repeat or a later upload of the same slot changes nothing.
+ * station's reporting interval (a report observed at 07:59:30 or 08:00:30 answers the 08:00 slot). A message whose
+ * newest reading is more than `SLOT_TOLERANCE_S` from any slot is not a scheduled report (JSON telemetry does not
+ * say; an added report at 08:25 must not stand in for the 08:00 one). The first arrival of a slot stands: a repeat
+ * or a later upload of the same slot changes nothing.
  */
 async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[]): Promise<void> {
   const newest = new Map<string, { message: number; sensorId: number; time: Date; at: Date }>();
@@ -109,14 +114,17 @@ async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[
   const rows = [...newest.values()];
   await sql`
     INSERT INTO station_reports (station_id, slot, received_at)
-    SELECT st.id, to_timestamp(round(extract(epoch FROM m.t) / st.report_interval_s) * st.report_interval_s),
-           min(m.r)
-    FROM (SELECT u.m, se.station_id, max(u.t) AS t, min(u.r) AS r
-          FROM unnest(${rows.map((r) => r.message)}::int[], ${rows.map((r) => r.sensorId)}::int[],
-                      ${rows.map((r) => r.time)}::timestamptz[], ${rows.map((r) => r.at)}::timestamptz[]) AS u(m, s, t, r)
-          JOIN sensors se ON se.id = u.s GROUP BY 1, 2) m
-    JOIN stations st ON st.id = m.station_id
-    GROUP BY 1, 2
+    SELECT station_id, to_timestamp(slot), min(r)
+    FROM (SELECT m.station_id, m.r, extract(epoch FROM m.t) AS t,
+                 round(extract(epoch FROM m.t) / st.report_interval_s) * st.report_interval_s AS slot
+          FROM (SELECT u.m, se.station_id, max(u.t) AS t, min(u.r) AS r
+                FROM unnest(${rows.map((r) => r.message)}::int[], ${rows.map((r) => r.sensorId)}::int[],
+                            ${rows.map((r) => r.time)}::timestamptz[], ${rows.map((r) => r.at)}::timestamptz[])
+                       AS u(m, s, t, r)
+                JOIN sensors se ON se.id = u.s GROUP BY 1, 2) m
+          JOIN stations st ON st.id = m.station_id) x
+    WHERE abs(t - slot) <= ${SLOT_TOLERANCE_S}
+    GROUP BY station_id, slot
     ON CONFLICT (station_id, slot) DO NOTHING`.execute(tx);
 }
 
