@@ -66,10 +66,13 @@ describe('SL 651 central station (TCP)', () => {
       ['WL1', 312.47],
       ['BV1', 12.6],
     ]);
+    expect(sinks.accepted[0].extras?.scheduled).toBe(true);
     // A second report on the same connection is the sentinel: once it reaches the sink, the first was handled.
-    const sentinel = timedReport({ serial: 8 });
+    // An added report (33), it is stored but is no scheduled report (到报率).
+    const sentinel = timedReport({ serial: 8, functionCode: '33' });
     await r.write(encodeMessage(sentinel)[0]);
     await until('the sentinel to reach the sink', () => sinks.accepted.length === 2);
+    expect(sinks.accepted[1].extras?.scheduled).toBe(false);
     expect(r.received.length).toBe(0); // not confirmed before the commit
     sinks.release();
     const acks = Buffer.concat([encodeAck(message), encodeAck(sentinel)]);
