@@ -12,11 +12,12 @@ let sys: RunningSystem;
 let browser: Browser;
 let page: Page;
 let code: string;
+let token: string;
 
 describe('station reporting', () => {
   beforeAll(async () => {
     sys = await startSystem();
-    const token = await sys.login();
+    token = await sys.login();
     code = (await sys.get<{ code: string }[]>('/api/reservoirs?county=431126', token)).body[0]!.code;
     // The hourly reports of the last three closed hours, on their slots.
     const top = Math.floor(Date.now() / HOUR) * HOUR;
@@ -68,5 +69,24 @@ describe('station reporting', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await shot(page, 'stations-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('lets an engineer lower the blue rain grade (12 h) of one reservoir from its rules card', async () => {
+    await page.setViewportSize(VIEWPORTS.laptop);
+    await page.goto(`${sys.url}/#/reservoir/${code}`);
+    await page.locator('[data-testid=rules-edit]').click();
+    const blue = page.locator('[data-testid="rule-rain.12h.0"] input');
+    await expect.poll(() => blue.inputValue(), { timeout: 20_000 }).toBe('50');
+    await blue.fill('40');
+    await page.locator('[data-testid=rules-save]').click();
+    await expect
+      .poll(() => page.locator('[data-testid=alert-rules]').textContent(), { timeout: 20_000 })
+      .toContain('40 mm');
+    const { body } = await sys.get<{ effective: { rain: Record<string, (number | null)[]> } }>(
+      `/api/reservoirs/${code}/alert-rules`,
+      token,
+    );
+    expect(body.effective.rain['12h']).toEqual([40, null, null, null]);
+    expect(body.effective.rain['3h']).toEqual([null, null, 50, 100]);
   });
 });

@@ -3,6 +3,10 @@
 export const zh = {
   'rain.h12': '12小时雨量',
   'rain.day': '日雨量(8时起)',
+  'rule.rain.12h.0': '12小时雨量 蓝色预警',
+  'rule.rain.6h.1': '6小时雨量 黄色预警',
+  'rule.rain.3h.2': '3小时雨量 橙色预警',
+  'rule.rain.3h.3': '3小时雨量 红色预警',
   stationHealth: '测站到报',
   timelyRate: '及时率',
   arrivalRateDay: '到报率',
@@ -18,6 +22,10 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'rain.h12': 'Rain 12 h',
   'rain.day': 'Rain since 08:00',
+  'rule.rain.12h.0': 'Rain 12 h, blue',
+  'rule.rain.6h.1': 'Rain 6 h, yellow',
+  'rule.rain.3h.2': 'Rain 3 h, orange',
+  'rule.rain.3h.3': 'Rain 3 h, red',
   stationHealth: 'Station reporting',
   timelyRate: 'Timely rate',
   arrivalRateDay: 'Arrival rate',
