@@ -66,6 +66,8 @@ async function main(): Promise<void> {
       speed: config.simulateSpeed,
       startTime: await simulationStart(db.db),
       topicPrefix: config.mqttTopicPrefix,
+      // One RTU in ten speaks SL 651 (running PT and PJ) over the MQTT bridge, so the demo takes that path too.
+      sl651Share: 0.1,
     });
   }
   const app = await startBackend({

@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue') },
     { path: '/alerts', name: 'alerts', component: () => import('./views/DeskView.vue') },
+    { path: '/stations', name: 'stations', component: () => import('./views/StationsView.vue') },
     { path: '/reservoir/:code', name: 'reservoir', component: () => import('./views/ReservoirView.vue'), props: true },
     { path: '/programme', name: 'programme', component: () => import('./views/ProgrammeView.vue') },
     {

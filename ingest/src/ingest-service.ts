@@ -5,7 +5,7 @@ import { AlertEngine } from './alerts/alert-engine.js';
 import { FloodWatcher } from './flood/flood-watcher.js';
 import { watchFloodsAfterCommit } from './flood/watch-after-commit.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
-import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
+import { loadRainStates, MemoryRainStateStore, startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
@@ -50,7 +50,7 @@ export async function startIngest(
     alerts.onFloodEvents(changes),
   );
   const client = connectMqttSource(source, pipeline);
-  const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
+  const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(db, extras.sl651Port, source, pipeline);
   return {
     pipeline,
     metrics,
@@ -99,9 +99,13 @@ function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics
   return { idle: async () => void (await pass) };
 }
 
-/** RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline. */
-async function startSl651(port: number, source: MqttSourceOptions, pipeline: IngestPipeline) {
-  const station = await startSl651Station({ port, sink: pipeline, rejects: pipeline, logger: console });
+/**
+ * RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline and share each
+ * station's rain state, as committed with its last stored report.
+ */
+async function startSl651(db: Kysely<Database>, port: number, source: MqttSourceOptions, pipeline: IngestPipeline) {
+  const rainState = new MemoryRainStateStore(await loadRainStates(db));
+  const station = await startSl651Station({ port, sink: pipeline, rejects: pipeline, rainState, logger: console });
   // A client of its own: the telemetry client hands every message it receives to the pipeline.
   const bridgeClient = await mqtt.connectAsync(source.url, {
     clientId: `${source.clientId}-sl651`,
@@ -116,6 +120,7 @@ async function startSl651(port: number, source: MqttSourceOptions, pipeline: Ing
     topicPrefix: source.topicPrefix,
     sink: pipeline,
     rejects: pipeline,
+    rainState,
   });
   return {
     async close() {

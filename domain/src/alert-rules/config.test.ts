@@ -36,7 +36,7 @@ describe('defaultRuleConfig', () => {
     });
     expect(defaults.waterLevelRise.ratePerHour).toBe(0.3);
     expect(defaults.rain['3h']).toEqual([null, null, 50, 100]);
-    expect(defaults.station).toMatchObject({ expectedIntervalHours: 1, offlineIntervals: 2 });
+    expect(defaults.station).toMatchObject({ offlineIntervals: 2 });
   });
 });
 
@@ -69,7 +69,7 @@ describe('mergeOverrides', () => {
       '{"station":{"batteryWarningBelow":12}}',
       'station.batteryWarningBelow (12) must be below batteryInfoBelow (11.5)',
     ],
-    ['{"station":{"expectedIntervalHours":"1"}}', 'station.expectedIntervalHours must be a finite number'],
+    ['{"station":{"offlineIntervals":"2"}}', 'station.offlineIntervals must be a finite number'],
     ['{"station":{"batteryBand":null}}', 'station.batteryBand must be a finite number'],
     ['{"waterLevel":{"bnad":0.2}}', 'waterLevel.bnad is not a setting'],
     ['{"flood":{}}', 'flood is not an alert rule'],

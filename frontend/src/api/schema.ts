@@ -330,6 +330,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Station health over a hydrological day: online on each station's own interval, 到报率 (distinct scheduled reports received / due) and 及时率 (received within the allowed delay / due), closed periods only; per station, area and in total */
     get: operations['StationsController_health'];
     put?: never;
     post?: never;
@@ -1569,7 +1570,7 @@ export interface operations {
       query?: {
         /** @description County-level area code */
         county?: string;
-        /** @description Beijing calendar day, YYYY-MM-DD (default: today) */
+        /** @description Hydrological day, YYYY-MM-DD: 08:00 that day to 08:00 the next (Beijing); default the day in progress */
         date?: string;
       };
       header?: never;

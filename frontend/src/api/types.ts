@@ -133,13 +133,16 @@ export type AlertEvent = Schemas['AlertEventDto'];
 /** GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
 export type AlertNotification = Schemas['AlertNotificationDto'];
 
-export interface ArrivalCounts {
+/** Scheduled report slots of a closed period: 到报率 = received / due, 及时率 = timely / due. */
+export interface ReportRates {
+  due: number;
   received: number;
-  expected: number;
-  rate: number | null;
+  timely: number;
+  arrivalRate: number | null;
+  timelyRate: number | null;
 }
 
-export interface StationHealthRow extends ArrivalCounts {
+export interface StationHealthRow extends ReportRates {
   code: string;
   reservoirCode: string;
   reservoirName: string;
@@ -151,12 +154,14 @@ export interface StationHealthRow extends ArrivalCounts {
   online: boolean;
 }
 
-/** GET /api/stations/health */
+/** GET /api/stations/health: one hydrological day, 08:00 on `date` to 08:00 the next day (Beijing). */
 export interface StationHealth {
   date: string;
-  expectedPerStation: number;
-  total: ArrivalCounts & { stations: number };
-  areas: (ArrivalCounts & { county: string; stations: number; online: number })[];
+  from: string;
+  to: string;
+  delayAllowedMinutes: number;
+  total: ReportRates & { stations: number; online: number };
+  areas: (ReportRates & { county: string; stations: number; online: number })[];
   stations: StationHealthRow[];
 }
 

@@ -100,19 +100,24 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     }
   }
 
-  /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
+  /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
   async sweepOffline(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     const rows = await this.db
       .selectFrom('stations')
-      .select(['reservoir_code as reservoir', (eb) => eb.fn.max('last_report_at').$notNull().as('last')])
+      .select(['code', 'reservoir_code as reservoir', 'report_interval_s as intervalS', 'last_report_at as last'])
       .where('last_report_at', 'is not', null)
-      .groupBy('reservoir_code')
       .execute();
-    for (const { reservoir, last } of rows) {
+    for (const { code, reservoir, intervalS, last } of rows) {
       const rules = this.rules.get(reservoir);
-      if (!rules) continue;
-      const change = await applyEvaluation(this.db, reservoir, evaluateOffline(rules.config.station, last, now), now);
+      if (!rules || !last) continue;
+      const station = { code, intervalHours: intervalS / 3600 };
+      const change = await applyEvaluation(
+        this.db,
+        reservoir,
+        evaluateOffline(rules.config.station, station, last, now),
+        now,
+      );
       if (change) this.emit('alert', change);
     }
   }

@@ -1,5 +1,6 @@
 import { Random, type ReservoirSeed } from '@yz/domain';
 import { buildMalformedPayload, buildPayload, MALFORM_KINDS, telemetryTopic } from './payload.js';
+import { Sl651Rtu } from './sl651-rtu.js';
 import { Station } from './station.js';
 import { StormField, type Bounds } from './storms.js';
 
@@ -7,6 +8,7 @@ import { StormField, type Bounds } from './storms.js';
 const STEP_MS = 60_000;
 /** Stations may report on every 5-minute mark. */
 const REPORT_MS = 5 * STEP_MS;
+const HOUR_MS = 60 * STEP_MS;
 /** Margin (degrees) around the stations within which natural storms form. */
 const STORM_MARGIN_DEG = 0.3;
 /** Simulated hours a drill covers: the big storm (3–4 h) and the reservoirs' rise after it. */
@@ -32,6 +34,8 @@ export interface SimulatorOptions {
   dropoutRate?: number;
   /** Multiplies the natural storm frequency; 0 = no rain but the storms from {@link Simulator.bigStormNow}. */
   stormRate?: number;
+  /** Share of rain/water-level RTUs that speak SL 651 over the MQTT bridge (`sl651/{address}/up`) instead of JSON. */
+  sl651Share?: number;
 }
 
 export interface TelemetryMessage {
@@ -44,6 +48,7 @@ export type Publish = (topic: string, payload: string) => Promise<void> | void;
 /** Every station of the registry behaving like an RTU, under one shared, moving rain field. */
 export class Simulator {
   private readonly stations: Station[];
+  private readonly rtus = new Map<string, Sl651Rtu>();
   private readonly weather: StormField;
   private readonly faults: Random;
   private readonly centre: { lon: number; lat: number };
@@ -70,6 +75,12 @@ export class Simulator {
     this.stations = reservoirs.map(
       (r) => new Station(r, Random.derive(seed, `station:${r.code}`), this.now, dropoutRate),
     );
+    for (const r of reservoirs) {
+      const prng = Random.derive(seed, `sl651:${r.code}`);
+      if (prng.chance(options.sl651Share ?? 0)) {
+        this.rtus.set(r.code, new Sl651Rtu(r.code, new Map(r.sensors.map((x) => [x.code, x.type])), prng));
+      }
+    }
     this.faults = Random.derive(seed, 'faults');
     const bounds = boundsOf(reservoirs);
     this.centre = { lon: (bounds.west + bounds.east) / 2, lat: (bounds.south + bounds.north) / 2 };
@@ -160,12 +171,18 @@ export class Simulator {
     this.now = t;
     if (t % REPORT_MS !== 0 && !drill) return;
     for (const station of this.stations) {
-      const readings = station.report(t);
-      if (!readings) continue;
+      const all = station.report(t);
+      if (!all) continue;
+      const { code } = station.reservoir;
+      const rtu = this.rtus.get(code);
+      const sl651 = rtu ? all.filter((r) => rtu.carries(r.sensor)) : [];
+      if (rtu) messages.push(rtu.report(this.topicPrefix, t, sl651, t % HOUR_MS === 0));
+      const readings = rtu ? all.filter((r) => !sl651.includes(r)) : all;
+      if (!readings.length) continue;
       const payload = this.faults.chance(this.malformedRate)
         ? buildMalformedPayload(t, readings, this.faults.pick(MALFORM_KINDS))
         : buildPayload(t, readings);
-      messages.push({ topic: telemetryTopic(this.topicPrefix, station.reservoir.code), payload });
+      messages.push({ topic: telemetryTopic(this.topicPrefix, code), payload });
     }
   }
 

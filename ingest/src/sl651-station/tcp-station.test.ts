@@ -66,10 +66,13 @@ describe('SL 651 central station (TCP)', () => {
       ['WL1', 312.47],
       ['BV1', 12.6],
     ]);
+    expect(sinks.accepted[0].extras?.scheduled).toBe(true);
     // A second report on the same connection is the sentinel: once it reaches the sink, the first was handled.
-    const sentinel = timedReport({ serial: 8 });
+    // An added report (33), it is stored but is no scheduled report (到报率).
+    const sentinel = timedReport({ serial: 8, functionCode: '33' });
     await r.write(encodeMessage(sentinel)[0]);
     await until('the sentinel to reach the sink', () => sinks.accepted.length === 2);
+    expect(sinks.accepted[1].extras?.scheduled).toBe(false);
     expect(r.received.length).toBe(0); // not confirmed before the commit
     sinks.release();
     const acks = Buffer.concat([encodeAck(message), encodeAck(sentinel)]);
@@ -122,8 +125,14 @@ describe('SL 651 central station (TCP)', () => {
     const r = await rtu();
     for (const message of [first, second, reset]) await r.write(encodeMessage(message)[0]);
     await until('three confirmations', () => r.received.length >= 3 * encodeAck(first).length);
-    // The first report only sets PT's start, the reset report its new one: neither has a reading to store.
-    expect(sinks.accepted.map((a) => a.payload.readings.map((x) => [x.sensor, x.value]))).toEqual([[['RG1', 2.8]]]);
+    // The first report only sets PT's start, the reset report its new one: neither has a reading to store, but
+    // each carries the station's new rain state, to be committed in order with the readings.
+    expect(sinks.accepted.map((a) => a.payload.readings.map((x) => [x.sensor, x.value]))).toEqual([
+      [],
+      [['RG1', 2.8]],
+      [],
+    ]);
+    expect(sinks.accepted.map((a) => a.extras?.rain?.state.pt?.value)).toEqual([812.3, 815.1, 0.5]);
     expect(rainState.get('4311240007')).toMatchObject({ total: 2.8, pt: { value: 0.5 } });
     // A counter that fell leaves its interval unknown: logged for engineers, with the frame.
     expect(sinks.rejected.map((x) => [x.topic, x.reason])).toEqual([

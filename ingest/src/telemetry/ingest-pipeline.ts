@@ -5,6 +5,7 @@ import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
 import { rejectRecords, setAsideRecord } from './reject-records.js';
+import type { MessageExtras, RainStateChange } from '../sl651-station/sinks.js';
 
 export interface PipelineOptions {
   /** Messages committed in one transaction at most. */
@@ -23,6 +24,9 @@ interface Pending {
   committed: () => void;
   /** Committed (or set aside) while its batch was being split; leaves the queue with the batch. */
   done?: boolean;
+  /** When it arrived, if it is a scheduled report (its station's report slot is recorded as received then). */
+  scheduledAt?: Date;
+  rain?: RainStateChange;
 }
 
 export interface PipelineEvents {
@@ -82,12 +86,14 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return this.failing;
   }
 
-  accept(topic: string, payload: Buffer, committed: () => void): void {
+  accept(topic: string, payload: Buffer, committed: () => void, extras: MessageExtras = {}): void {
     this.metrics.messages.inc();
-    const result = validateTelemetry(topic, payload, this.sensorsOf, this.now());
+    const now = this.now();
+    const result = validateTelemetry(topic, payload, this.sensorsOf, now);
     for (const r of result.rejects) this.metrics.rejects.inc({ reason: r.reason });
     const rejects = rejectRecords(topic, result.reservoirCode, payload, result.rejects);
-    this.enqueue({ topic, payload, readings: result.readings, rejects, committed });
+    const scheduledAt = extras.scheduled === false ? undefined : now;
+    this.enqueue({ topic, payload, readings: result.readings, rejects, committed, scheduledAt, rain: extras.rain });
   }
 
   /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
@@ -152,11 +158,14 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     let stored: ValidReading[];
     const readings = batch.flatMap((p) => p.readings);
     try {
-      stored = await storeBatch(
-        this.db,
+      stored = await storeBatch(this.db, {
         readings,
-        batch.flatMap((p) => p.rejects),
-      );
+        rejects: batch.flatMap((p) => p.rejects),
+        reports: batch.flatMap((p, i) =>
+          p.scheduledAt ? [{ message: i, at: p.scheduledAt, readings: p.readings }] : [],
+        ),
+        rainStates: batch.flatMap((p) => (p.rain ? [p.rain] : [])),
+      });
     } catch (err) {
       if (isConnectionFailure(err)) throw err;
       if (batch.length === 1) return this.setAside(batch[0], err);
@@ -180,7 +189,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     this.logger.error(`message on ${JSON.stringify(p.topic)} could not be stored; set aside in the reject log`, err);
     this.metrics.rejects.inc({ reason: 'store_failed' });
     try {
-      await storeBatch(this.db, [], [setAsideRecord(p.topic, p.payload, err)]);
+      await storeBatch(this.db, { readings: [], rejects: [setAsideRecord(p.topic, p.payload, err)], reports: [], rainStates: [] });
     } catch (again) {
       if (isConnectionFailure(again)) throw again;
       this.logger.error(`message on ${JSON.stringify(p.topic)} could not be logged either; dropped`, again);

@@ -358,6 +358,20 @@ export interface StormDrillsTable {
   started_by: string;
 }
 
+/** An SL 651 station's rain ledger (ingest's `RainState`, JSON), written with the readings it produced. */
+export interface Sl651RainStateTable {
+  station_address: string;
+  state: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** A scheduled report slot of a station that was received, and when it first arrived. */
+export interface StationReportsTable {
+  station_id: number;
+  slot: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -382,6 +396,8 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  sl651_rain_state: Sl651RainStateTable;
+  station_reports: StationReportsTable;
   sessions: SessionsTable;
   flood_watches: FloodWatchesTable;
   flood_events: FloodEventsTable;

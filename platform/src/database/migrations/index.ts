@@ -11,6 +11,7 @@ import { rejectLog } from './1732300000200-reject-log.js';
 import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
 import { safetyLedger } from './1732300000600-safety-ledger.js';
 import { sessions } from './1732300001400-sessions.js';
+import { stationReports } from './1732300001000-station-reports.js';
 import { stormDrills } from './1732300001700-storm-drills.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '1732300000600-safety-ledger': inTransaction(safetyLedger),
   '1732300000700-alert-rule-overrides': inTransaction(alertRuleOverrides),
   '1732300000800-construction-kinds': inTransaction(constructionKinds),
+  '1732300001000-station-reports': inTransaction(stationReports),
   '1732300001200-flood-watch': inTransaction(floodWatch),
   '1732300001400-sessions': inTransaction(sessions),
   '1732300001500-rollup-policy-history': rollupPolicyHistory,
