@@ -16,6 +16,8 @@ export interface ProjectRow {
   scale: string;
   stage: Stage;
   inNationalPlan: boolean;
+  /** The appraisal that opened the project, if one did (its funding basis). */
+  appraisedOn: string | null;
   plannedStart: string;
   plannedFinish: string;
   actualFinish: string | null;
@@ -51,6 +53,7 @@ const PROJECT_SELECT = sql`
   )
   SELECT p.id, p.kind, p.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
     a.name AS "countyName", r.scale, p.stage, p.in_national_plan AS "inNationalPlan",
+    (SELECT to_char(min(ap.appraised_on), 'YYYY-MM-DD') FROM appraisals ap WHERE ap.project_id = p.id) AS "appraisedOn",
     to_char(p.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(p.planned_finish, 'YYYY-MM-DD') AS "plannedFinish",
     to_char(p.actual_finish, 'YYYY-MM-DD') AS "actualFinish", p.progress_percent AS "progressPercent",
     p.budget::text AS budget, p.budget_basis AS "budgetBasis", p.updated_at AS "updatedAt",
