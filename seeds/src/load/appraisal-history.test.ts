@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { programmeRows } from '../load/load-programme.js';
-import { carryAppraisalsForward } from './appraisal-history.js';
-import { generateRegistry } from './index.js';
+import { programmeRows } from './load-programme.js';
+import { carryAppraisalsForward } from '../generate/appraisal-history.js';
+import { generateRegistry } from '../generate/index.js';
 
 const registry = generateRegistry();
 const programme = programmeRows(registry.projects, registry.reservoirs).projects.map((p) => ({
