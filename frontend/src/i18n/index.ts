@@ -3,12 +3,13 @@
 
 import { ref } from 'vue';
 import * as core from './messages/core';
+import * as flood from './messages/flood';
 
 export type Lang = 'zh' | 'en';
 
 // Every feature's labels in one table per language.
-const zh: Record<string, string> = { ...core.zh };
-const en: Record<string, string> = { ...core.en };
+const zh: Record<string, string> = { ...core.zh, ...flood.zh };
+const en: Record<string, string> = { ...core.en, ...flood.en };
 
 export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],
