@@ -118,6 +118,23 @@ export class ProgrammeRepository {
       .execute();
   }
 
+  /** What the appraisal schedule of the reservoir depends on. */
+  appraisalFacts(tx: Sql, reservoirCode: string) {
+    return tx
+      .selectFrom('reservoirs')
+      .select(['completion_year as completionYear', 'last_appraisal as lastAppraisal'])
+      .where('code', '=', reservoirCode)
+      .executeTakeFirstOrThrow();
+  }
+
+  async setNextAppraisal(tx: Sql, reservoirCode: string, nextAppraisal: string): Promise<void> {
+    await tx
+      .updateTable('reservoirs')
+      .set({ next_appraisal: nextAppraisal })
+      .where('code', '=', reservoirCode)
+      .execute();
+  }
+
   async addStageChange(tx: Sql, c: { projectId: number; from: Stage; to: Stage; reason: string | null; by: string }) {
     const row = await tx
       .insertInto('project_stage_changes')
