@@ -20,6 +20,7 @@ export const router = createRouter({
       props: (r) => ({ id: Number(r.params.id) }),
     },
     { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue') },
+    { path: '/report', name: 'report', component: () => import('./views/DailyReportView.vue') },
     { path: '/users', name: 'users', component: () => import('./views/UsersView.vue') },
     { path: '/:rest(.*)', redirect: '/overview' },
   ],

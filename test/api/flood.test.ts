@@ -143,6 +143,25 @@ describe('flood foresight on a published storm (embedded database, restart)', ()
     ).toBe('PK');
   });
 
+  it("keeps an area-scoped user to the area: another area's outlook is not found, its events and rain not shown", async () => {
+    const user = { username: 'flood-lingling', displayName: '零陵值班', password: 'pass-flood-1234' };
+    const created = await sys.post('/api/users', token, { ...user, role: 'duty_officer', areaCode: '431102' });
+    expect(created.status).toBe(201);
+    const other = await sys.login(user.username, user.password);
+    expect((await sys.get(`/api/reservoirs/${code}/outlook`, other)).status).toBe(404);
+    const seen = await sys.get<FloodEvent[]>(
+      '/api/flood-limit-events?from=2026-07-01T00:00:00Z&to=2026-07-03T00:00:00Z',
+      other,
+    );
+    expect(seen.body).toEqual([]);
+    const report = await sys.get<{ rainfall: { areas: { areaCode: string }[]; wettest: unknown[] } }>(
+      '/api/reports/daily?date=2026-07-02',
+      other,
+    );
+    expect(report.body.rainfall.areas.map((a) => a.areaCode)).toEqual(['431102']);
+    expect(report.body.rainfall.wettest).toEqual([]);
+  });
+
   it('refuses nonsense report dates', async () => {
     for (const date of ['1999-12-31', '2026-02-30', '2026-13-01', '2099-01-01', 'yesterday']) {
       expect((await sys.get(`/api/reports/daily?date=${date}`, token)).status, date).toBe(400);

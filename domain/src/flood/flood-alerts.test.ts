@@ -14,6 +14,8 @@ describe('flood foresight alerts', () => {
     expect(evaluateCriticalRain(critical, 20)).toMatchObject({ severity: null, clear: true, threshold: 20 });
     expect(evaluateCriticalRain(critical, 20.1)).toMatchObject({ ruleKey: 'critical_rain', severity: 'warning' });
     expect(evaluateCriticalRain(critical, 61)).toMatchObject({ severity: 'major', threshold: 60 });
+    // Levels already reached are left to the water-level rule.
+    expect(evaluateCriticalRain({ floodLimit: 0, designFlood: 0, checkFlood: 30 }, 20).severity).toBeNull();
     expect(evaluateCriticalRain(critical, 95).message.zh).toBe(
       '3 小时雨量 95.0 mm，超过到校核洪水位的临界雨量 90.0 mm',
     );

@@ -50,7 +50,11 @@ const TARGET_NAMES: Record<RainTarget, { zh: string; en: string }> = {
  * flood-limit (or restricted) level, orange above that to the design flood level, red above the check flood's.
  */
 export function evaluateCriticalRain(critical: CriticalRainfall, last3h: number): Evaluation {
-  const target = rainfallFlag(critical, { last3h });
+  // A level already reached (critical rainfall 0) is the water-level rule's business, not a rain flag.
+  const ahead = Object.fromEntries(
+    Object.entries(critical).map(([k, mm]) => [k, mm === 0 ? null : mm]),
+  ) as CriticalRainfall;
+  const target = rainfallFlag(ahead, { last3h });
   const shown = target ?? 'floodLimit';
   const threshold = critical[shown] ?? 0;
   const rain = `${last3h.toFixed(1)} mm`;

@@ -61,6 +61,8 @@ export interface Reservoir {
   latest: Latest;
   rain: RainTotals;
   state: ReservoirState;
+  /** The latest flood outlook's hours to each level (null while it is not fresh). */
+  hoursTo?: HoursTo | null;
 }
 
 export interface Sensor {
@@ -319,3 +321,78 @@ export interface ReadingEvent {
 
 /** GET /api/simulation/storm: the storm drill running or last run. */
 export type DrillStatus = Schemas['DrillStatusDto'];
+/** Hours to a level at the current inflow; null: not reached within 24 h (or not known). */
+export interface HoursTo {
+  floodLimit: number | null;
+  designFlood: number | null;
+  crest: number | null;
+}
+
+/** `GET /api/reservoirs/{code}/outlook`: m, 10⁴ m³, m³/s, mm, h. */
+export interface FloodOutlook {
+  level: number | null;
+  storage: number | null;
+  inflow: number | null;
+  outflow: number | null;
+  criticalRainfall: { floodLimit: number | null; designFlood: number | null; checkFlood: number | null };
+  hoursTo: HoursTo;
+  restrictedLevel: number | null;
+}
+
+/** `GET /api/flood-limit-events`: an above-flood-limit (or spill) event. */
+export interface FloodEvent {
+  id: string;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  kind: 'flood_limit' | 'spill';
+  start: string;
+  end: string | null;
+  durationHours: number | null;
+  thresholdLevel: number;
+  thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
+  peakLevel: number;
+  peakAt: string;
+  excessStorage: number | null;
+  peakDischarge: number | null;
+  notified: { name: string; phone: string | null } | null;
+}
+
+export interface ReportRainfall {
+  gauges: number;
+  reporting: number;
+  mean: number | null;
+  max: { code: string; name: string; areaCode: string; rainfall: number } | null;
+}
+export interface ReportArrival {
+  stations: number;
+  received: number;
+  expected: number;
+  rate: number | null;
+}
+
+/** `GET /api/reports/daily`: the 08:00 rain and water report. */
+export interface DailyReport {
+  date: string;
+  from: string;
+  to: string;
+  rainfall: {
+    areas: (ReportRainfall & { areaCode: string; name: string })[];
+    total: ReportRainfall;
+    wettest: { code: string; name: string; areaCode: string; rainfall: number }[];
+  };
+  aboveLimit: {
+    code: string;
+    name: string;
+    areaCode: string;
+    level: number;
+    levelAt: string;
+    limitLevel: number;
+    limitKind: 'floodLimit' | 'restricted' | 'normalPool';
+    excess: number;
+    excessStorage: number;
+  }[];
+  openAlerts: { info: number; warning: number; major: number; critical: number; total: number };
+  offlineStations: { code: string; name: string; areaCode: string; lastReportAt: string | null }[];
+  arrival: { areas: (ReportArrival & { areaCode: string; name: string })[]; total: ReportArrival };
+}

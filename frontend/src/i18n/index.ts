@@ -3,14 +3,15 @@
 
 import { ref } from 'vue';
 import * as core from './messages/core';
+import * as flood from './messages/flood';
 import * as map from './messages/map';
 import * as rain from './messages/rain';
 
 export type Lang = 'zh' | 'en';
 
 // Every feature's labels in one table per language.
-const zh: Record<string, string> = { ...core.zh, ...map.zh, ...rain.zh };
-const en: Record<string, string> = { ...core.en, ...map.en, ...rain.en };
+const zh: Record<string, string> = { ...core.zh, ...map.zh, ...rain.zh, ...flood.zh };
+const en: Record<string, string> = { ...core.en, ...map.en, ...rain.en, ...flood.en };
 
 export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],

@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import type { FloodEventChange } from '../flood/flood-watcher.js';
-import { applyEvaluation, outlookOf, saveOutlook, type Database, type FloodReservoir } from '@yz/platform';
+import {
+  applyEvaluation,
+  outlookOf,
+  saveOutlook,
+  type AntecedentCache,
+  type Database,
+  type FloodReservoir,
+} from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import {
   evaluateBattery,
@@ -38,6 +45,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
   private reservoirBySensor = new Map<number, string>();
   private timers: NodeJS.Timeout[] = [];
+  private readonly antecedent: AntecedentCache = new Map();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -133,7 +141,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
         // Foresight: the level projected forward at the inflow of the last hours.
-        const outlook = await outlookOf(this.db, rules.flood, r.time);
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
         await saveOutlook(this.db, rules.flood.code, r.time, outlook);
         out.push(evaluateFloodOutlook(outlook.hoursTo));
         return out;
@@ -141,7 +149,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       case 'rainfall': {
         const sums = rainSums(await this.rainOfDay(r.sensorId, r.time), r.time);
         const out = [evaluateRain(config.rain, sensor.code, sums)];
-        const outlook = await outlookOf(this.db, rules.flood, r.time);
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
         if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
         return out;
       }

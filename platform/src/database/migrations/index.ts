@@ -1,17 +1,17 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
-import { alerts } from './1732300000300-alerts.js';
-import { constructionKinds } from './1732300000800-construction-kinds.js';
 import { coreSchema } from './1732300000000-core-schema.js';
-import { floodWatch } from './1732300001200-flood-watch.js';
 import { hourlyRollups } from './1732300000100-hourly-rollups.js';
-import { notifications } from './1732300000500-notifications.js';
-import { programme } from './1732300000400-programme.js';
 import { rejectLog } from './1732300000200-reject-log.js';
-import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
+import { alerts } from './1732300000300-alerts.js';
+import { programme } from './1732300000400-programme.js';
+import { notifications } from './1732300000500-notifications.js';
 import { safetyLedger } from './1732300000600-safety-ledger.js';
-import { sessions } from './1732300001400-sessions.js';
+import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
+import { constructionKinds } from './1732300000800-construction-kinds.js';
 import { stationReports } from './1732300001000-station-reports.js';
+import { floodWatch } from './1732300001200-flood-watch.js';
+import { sessions } from './1732300001400-sessions.js';
+import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
 import { stormDrills } from './1732300001700-storm-drills.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
