@@ -10,7 +10,7 @@ import {
   type Database,
   type FloodReservoir,
 } from '@yz/platform';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   evaluateBattery,
   evaluateCriticalRain,

@@ -189,7 +189,12 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     this.logger.error(`message on ${JSON.stringify(p.topic)} could not be stored; set aside in the reject log`, err);
     this.metrics.rejects.inc({ reason: 'store_failed' });
     try {
-      await storeBatch(this.db, { readings: [], rejects: [setAsideRecord(p.topic, p.payload, err)], reports: [], rainStates: [] });
+      await storeBatch(this.db, {
+        readings: [],
+        rejects: [setAsideRecord(p.topic, p.payload, err)],
+        reports: [],
+        rainStates: [],
+      });
     } catch (again) {
       if (isConnectionFailure(again)) throw again;
       this.logger.error(`message on ${JSON.stringify(p.topic)} could not be logged either; dropped`, again);
