@@ -5,3 +5,4 @@ export * from './process/shutdown.js';
 export * from './alerts/alert-store.js';
 export * from './events/index.js';
 export * from './logging/index.js';
+export * from './config/service-options.js';

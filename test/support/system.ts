@@ -31,6 +31,8 @@ export interface RunningSystem {
   put<T>(path: string, token: string, body: unknown): Promise<{ status: number; body: T }>;
   /** SIGTERM, as Ctrl-C; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or power cut: nothing is committed or closed; then cleans up as `stop` does. */
+  kill(): Promise<void>;
 }
 
 export interface SystemOptions {
@@ -74,7 +76,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<number | null> => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       // A graceful stop commits what ingest holds; past 20 s something is stuck, and the test is over anyway.
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -116,6 +118,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     post: (path, token, body) => request('POST', path, token, body),
     put: (path, token, body) => request('PUT', path, token, body),
     stop,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
+      await stop(); // cleans up only: the process is gone
+    },
   };
 }
 

@@ -14,6 +14,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   MQTT_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
   MQTT_PORT: port.default(1883),
+  /** Where the embedded broker listens: loopback unless stations on the network must reach it (0.0.0.0). */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
   /** Prepended to every MQTT topic; lets several deployments (or test runs) share one broker. */
   MQTT_TOPIC_PREFIX: z.string().default(''),
   SL651_PORT: port.default(5651),
@@ -49,6 +51,7 @@ export interface AppConfig {
   /** Unset: the embedded Aedes broker on mqttPort. */
   mqttUrl: string | undefined;
   mqttPort: number;
+  mqttHost: string;
   mqttTopicPrefix: string;
   sl651Port: number;
   simulate: boolean;
@@ -75,15 +78,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  if (e.DATABASE_URL && !e.ADMIN_PASSWORD) {
-    throw new Error('Invalid configuration: ADMIN_PASSWORD is required when DATABASE_URL is set');
-  }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
     sl651Port: e.SL651_PORT,
     simulate: e.SIMULATE ?? true,
@@ -100,15 +101,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
-}
-
-/** The standalone services (`npm start -w backend`, `npm start -w ingest`) run against servers only. */
-export function requireServers(config: AppConfig, service: string): { databaseUrl: string; mqttUrl: string } {
-  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.mqttUrl && 'MQTT_URL'].filter(Boolean);
-  if (missing.length) {
-    throw new Error(
-      `${service} alone needs ${missing.join(' and ')}; \`npm start\` runs everything on embedded defaults`,
-    );
-  }
-  return { databaseUrl: config.databaseUrl!, mqttUrl: config.mqttUrl! };
 }
