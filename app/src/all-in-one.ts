@@ -120,6 +120,7 @@ function inProcess(ingest: IngestService): InProcessIngest {
   return {
     metrics: () => ingest.metrics.registry.metrics(),
     reloadAlertRules: () => ingest.alerts.reload(),
+    pipeline: ingest.pipeline,
   };
 }
 

@@ -3,6 +3,7 @@
 // are given the same INGEST_SHARED_GROUP and each its own INGEST_CLIENT_ID.
 import { createServer } from 'node:http';
 import {
+  checkHealth,
   createLogger,
   loadConfig,
   openDatabase,
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
   const stopAnnouncing = announceEvents(ingest, new PgEventBus(db.db, db.url, logger));
   const metrics = createServer((req, res) => {
     if (req.url === '/health') {
-      res.writeHead(ingest.connected() ? 200 : 503).end(ingest.connected() ? 'ok' : 'broker not connected');
+      void checkHealth({ db: db.db, brokerConnected: ingest.connected, pipeline: ingest.pipeline }).then((report) => {
+        res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(report));
+      });
       return;
     }
     void ingest.metrics.registry.metrics().then((text) => {

@@ -6,3 +6,4 @@ export * from './alerts/alert-store.js';
 export * from './events/index.js';
 export * from './logging/index.js';
 export * from './config/service-options.js';
+export * from './health/health.js';

@@ -12,6 +12,8 @@ const schema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Longest statement on a database server; a half-open link becomes an error after about this long. */
+  DATABASE_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MQTT_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
   MQTT_PORT: port.default(1883),
   /** Where the embedded broker listens: loopback unless stations on the network must reach it (0.0.0.0). */
@@ -48,6 +50,7 @@ export interface AppConfig {
   /** Unset: the embedded TimescaleDB (PGlite) under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
+  databaseQueryTimeoutSeconds: number;
   /** Unset: the embedded Aedes broker on mqttPort. */
   mqttUrl: string | undefined;
   mqttPort: number;
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
+    databaseQueryTimeoutSeconds: e.DATABASE_QUERY_TIMEOUT_SECONDS,
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
     mqttHost: e.MQTT_HOST,

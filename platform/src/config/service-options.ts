@@ -14,7 +14,7 @@ export interface BrokerOptions {
 }
 
 export interface ServiceOptions {
-  database: { databaseUrl: string | undefined; dataDir: string };
+  database: { databaseUrl: string | undefined; dataDir: string; queryTimeoutMs: number };
   broker: BrokerOptions;
   ingest: {
     clientId: string;
@@ -46,7 +46,11 @@ export function serviceOptions(config: AppConfig, entry: EntryPoint): ServiceOpt
   }
   const credentials = { username: config.mqttUsername, password: config.mqttPassword };
   return {
-    database: { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    database: {
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      queryTimeoutMs: config.databaseQueryTimeoutSeconds * 1000,
+    },
     broker: {
       url: config.mqttUrl,
       embedded: config.mqttUrl ? undefined : { port: config.mqttPort, host: config.mqttHost, ...credentials },
