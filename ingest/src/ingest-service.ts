@@ -9,6 +9,7 @@ import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
 import type { ValidReading } from './telemetry/payload.js';
 import { RegistryCache } from './telemetry/registry-cache.js';
+import { startRejectRetention } from './telemetry/reject-retention.js';
 
 export interface IngestService {
   pipeline: IngestPipeline;
@@ -45,6 +46,7 @@ export async function startIngest(
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   const judge = judgeAfterCommit(pipeline, alerts, metrics, logger);
+  const stopRetention = startRejectRetention(db, logger);
   const client = connectMqttSource(source, pipeline, logger);
   const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
   return {
@@ -61,6 +63,7 @@ export async function startIngest(
       await pipeline.drain();
       await judge.idle();
       registry.stop();
+      stopRetention();
       alerts.stop();
       await notifier?.stop();
       // Everything received is committed and acknowledged by now; a paused socket with unread data would never
