@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningSystem {
   url: string;
+  /** The system process (e.g. to read its memory from /proc). */
+  pid: number;
   mqttUrl: string;
   topicPrefix: string;
   adminPassword: string;
@@ -105,6 +107,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   };
   return {
     url,
+    pid: child.pid!,
     mqttUrl: opts.mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
     topicPrefix,
     adminPassword,
