@@ -1,34 +1,45 @@
 // `npm start`: the whole system in one process — database (embedded unless DATABASE_URL), broker (embedded
 // unless MQTT_URL), ingest, the station simulator and the backend serving the dashboard.
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import {
+  createLogger,
   loadConfig,
   LocalEventBus,
   openDatabase,
+  serviceOptions,
+  setLogLevel,
   startEmbeddedBroker,
   startRollupRefresh,
   stopOnSignals,
   type EmbeddedBroker,
 } from '@yz/platform';
 import { startBackend, type InProcessIngest } from '@yz/backend';
-import { announceEvents, connectAndRun, startIngest, type IngestService, type RunningSimulator } from '@yz/ingest';
+import {
+  announceEvents,
+  connectAndRun,
+  mqttSourceOptions,
+  startIngest,
+  type IngestService,
+  type RunningSimulator,
+} from '@yz/ingest';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
 import { adminPassword, jwtSecret } from './admin-password.js';
 
-const logger = new Logger('start');
+const logger = createLogger('start');
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const options = serviceOptions(config, 'all-in-one');
   let broker: EmbeddedBroker | undefined;
-  if (!config.mqttUrl) broker = await startEmbeddedBroker(config.mqttPort);
-  const mqttUrl = config.mqttUrl ?? broker!.url;
+  if (options.broker.embedded) broker = await startEmbeddedBroker(options.broker.embedded);
+  const mqttUrl = options.broker.url ?? broker!.url;
   const db = await openDatabase(
     {
-      ...config,
+      ...options.database,
       afterMigrate: async (ds) => {
         if (await seedIfEmpty(ds, config.seedReservoirs)) {
           logger.log(`first start: registry of ${config.seedReservoirs} reservoirs loaded`);
@@ -39,36 +50,26 @@ async function main(): Promise<void> {
   );
   const stopRefresh =
     db.embedded && db.timescale
-      ? startRollupRefresh(db.db, (err) => logger.warn(`hourly rollup refresh failed: ${err.message}`))
+      ? startRollupRefresh(db.db, (err) => logger.warn('hourly rollup refresh failed', err))
       : undefined;
   const admin = adminPassword(config);
-  const ingest = await startIngest(
-    db.db,
-    {
-      url: mqttUrl,
-      clientId: config.ingestClientId,
-      protocolVersion: broker ? 4 : 5,
-      topicPrefix: config.mqttTopicPrefix,
-    },
-    {
-      webhookUrl: config.notifyWebhookUrl,
-      sl651Port: config.sl651Port,
-      offlineSweepMs: config.offlineSweepSeconds * 1000,
-    },
-  );
+  const ingest = await startIngest(db.db, mqttSourceOptions(options, mqttUrl, broker), options.ingest);
   // Ingest tells the backend in this process of alerts and readings through the same events it would NOTIFY.
   const events = new LocalEventBus();
   const stopAnnouncing = announceEvents(ingest, events);
   let simulator: RunningSimulator | undefined;
   if (config.simulate) {
-    simulator = await connectAndRun(mqttUrl, generateRegistry(undefined, config.seedReservoirs).reservoirs, {
-      seed: 20210501,
-      speed: config.simulateSpeed,
-      startTime: await simulationStart(db.db),
-      topicPrefix: config.mqttTopicPrefix,
-      // One RTU in ten speaks SL 651 (running PT and PJ) over the MQTT bridge, so the demo takes that path too.
-      sl651Share: 0.1,
-    });
+    simulator = await connectAndRun(
+      mqttUrl,
+      generateRegistry(undefined, config.seedReservoirs).reservoirs,
+      {
+        seed: 20210501,
+        speed: config.simulateSpeed,
+        startTime: await simulationStart(db.db),
+        topicPrefix: options.broker.topicPrefix,
+      },
+      options.broker,
+    );
   }
   const app = await startBackend({
     config,
@@ -122,10 +123,11 @@ function inProcess(ingest: IngestService): InProcessIngest {
   return {
     metrics: () => ingest.metrics.registry.metrics(),
     reloadAlertRules: () => ingest.alerts.reload(),
+    pipeline: ingest.pipeline,
   };
 }
 
-main().catch((err: Error) => {
-  console.error(`Start-up failed: ${err.message}`);
+main().catch((err: unknown) => {
+  logger.error('start-up failed', err);
   process.exit(1);
 });

@@ -6,3 +6,4 @@ export { Simulator, connectAndRun, type RunningSimulator } from './simulator/ind
 export type { IngestMetrics } from './telemetry/metrics.js';
 export * from './sl651-station/index.js';
 export * from './sl651/index.js';
+export { mqttSourceOptions } from './telemetry/mqtt-source.js';

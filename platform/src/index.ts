@@ -7,3 +7,5 @@ export * from './events/index.js';
 export * from './logging/index.js';
 export * from './flood/flood-registry.js';
 export * from './flood/flood-series.js';
+export * from './config/service-options.js';
+export * from './health/health.js';

@@ -1,4 +1,4 @@
-import type { AppConfig, Database, EventBus } from '@yz/platform';
+import type { AppConfig, Database, EventBus, PipelineState } from '@yz/platform';
 import type { Kysely } from 'kysely';
 
 /** What the backend uses of an ingest running in the same process (the all-in-one). */
@@ -7,6 +7,8 @@ export interface InProcessIngest {
   metrics(): Promise<string>;
   /** Reads the alert rules again after an engineer changed them. */
   reloadAlertRules(): Promise<void>;
+  /** Whether it keeps committing, for /api/health. */
+  pipeline: PipelineState;
 }
 
 /** The simulated stations' "big storm now" switch and storm drills (all-in-one with SIMULATE on). */

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestMetrics } from './metrics.js';
+import { sweepRejects } from './reject-retention.js';
 import type { SensorInfo } from './payload.js';
 
 /**
@@ -52,5 +53,15 @@ describe('IngestPipeline isolates data the database refuses', () => {
     ]);
     expect(rows.find((r) => r.payload.startsWith('not json d'))?.payload).toBe('not json d\\u0000');
     expect(logger.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps rejects for 30 days', async () => {
+    await sql`INSERT INTO reject_log (received_at, topic, reason, detail, payload)
+      VALUES (now() - interval '31 days', 't', 'bad_topic', 'old', ''), (now() - interval '29 days', 't', 'bad_topic', 'recent', '')`.execute(
+      db.db,
+    );
+    expect(await sweepRejects(db.db)).toBe(1);
+    const { rows } = await sql<{ detail: string }>`SELECT detail FROM reject_log WHERE topic = 't'`.execute(db.db);
+    expect(rows.map((r) => r.detail)).toEqual(['recent']);
   });
 });

@@ -12,8 +12,12 @@ const schema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Longest statement on a database server; a half-open link becomes an error after about this long. */
+  DATABASE_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MQTT_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
   MQTT_PORT: port.default(1883),
+  /** Where the embedded broker listens: loopback unless stations on the network must reach it (0.0.0.0). */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
   /** Prepended to every MQTT topic; lets several deployments (or test runs) share one broker. */
   MQTT_TOPIC_PREFIX: z.string().default(''),
   SL651_PORT: port.default(5651),
@@ -50,9 +54,11 @@ export interface AppConfig {
   /** Unset: the embedded TimescaleDB (PGlite) under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
+  databaseQueryTimeoutSeconds: number;
   /** Unset: the embedded Aedes broker on mqttPort. */
   mqttUrl: string | undefined;
   mqttPort: number;
+  mqttHost: string;
   mqttTopicPrefix: string;
   sl651Port: number;
   simulate: boolean;
@@ -81,15 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  if (e.DATABASE_URL && !e.ADMIN_PASSWORD) {
-    throw new Error('Invalid configuration: ADMIN_PASSWORD is required when DATABASE_URL is set');
-  }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
+    databaseQueryTimeoutSeconds: e.DATABASE_QUERY_TIMEOUT_SECONDS,
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
     sl651Port: e.SL651_PORT,
     simulate: e.SIMULATE ?? true,
@@ -108,15 +113,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     seedReservoirs: e.SEED_RESERVOIRS,
   };
-}
-
-/** The standalone services (`npm start -w backend`, `npm start -w ingest`) run against servers only. */
-export function requireServers(config: AppConfig, service: string): { databaseUrl: string; mqttUrl: string } {
-  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.mqttUrl && 'MQTT_URL'].filter(Boolean);
-  if (missing.length) {
-    throw new Error(
-      `${service} alone needs ${missing.join(' and ')}; \`npm start\` runs everything on embedded defaults`,
-    );
-  }
-  return { databaseUrl: config.databaseUrl!, mqttUrl: config.mqttUrl! };
 }
