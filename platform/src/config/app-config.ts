@@ -20,6 +20,7 @@ const schema = z.object({
   SIMULATE: flag,
   /** Simulated seconds per real second. */
   SIMULATE_SPEED: z.coerce.number().positive().default(3600),
+  SIMULATE_HISTORY_HOURS: z.coerce.number().min(0).max(720).default(24),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   MQTT_USERNAME: z.string().min(1).optional(),
   MQTT_PASSWORD: z.string().min(1).optional(),
@@ -53,6 +54,8 @@ export interface AppConfig {
   sl651Port: number;
   simulate: boolean;
   simulateSpeed: number;
+  /** Hours of history the simulator fills on a first start. */
+  simulateHistoryHours: number;
   adminPassword: string | undefined;
   mqttUsername: string | undefined;
   mqttPassword: string | undefined;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sl651Port: e.SL651_PORT,
     simulate: e.SIMULATE ?? true,
     simulateSpeed: e.SIMULATE_SPEED,
+    simulateHistoryHours: e.SIMULATE_HISTORY_HOURS,
     adminPassword: e.ADMIN_PASSWORD,
     mqttUsername: e.MQTT_USERNAME,
     mqttPassword: e.MQTT_PASSWORD,
