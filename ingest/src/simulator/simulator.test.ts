@@ -115,16 +115,16 @@ describe('Simulator', () => {
     expect(sliced).toEqual(once);
   });
 
-  it('plays a drill storm fast: reports each minute, two storm hours a minute, then back to real time', () => {
+  it('plays a drill storm fast: reports each minute, an hour of storm rain a minute, then back to real time', () => {
     const sim = new Simulator(FIXTURES, CLEAN);
     sim.tick(new Date(START.getTime() + HOUR));
-    const drill = sim.startDrill(120, START.getTime() + HOUR, UNGATED_AT);
-    expect(drill.endMs - drill.startMs).toBe(3 * 60_000);
+    const drill = sim.startDrill(60, START.getTime() + HOUR, UNGATED_AT);
+    expect(drill.endMs - drill.startMs).toBe(6 * 60_000);
     const during = parse(sim.tick(new Date(START.getTime() + HOUR + 3 * 60_000)));
     const rain = of(during, UNGATED.code).map((r) => r.values.RG1 ?? 0);
     expect(rain).toHaveLength(3);
-    // The first minute is two storm hours at 60–100 mm/h peak: past the 70 mm of an orange 1-hour rain alert.
-    expect(rain[0]).toBeGreaterThan(70);
+    // Three storm hours at 60–100 mm/h peak: past the 70 mm of an orange 1-hour rain alert.
+    expect(rain.reduce((a, b) => a + b, 0)).toBeGreaterThan(70);
     sim.tick(new Date(drill.endMs));
     const after = parse(sim.tick(new Date(START.getTime() + 2 * HOUR)));
     expect(after.length).toBeGreaterThan(0);

@@ -11,8 +11,6 @@ const REPORT_MS = 5 * STEP_MS;
 const STORM_MARGIN_DEG = 0.3;
 /** Simulated hours a drill covers: the big storm (3–4 h) and the reservoirs' rise after it. */
 const DRILL_HOURS = 6;
-/** A drill's storm is already an hour old when the drill starts: the first report carries heavy rain. */
-const DRILL_STORM_AGE_MS = 3_600_000;
 
 /** A storm drill: a big storm played `speed` times faster than real time between two real instants. */
 export interface StormDrill {
@@ -97,9 +95,8 @@ export class Simulator {
 
   /**
    * A drill: from real time `atMs` (once the model reaches it) a big storm over `centre` plays `speed` times faster,
-   * every station reporting each minute, so a storm night passes in minutes; the storm is already an hour old, so the
-   * first minute brings heavy rain. Readings keep real timestamps (ingest takes nothing from the future); only the
-   * weather and the water run fast. Replaces a drill still running.
+   * every station reporting each minute, so a storm night passes in minutes. Readings keep real timestamps (ingest
+   * takes nothing from the future); only the weather and the water run fast. Replaces a drill still running.
    */
   startDrill(speed: number, atMs: number, centre: { lon: number; lat: number } = this.centre): StormDrill {
     if (!Number.isInteger(speed) || speed < 1) throw new Error(`drill speed must be a positive integer, got ${speed}`);
@@ -156,7 +153,7 @@ export class Simulator {
     const drill = this.drill && t > this.drill.startMs && t <= this.drill.endMs ? this.drill : undefined;
     if (drill && !drill.spawned) {
       drill.spawned = true;
-      this.weather.spawnBigStorm(this.modelMs - DRILL_STORM_AGE_MS, drill.centre.lon, drill.centre.lat);
+      this.bigStormNow(drill.centre);
     }
     // A drill minute is `speed` model minutes, each stepped on its own so the water balance stays stable.
     for (let i = 0; i < (drill?.speed ?? 1); i++) this.advanceModel(t - this.now);
