@@ -65,8 +65,10 @@ async function main(): Promise<void> {
       {
         seed: 20210501,
         speed: config.simulateSpeed,
-        startTime: await simulationStart(db.db),
+        startTime: await simulationStart(db.db, config.simulateHistoryHours),
         topicPrefix: options.broker.topicPrefix,
+        // One RTU in ten speaks SL 651 (running PT and PJ) over the MQTT bridge, so the demo takes that path too.
+        sl651Share: 0.1,
       },
       options.broker,
     );
@@ -106,16 +108,16 @@ async function main(): Promise<void> {
 }
 
 /**
- * The simulator fills the last 24 h on a first start; after a restart it carries on from the newest stored reading,
- * so two simulated histories never interleave.
+ * The simulator fills the last `historyHours` (24 by default) on a first start; after a restart it carries on from the
+ * newest stored reading, so two simulated histories never interleave.
  */
-async function simulationStart(db: Kysely<Database>): Promise<Date> {
+async function simulationStart(db: Kysely<Database>, historyHours: number): Promise<Date> {
   const { last } = await db
     .selectFrom('sensor_latest')
     .select((eb) => eb.fn.max('time').as('last'))
     .executeTakeFirstOrThrow();
-  const dayAgo = Date.now() - 24 * 3_600_000;
-  return new Date(Math.max(dayAgo, last ? new Date(last).getTime() + 60_000 : 0));
+  const from = Date.now() - historyHours * 3_600_000;
+  return new Date(Math.max(from, last ? new Date(last).getTime() + 60_000 : 0));
 }
 
 /** The in-process ingest as the backend sees it. */

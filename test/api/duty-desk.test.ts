@@ -129,6 +129,7 @@ describe('duty desk routes', () => {
     const status = await sys.get<{ active: boolean; startedAt: string | null }>('/api/simulation/storm', admin);
     expect(status.body).toMatchObject({ active: false, startedAt: null });
     expect((await sys.post('/api/simulation/storm', admin, { speed: 60 })).status).toBe(404);
+    expect((await sys.post('/api/simulation/storm', admin, { speed: 121 })).status).toBe(400);
     expect((await sys.post('/api/simulation/storm', admin, { speed: 0 })).status).toBe(400);
     expect((await sys.post('/api/simulation/storm', admin, { speed: 1.5 })).status).toBe(400);
   });

@@ -1078,9 +1078,9 @@ export interface components {
       lon?: number;
       /** @description Storm centre latitude */
       lat?: number;
-      /** @description A drill: the storm plays this many times faster than real time (60: a storm night in 6 minutes), and its alerts are marked as a drill. Without it the storm runs in real time. */
+      /** @description A drill: the storm plays this many times faster than real time (120: a storm night of 6 hours in 3 minutes; at most 120, so a one-minute report stays within the rain gauge's 300 mm), and its alerts are marked as a drill. Without it the storm runs in real time. */
       speed?: number;
-      /** @description Mark as a drill (implied by speed; default speed 60) */
+      /** @description Mark as a drill (implied by speed; default speed 120) */
       drill?: boolean;
     };
     DrillStatusDto: {

@@ -24,6 +24,7 @@ const schema = z.object({
   SIMULATE: flag,
   /** Simulated seconds per real second. */
   SIMULATE_SPEED: z.coerce.number().positive().default(3600),
+  SIMULATE_HISTORY_HOURS: z.coerce.number().min(0).max(720).default(24),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   /** Signs access tokens together with the database's key half; in embedded mode generated into DATA_DIR. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
@@ -63,6 +64,8 @@ export interface AppConfig {
   sl651Port: number;
   simulate: boolean;
   simulateSpeed: number;
+  /** Hours of history the simulator fills on a first start. */
+  simulateHistoryHours: number;
   adminPassword: string | undefined;
   jwtSecret: string | undefined;
   mqttUsername: string | undefined;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sl651Port: e.SL651_PORT,
     simulate: e.SIMULATE ?? true,
     simulateSpeed: e.SIMULATE_SPEED,
+    simulateHistoryHours: e.SIMULATE_HISTORY_HOURS,
     adminPassword: e.ADMIN_PASSWORD,
     jwtSecret: e.JWT_SECRET,
     mqttUsername: e.MQTT_USERNAME,

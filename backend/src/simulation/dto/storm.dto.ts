@@ -18,17 +18,17 @@ export class StormDto {
 
   @ApiPropertyOptional({
     description:
-      'A drill: the storm plays this many times faster than real time (60: a storm night in 6 minutes), and its alerts are marked as a drill. Without it the storm runs in real time.',
+      "A drill: the storm plays this many times faster than real time (120: a storm night of 6 hours in 3 minutes; at most 120, so a one-minute report stays within the rain gauge's 300 mm), and its alerts are marked as a drill. Without it the storm runs in real time.",
     minimum: 1,
-    maximum: 600,
+    maximum: 120,
   })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(600)
+  @Max(120)
   speed?: number;
 
-  @ApiPropertyOptional({ description: 'Mark as a drill (implied by speed; default speed 60)' })
+  @ApiPropertyOptional({ description: 'Mark as a drill (implied by speed; default speed 120)' })
   @IsOptional()
   @IsBoolean()
   drill?: boolean;
