@@ -16,12 +16,14 @@ import {
 import { startBackend, type InProcessIngest } from '@yz/backend';
 import {
   announceEvents,
+  backfillHistory,
   connectAndRun,
   mqttSourceOptions,
   startIngest,
   type IngestService,
   type RunningSimulator,
 } from '@yz/ingest';
+import type { ReservoirSeed } from '@yz/domain';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
@@ -58,14 +60,16 @@ async function main(): Promise<void> {
   const events = new LocalEventBus();
   const stopAnnouncing = announceEvents(ingest, events);
   let simulator: RunningSimulator | undefined;
+  const simulationStarts = await simulationStart(db.db, config.simulateHistoryHours);
+  const simulated = generateRegistry(undefined, config.seedReservoirs).reservoirs;
   if (config.simulate) {
     simulator = await connectAndRun(
       mqttUrl,
-      generateRegistry(undefined, config.seedReservoirs).reservoirs,
+      simulated,
       {
-        seed: 20210501,
+        seed: SIMULATOR_SEED,
         speed: config.simulateSpeed,
-        startTime: await simulationStart(db.db, config.simulateHistoryHours),
+        startTime: simulationStarts,
         topicPrefix: options.broker.topicPrefix,
         // One RTU in ten speaks SL 651 (running PT and PJ) over the MQTT bridge, so the demo takes that path too.
         sl651Share: 0.1,
@@ -92,6 +96,11 @@ async function main(): Promise<void> {
   if (admin.generated) console.log(`  Log in as admin with password: ${admin.password}`);
   else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
   console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
+  if (config.simulate) {
+    void backfillDamSafety(db.db, ingest, simulated, simulationStarts).catch((err: Error) =>
+      logger.warn(`dam-safety history backfill failed: ${err.message}`),
+    );
+  }
 
   stopOnSignals(
     async () => {
@@ -118,6 +127,32 @@ async function simulationStart(db: Kysely<Database>, historyHours: number): Prom
     .executeTakeFirstOrThrow();
   const from = Date.now() - historyHours * 3_600_000;
   return new Date(Math.max(from, last ? new Date(last).getTime() + 60_000 : 0));
+}
+
+const SIMULATOR_SEED = 20210501;
+const HISTORY_DAYS = 730;
+
+/**
+ * On a first start, in the background once the server answers: two years of daily dam-safety history from the
+ * simulator's own stations (with the planted anomalies), then a model for every instrument.
+ */
+async function backfillDamSafety(
+  db: Kysely<Database>,
+  ingest: IngestService,
+  reservoirs: readonly ReservoirSeed[],
+  start: Date,
+): Promise<void> {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  const rows = await backfillHistory(db, reservoirs, {
+    seed: SIMULATOR_SEED,
+    startMs: start.getTime(),
+    days: HISTORY_DAYS,
+  });
+  if (!rows) return;
+  logger.log(`dam-safety history: ${rows} daily readings over ${HISTORY_DAYS} days written in ${seconds()} s`);
+  const { fitted, refused } = await ingest.alerts.refitModels();
+  logger.log(`dam-safety models: ${fitted} instruments fitted, ${refused} without a model, ${seconds()} s in all`);
 }
 
 /** The in-process ingest as the backend sees it. */

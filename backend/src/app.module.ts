@@ -14,6 +14,7 @@ import { ProgrammeModule } from './programme/programme.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ResponsiblePersonsModule } from './responsible-persons/responsible-persons.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { SensorModelsModule } from './sensor-models/sensor-models.module.js';
 import { SimulationModule } from './simulation/simulation.module.js';
 import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         AuthModule,
         ReservoirsModule,
+        SensorModelsModule,
         AlertsModule,
         RealtimeModule,
         TelemetryModule,

@@ -9,3 +9,4 @@ export * from './flood/flood-registry.js';
 export * from './flood/flood-series.js';
 export * from './config/service-options.js';
 export * from './health/health.js';
+export * from './dam-safety/sensor-models.js';

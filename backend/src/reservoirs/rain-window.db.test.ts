@@ -79,7 +79,10 @@ describe.skipIf(!up)('rain accumulations on plain PostgreSQL', () => {
 
   it('reads the readings through the time index', async () => {
     queries.length = 0;
-    await new ReservoirsRepository(logged, { timescale: false }).rainAccumulations(AreaScope.CITY, new Date(dayStartBefore(Date.now())));
+    await new ReservoirsRepository(logged, { timescale: false }).rainAccumulations(
+      AreaScope.CITY,
+      new Date(dayStartBefore(Date.now())),
+    );
     const [query] = queries;
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HoursTo, SensorType } from '@yz/domain';
+import { loadHstInputs, loadSensorModel } from '@yz/platform';
 import { sql } from 'kysely';
 import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
@@ -122,6 +123,16 @@ export class ReservoirsRepository {
       SELECT hours."reservoirCode", h1, h3, h6, h12, h24, day - coalesce(closing.mm, 0) AS day
       FROM hours LEFT JOIN closing ON closing.code = hours."reservoirCode"`.execute(this.db);
     return rows;
+  }
+
+  /** The instrument's stored HST model (or why it has none). */
+  sensorModel(sensorId: number) {
+    return loadSensorModel(this.db, sensorId);
+  }
+
+  /** The reservoir's daily level (and rain) series the models read, over [from, to] (Beijing days). */
+  hstInputs(reservoirCode: string, from: string, to: string, withRain: boolean) {
+    return loadHstInputs(this.db, reservoirCode, from, to, withRain);
   }
 
   sensors(reservoirCode: string) {

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { dayStartBefore, isFloodSeason } from '@yz/domain';
+import { dayStartBefore, isFloodSeason, predictDay } from '@yz/domain';
+import { beijingDay, dayBefore } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
@@ -105,11 +106,44 @@ export class ReservoirsService {
         : BUCKET_SECONDS[bucket] >= 3600
           ? await this.repo.rollupSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'last')
           : await this.repo.rawSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'avg');
+    const points = rows.map((p) => [new Date(p.t).toISOString(), Number(p.v)] as [string, number]);
+    const series = { sensor: { code: sensor.code, type: sensor.type, unit: sensor.unit }, bucket, points };
+    return q.model === '1' ? { ...series, ...(await this.expected(code, sensor, points)) } : series;
+  }
+
+  /**
+   * What the instrument's model expects at each point: the expectation of the point's (Beijing) day at the day's
+   * mean level, with the σ of a new day's residual there, for the measured-vs-expected chart and its ±3σ band.
+   */
+  private async expected(code: string, sensor: { id: number; type: string }, points: [string, number][]) {
+    const stored = await this.repo.sensorModel(sensor.id);
+    const none = points.map(() => null);
+    if (!stored?.model) {
+      const modelMessage = stored?.message ?? 'No model for this sensor (dam-safety instruments are fitted nightly)';
+      return { model: null, modelMessage, expected: none, residual: none, sigma: none };
+    }
+    const { model } = stored;
+    const days = points.map(([t]) => beijingDay(new Date(t)));
+    const inputs =
+      days.length > 0
+        ? await this.repo.hstInputs(code, dayBefore(days[0], 10), days.at(-1)!, sensor.type === 'seepage_flow')
+        : null;
+    const predictions = days.map((day) => (inputs ? predictDay(model, inputs, day) : null));
     return {
-      sensor: { code: sensor.code, type: sensor.type, unit: sensor.unit },
-      bucket,
-      points: rows.map((p) => [new Date(p.t).toISOString(), Number(p.v)] as [string, number]),
+      model: { fittedAt: model.fittedAt, r2: model.r2, sigma: model.sigma, levelRange: model.levelRange },
+      modelMessage: null,
+      expected: predictions.map((p) => p?.expected ?? null),
+      residual: predictions.map((p, i) => (p ? points[i][1] - p.expected : null)),
+      sigma: predictions.map((p) => p?.sigma ?? null),
     };
+  }
+
+  /** The reservoir's sensor by its code; another area's reservoir or an unknown sensor is "not found". */
+  async sensorInScope(scope: AreaScope, code: string, sensorCode: string) {
+    await this.findInScope(scope, code);
+    const sensor = (await this.repo.sensors(code)).find((s) => s.code === sensorCode);
+    if (!sensor) throw new NotFoundException(`Reservoir ${code} has no sensor ${sensorCode}`);
+    return sensor;
   }
 
   /** A user limited to an area sees nothing else: another area's reservoir is "not found", not "forbidden". */

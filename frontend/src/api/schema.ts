@@ -195,6 +195,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reservoirs/{code}/sensors/{sensor}/model': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SensorModelsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/{code}/sensors/{sensor}/model/fit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SensorModelsController_fit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/alerts': {
     parameters: {
       query?: never;
@@ -941,6 +973,31 @@ export interface components {
       acknowledged: components['schemas']['AlertDto'][];
       failed: components['schemas']['BulkAckFailureDto'][];
     };
+    SensorModelDto: {
+      /** @enum {string} */
+      kind: 'hst';
+      /** @description When it was fitted (ISO-8601) */
+      fittedAt: string;
+      /** @description First training day (YYYY-MM-DD, Beijing); θ counts from here */
+      trainingFrom: string;
+      /** @description Last training day (YYYY-MM-DD, Beijing) */
+      trainingTo: string;
+      /** @description Training days */
+      n: number;
+      r2: number;
+      /** @description Residual standard deviation, in the instrument's unit */
+      sigma: number;
+      /** @description Lowest and highest daily mean water level seen in training (m); outside it the model does not judge */
+      levelRange: number[];
+      /** @description Coefficients of the terms kept: a0 and any of a1 a2 a3 b1 b2 c11 c21 c12 c22 d1 d2 e1 */
+      terms: {
+        [key: string]: number;
+      };
+      /** @description Lag-one autocorrelation of the training residuals */
+      autocorrelation: number;
+      /** @description The instrument's unit */
+      unit: string;
+    };
     AlertNoteDto: {
       /** @description Required to resolve: what was done */
       note?: string;
@@ -1367,6 +1424,8 @@ export interface operations {
         to?: string;
         /** @description Default: raw up to 3 days, hourly rollup beyond, daily beyond 90 days */
         bucket?: 'raw' | '5m' | '15m' | '1h' | '3h' | '1d';
+        /** @description 1: also the instrument's HST model: `expected`, `residual` and `sigma` (the σ of a new day there) per point, null where the model has nothing to say; `model` is null (with `modelMessage`) when there is no model */
+        model?: '0' | '1';
       };
       header?: never;
       path: {
@@ -1377,6 +1436,64 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SensorModelsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        sensor: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SensorModelDto'];
+        };
+      };
+      /** @description No such instrument, or no model: { message, reason } with reason short-history (less than a year: judged by thresholds only), too-few-days, constant-values, not-fitted or not-modelled (not a dam-safety instrument) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SensorModelsController_fit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        sensor: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SensorModelDto'];
+        };
+      };
+      /** @description No such instrument, or no model: { message, reason } with reason short-history (less than a year: judged by thresholds only), too-few-days, constant-values, not-fitted or not-modelled (not a dam-safety instrument) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,8 @@ import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import type { FloodEventChange } from '../flood/flood-watcher.js';
 import {
   applyEvaluation,
+  beijingDay,
+  fitAllSensorModels,
   outlookOf,
   saveOutlook,
   type AntecedentCache,
@@ -11,6 +13,7 @@ import {
   type FloodReservoir,
 } from '@yz/platform';
 import type { Kysely } from 'kysely';
+import { ModelJudge } from './model-judge.js';
 import {
   evaluateBattery,
   evaluateCriticalRain,
@@ -32,6 +35,11 @@ import {
 const RELOAD_MS = 60_000;
 /** The rise rate is taken over at least this span, so a 1 cm gauge step between 5-minute reports is not a surge. */
 const RISE_SPAN_MS = 30 * 60_000;
+/** Models are refitted once a day, after this hour (Beijing), on the history up to the day before. */
+const REFIT_HOUR = 2;
+const REFIT_CHECK_MS = 10 * 60_000;
+/** A model fitted on demand (by the backend) is judged with within this time. */
+const MODELS_CHECK_MS = 5_000;
 
 export interface AlertEvents {
   alert: [change: AlertChange];
@@ -46,12 +54,15 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private reservoirBySensor = new Map<number, string>();
   private timers: NodeJS.Timeout[] = [];
   private readonly antecedent: AntecedentCache = new Map();
+  private readonly models: ModelJudge;
+  private refittedOn: string | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
   ) {
     super();
+    this.models = new ModelJudge(db);
   }
 
   async start(): Promise<void> {
@@ -59,6 +70,14 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     this.timers = [
       setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
       setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
+      setInterval(
+        () => void this.nightlyRefit().catch((err: Error) => console.error('model refit failed:', err)),
+        REFIT_CHECK_MS,
+      ),
+      setInterval(
+        () => void this.models.reloadIfRefitted().catch((err: Error) => console.error('model reload failed:', err)),
+        MODELS_CHECK_MS,
+      ),
     ];
     for (const t of this.timers) t.unref();
   }
@@ -70,9 +89,25 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** Reads the registry and the rule overrides again (after an engineer changed them). */
   async reload(): Promise<void> {
     this.rules = await loadReservoirRules(this.db);
+    await this.models.reload();
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
+  }
+
+  /** Refits every dam-safety instrument's model now (on its history up to yesterday) and judges with the new ones. */
+  async refitModels(): Promise<{ fitted: number; refused: number }> {
+    const now = this.options.now?.() ?? new Date();
+    const counts = await fitAllSensorModels(this.db, now);
+    this.refittedOn = beijingDay(now);
+    await this.models.reload();
+    return counts;
+  }
+
+  private async nightlyRefit(): Promise<void> {
+    const now = this.options.now?.() ?? new Date();
+    const hour = (now.getUTCHours() + 8) % 24;
+    if (hour >= REFIT_HOUR && this.refittedOn !== beijingDay(now)) await this.refitModels();
   }
 
   /** Evaluates the newest stored reading of each sensor in the batch. */
@@ -82,7 +117,13 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     for (const reading of newest.values()) {
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
       if (!reservoirCode) continue;
-      for (const e of await this.evaluate(this.rules.get(reservoirCode)!, reading)) {
+      const evaluations = await this.evaluate(this.rules.get(reservoirCode)!, reading);
+      if (this.models.has(reading.sensorId)) {
+        const sensor = this.rules.get(reservoirCode)!.sensors.get(reading.sensorId)!;
+        const instrument = { id: reading.sensorId, code: sensor.code, type: sensor.type };
+        evaluations.push(...(await this.models.evaluate(reservoirCode, instrument, reading.time)));
+      }
+      for (const e of evaluations) {
         const change = await applyEvaluation(this.db, reservoirCode, e, reading.time);
         if (change) this.emit('alert', change);
       }

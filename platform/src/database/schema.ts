@@ -1,4 +1,4 @@
-import type { FloodOutlook, RuleOverrides, SensorType } from '@yz/domain';
+import type { FloodOutlook, HstJudgeState, HstModel, HstRefusal, RuleOverrides, SensorType } from '@yz/domain';
 import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
@@ -372,6 +372,18 @@ export interface StationReportsTable {
   received_at: Timestamp;
 }
 
+/** The HST model of one dam-safety instrument, or why it has none; the judge's state between days. */
+export interface SensorModelsTable {
+  sensor_id: number;
+  reservoir_code: string;
+  fitted_at: Timestamp;
+  /** An HstModel (domain/dam-safety/hst), or null with the refusal. */
+  model: Json<HstModel> | null;
+  refusal: HstRefusal | null;
+  message: string | null;
+  judge_state: ColumnType<HstJudgeState, string | undefined, string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -398,6 +410,7 @@ export interface Database {
   alert_rule_overrides: AlertRuleOverridesTable;
   sl651_rain_state: Sl651RainStateTable;
   station_reports: StationReportsTable;
+  sensor_models: SensorModelsTable;
   sessions: SessionsTable;
   flood_watches: FloodWatchesTable;
   flood_events: FloodEventsTable;

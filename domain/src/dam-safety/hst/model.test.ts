@@ -143,6 +143,22 @@ describe('refusing to fit', () => {
   });
 });
 
+describe('gross errors', () => {
+  it('leaves days far off a first fit out of training, so that a spike or a step does not bend the model', () => {
+    const { inputs, values } = twoYears(9, PRESSURE);
+    const clean = fitted(inputs, values);
+    const spiked = values.map((v, i) => (i % 100 === 50 || i >= 725 ? { ...v, value: v.value + 50 * clean.sigma } : v));
+    const fit = fitHst(inputs, spiked, FITTED_AT);
+    if (!fit.ok) throw new Error(fit.message);
+    expect(fit.excluded).toEqual([
+      ...[50, 150, 250, 350, 450, 550, 650].map((i) => values[i].day),
+      ...values.slice(725).map((v) => v.day),
+    ]);
+    expect(fit.model.sigma / clean.sigma).toBeLessThan(1.05);
+    expect(fitHst(inputs, values, FITTED_AT)).toMatchObject({ excluded: [] });
+  });
+});
+
 describe('predicting', () => {
   const { inputs, values } = twoYears(7, PRESSURE);
   const model = fitted(inputs, values);

@@ -48,7 +48,14 @@ export interface HstPrediction {
 export type HstRefusal = 'short-history' | 'too-few-days' | 'constant-values';
 
 export type HstFit =
-  | { ok: true; model: HstModel; /** Terms left out, in the order they were dropped. */ dropped: HstTermSymbol[] }
+  | {
+      ok: true;
+      model: HstModel;
+      /** Terms left out, in the order they were dropped. */
+      dropped: HstTermSymbol[];
+      /** Days left out of training as gross errors (beyond 5σ of a first fit). */
+      excluded: string[];
+    }
   | { ok: false; reason: HstRefusal; message: string };
 
 /** A model needs a full seasonal cycle of training days, and enough of them for a dozen terms. */
@@ -63,6 +70,30 @@ const HST_MAX_AUTOCORRELATION = 0.9;
  * otherwise); the coefficients are reported back in the terms' own units.
  */
 export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedAt: string): HstFit {
+  const fit = fitOnce(inputs, values, fittedAt);
+  if (!fit.ok || fit.gross.size === 0) return strip(fit);
+  // Gross errors (a stuck or spiking sensor, or the start of an anomaly) would bend the model towards them: drop
+  // the days beyond GROSS_SIGMA and fit once more, so that the anomaly stays an anomaly.
+  const again = fitOnce(
+    inputs,
+    values.filter((v) => !fit.gross.has(v.day)),
+    fittedAt,
+  );
+  return strip(again.ok ? { ...again, excluded: [...fit.gross].sort() } : again);
+}
+
+/** Residuals beyond this many σ in a first fit are taken for gross errors and left out of the second. */
+const GROSS_SIGMA = 5;
+
+type FirstFit = Extract<HstFit, { ok: false }> | (Extract<HstFit, { ok: true }> & { gross: Set<string> });
+
+function strip(fit: FirstFit): HstFit {
+  if (!fit.ok) return fit;
+  const { gross: _gross, ...rest } = fit;
+  return rest;
+}
+
+function fitOnce(inputs: HstInputs, values: readonly DailyValue[], fittedAt: string): FirstFit {
   const design = buildHstDesign(inputs, values);
   const { days, y } = design;
   const n = days.length;
@@ -99,6 +130,12 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
   const persistence = Math.min(HST_MAX_AUTOCORRELATION, Math.max(0, independent.rho));
   const { kept, dropped, b, rho } = persistence > 0 ? solve((n * (1 - persistence)) / (1 + persistence)) : independent;
   const rss = subsetRss(r, kept);
+  const sigma = Math.sqrt(rss / (n - kept.length - 1));
+  const gross = new Set<string>();
+  centredY.forEach((v, row) => {
+    const e = kept.reduce((sum, j, i) => sum - b[i] * columns[j].z[row], v);
+    if (Math.abs(e) > GROSS_SIGMA * sigma) gross.add(dayString(days[row]));
+  });
 
   // Back from standardised to the terms' own units; kept is in formula order, so the JSON keys are too.
   const terms: HstCoefficients = { a0: yMean };
@@ -116,7 +153,7 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
       trainingTo: dayString(days[n - 1]),
       n,
       r2: 1 - rss / tss,
-      sigma: Math.sqrt(rss / (n - kept.length - 1)),
+      sigma,
       levelRange: [Math.min(...design.level), Math.max(...design.level)],
       terms,
       autocorrelation: rho,
@@ -127,10 +164,12 @@ export function fitHst(inputs: HstInputs, values: readonly DailyValue[], fittedA
       },
     },
     dropped: [...design.symbols.filter((s) => !candidates.includes(s)), ...dropped.map((j) => candidates[j])],
+    excluded: [],
+    gross,
   };
 }
 
-function refuse(reason: HstRefusal, detail: string): HstFit {
+function refuse(reason: HstRefusal, detail: string): Extract<HstFit, { ok: false }> {
   return { ok: false, reason, message: `No model: ${detail}. Judged by its alarm thresholds only.` };
 }
 
