@@ -874,6 +874,31 @@ export interface components {
       /** @description 0 normal, 1 above the flood limit, 2 offline */
       states: number[];
     };
+    SensorModelDto: {
+      /** @enum {string} */
+      kind: 'hst';
+      /** @description When it was fitted (ISO-8601) */
+      fittedAt: string;
+      /** @description First training day (YYYY-MM-DD, Beijing); θ counts from here */
+      trainingFrom: string;
+      /** @description Last training day (YYYY-MM-DD, Beijing) */
+      trainingTo: string;
+      /** @description Training days */
+      n: number;
+      r2: number;
+      /** @description Residual standard deviation, in the instrument's unit */
+      sigma: number;
+      /** @description Lowest and highest daily mean water level seen in training (m); outside it the model does not judge */
+      levelRange: number[];
+      /** @description Coefficients of the terms kept: a0 and any of a1 a2 a3 b1 b2 c11 c21 c12 c22 d1 d2 e1 */
+      terms: {
+        [key: string]: number;
+      };
+      /** @description Lag-one autocorrelation of the training residuals */
+      autocorrelation: number;
+      /** @description The instrument's unit */
+      unit: string;
+    };
     LocalizedTextDto: {
       zh: string;
       en: string;
@@ -972,31 +997,6 @@ export interface components {
     BulkAckResultDto: {
       acknowledged: components['schemas']['AlertDto'][];
       failed: components['schemas']['BulkAckFailureDto'][];
-    };
-    SensorModelDto: {
-      /** @enum {string} */
-      kind: 'hst';
-      /** @description When it was fitted (ISO-8601) */
-      fittedAt: string;
-      /** @description First training day (YYYY-MM-DD, Beijing); θ counts from here */
-      trainingFrom: string;
-      /** @description Last training day (YYYY-MM-DD, Beijing) */
-      trainingTo: string;
-      /** @description Training days */
-      n: number;
-      r2: number;
-      /** @description Residual standard deviation, in the instrument's unit */
-      sigma: number;
-      /** @description Lowest and highest daily mean water level seen in training (m); outside it the model does not judge */
-      levelRange: number[];
-      /** @description Coefficients of the terms kept: a0 and any of a1 a2 a3 b1 b2 c11 c21 c12 c22 d1 d2 e1 */
-      terms: {
-        [key: string]: number;
-      };
-      /** @description Lag-one autocorrelation of the training residuals */
-      autocorrelation: number;
-      /** @description The instrument's unit */
-      unit: string;
     };
     AlertNoteDto: {
       /** @description Required to resolve: what was done */
