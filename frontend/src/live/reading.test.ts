@@ -69,7 +69,7 @@ describe('applyReading', () => {
     expect(bringsRain({ reservoirCode: r.code, time: '2026-07-01T00:00:00Z', rainfall: 0 })).toBe(false);
     expect(bringsRain({ reservoirCode: r.code, time: '2026-07-01T00:00:00Z', water_level: 1 })).toBe(false);
     const live = { ...r, latest: { ...r.latest, waterLevel: 99 } };
-    const fresh = { ...r, rain: { h1: 5, h3: 9, h6: 12, h24: 30 } };
+    const fresh = { ...r, rain: { h1: 5, h3: 9, h6: 12, h12: 20, h24: 30, day: 28 } };
     const [merged] = mergeRain([live], [fresh]);
     expect(merged!.rain.h24).toBe(30);
     expect(merged!.latest.waterLevel).toBe(99);
