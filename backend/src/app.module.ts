@@ -5,6 +5,8 @@ import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DB } from './common/sql.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
+import { DailyReportModule } from './daily-report/daily-report.module.js';
+import { FloodModule } from './flood/flood.module.js';
 import { HazardsModule } from './hazards/hazards.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LedgerIoModule } from './ledger-io/ledger-io.module.js';
@@ -39,6 +41,8 @@ export class AppModule {
         LedgerIoModule,
         AlertRulesModule,
         SimulationModule,
+        FloodModule,
+        DailyReportModule,
       ],
       controllers: [HealthController],
       providers: [

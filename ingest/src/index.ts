@@ -7,3 +7,4 @@ export { backfillHistory } from './simulator/history.js';
 export type { IngestMetrics } from './telemetry/metrics.js';
 export * from './sl651-station/index.js';
 export * from './sl651/index.js';
+export { mqttSourceOptions } from './telemetry/mqtt-source.js';

@@ -1,19 +1,34 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
-import { applyEvaluation, beijingDay, fitAllSensorModels, type Database } from '@yz/platform';
+import type { FloodEventChange } from '../flood/flood-watcher.js';
+import {
+  applyEvaluation,
+  beijingDay,
+  fitAllSensorModels,
+  outlookOf,
+  saveOutlook,
+  type AntecedentCache,
+  type Database,
+  type FloodReservoir,
+} from '@yz/platform';
+import type { Kysely } from 'kysely';
 import { ModelJudge } from './model-judge.js';
-import { sql, type Kysely } from 'kysely';
 import {
   evaluateBattery,
+  evaluateCriticalRain,
+  evaluateFloodOutlook,
+  evaluateSpill,
   evaluateJump,
   evaluateOffline,
   evaluateRain,
+  rainSums,
   evaluateSensorThreshold,
   evaluateWaterLevel,
   evaluateWaterLevelRise,
   type Evaluation,
   type AlertChange,
+  type TimedValue,
 } from '@yz/domain';
 
 /** Rule overrides saved by another process are picked up within this time. */
@@ -38,6 +53,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
   private reservoirBySensor = new Map<number, string>();
   private timers: NodeJS.Timeout[] = [];
+  private readonly antecedent: AntecedentCache = new Map();
   private readonly models: ModelJudge;
   private refittedOn: string | null = null;
 
@@ -114,19 +130,43 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     }
   }
 
-  /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
+  /** The reservoir as the flood rules read it, from the registry loaded with the rules. */
+  floodReservoir = (code: string): FloodReservoir | undefined => this.rules.get(code)?.flood;
+
+  /** A spill opens an alert (told to the government responsible person) that resolves when the spill ends. */
+  async onFloodEvents(changes: readonly FloodEventChange[]): Promise<void> {
+    for (const c of changes) {
+      if (c.kind !== 'spill' || c.change.type === 'update') continue;
+      const { event } = c.change;
+      const at = new Date(c.change.type === 'open' ? event.start : event.end!);
+      const change = await applyEvaluation(
+        this.db,
+        c.reservoirCode,
+        evaluateSpill(event, c.change.type === 'open'),
+        at,
+      );
+      if (change) this.emit('alert', change);
+    }
+  }
+
+  /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
   async sweepOffline(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     const rows = await this.db
       .selectFrom('stations')
-      .select(['reservoir_code as reservoir', (eb) => eb.fn.max('last_report_at').$notNull().as('last')])
+      .select(['code', 'reservoir_code as reservoir', 'report_interval_s as intervalS', 'last_report_at as last'])
       .where('last_report_at', 'is not', null)
-      .groupBy('reservoir_code')
       .execute();
-    for (const { reservoir, last } of rows) {
+    for (const { code, reservoir, intervalS, last } of rows) {
       const rules = this.rules.get(reservoir);
-      if (!rules) continue;
-      const change = await applyEvaluation(this.db, reservoir, evaluateOffline(rules.config.station, last, now), now);
+      if (!rules || !last) continue;
+      const station = { code, intervalHours: intervalS / 3600 };
+      const change = await applyEvaluation(
+        this.db,
+        reservoir,
+        evaluateOffline(rules.config.station, station, last, now),
+        now,
+      );
       if (change) this.emit('alert', change);
     }
   }
@@ -136,15 +176,23 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     const sensor = rules.sensors.get(r.sensorId)!;
     switch (r.type) {
       case 'water_level': {
-        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
+        const seasonLimit = rules.restrictedLevel === null ? 'floodLimit' : 'restricted';
+        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time, seasonLimit)];
         const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
+        // Foresight: the level projected forward at the inflow of the last hours.
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
+        await saveOutlook(this.db, rules.flood.code, r.time, outlook);
+        out.push(evaluateFloodOutlook(outlook.hoursTo));
         return out;
       }
       case 'rainfall': {
-        const sums = await this.rainSums(r.sensorId, r.time);
-        return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
+        const sums = rainSums(await this.rainOfDay(r.sensorId, r.time), r.time);
+        const out = [evaluateRain(config.rain, sensor.code, sums)];
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
+        if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
+        return out;
       }
       case 'battery_voltage':
         return [evaluateBattery(config.station, r.value)];
@@ -169,14 +217,14 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     return row ?? null;
   }
 
-  private async rainSums(sensorId: number, at: Date): Promise<Record<'1h' | '3h' | '24h', number>> {
-    const { rows } = await sql<{ h1: number; h3: number; h24: number }>`
-      SELECT coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '1 hour'), 0) AS h1,
-             coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '3 hours'), 0) AS h3,
-             coalesce(sum(value), 0) AS h24
-      FROM readings WHERE sensor_id = ${sensorId} AND time > ${at}::timestamptz - INTERVAL '24 hours'
-        AND time <= ${at}`.execute(this.db);
-    const sums = rows[0]!;
-    return { '1h': sums.h1, '3h': sums.h3, '24h': sums.h24 };
+  /** The gauge's increments of the 24 h up to `at`: every window and the hydrological day lie inside them. */
+  private async rainOfDay(sensorId: number, at: Date): Promise<TimedValue[]> {
+    return this.db
+      .selectFrom('readings')
+      .select(['time', 'value'])
+      .where('sensor_id', '=', sensorId)
+      .where('time', '>', new Date(at.getTime() - 24 * 3_600_000))
+      .where('time', '<=', at)
+      .execute();
   }
 }
