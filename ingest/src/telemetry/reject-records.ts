@@ -1,8 +1,8 @@
 import type { Reject } from './payload.js';
 import type { RejectRecord } from './reading-store.js';
 
-/** A message with more rejects than this is logged as one summary row: a flood of bad parts is one bad message. */
-export const MAX_REJECT_ROWS_PER_MESSAGE = 3;
+/** A message with more rejects than this is logged one row per reason: a flood of bad parts is one bad message. */
+export const MAX_REJECT_ROWS_PER_MESSAGE = 20;
 
 /**
  * PostgreSQL text cannot hold NUL, and one NUL once made every insert of the batch fail: text fields are stored
@@ -18,7 +18,10 @@ export function safePayload(payload: Buffer | string): string {
   return Buffer.from(text).equals(payload) ? safeText(text) : `hex:${payload.toString('hex').toUpperCase()}`;
 }
 
-/** The reject-log rows of one message: one per bad part, or one summary when there are many. */
+/**
+ * The reject-log rows of one message: one per bad part, or, when there are many, one per reason with its count
+ * (every reason stays visible; 2,200 unknown sensors are one row, not 2,200).
+ */
 export function rejectRecords(
   topic: string,
   reservoirCode: string | null,
@@ -31,18 +34,18 @@ export function rejectRecords(
   if (rejects.length <= MAX_REJECT_ROWS_PER_MESSAGE) {
     return rejects.map((r) => ({ ...common, reason: r.reason, detail: safeText(r.detail), payload: stored }));
   }
-  const counts = new Map<string, number>();
-  for (const r of rejects) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
-  const byCount = [...counts].sort((a, b) => b[1] - a[1]);
-  const summary = byCount.map(([reason, n]) => `${reason} ×${n}`).join(', ');
-  return [
-    {
-      ...common,
-      reason: rejects.find((r) => r.reason === byCount[0][0])!.reason,
-      detail: safeText(`${rejects.length} rejects in one message (${summary}); first: ${rejects[0].detail}`),
-      payload: stored,
-    },
-  ];
+  const byReason = new Map<Reject['reason'], Reject[]>();
+  for (const r of rejects) {
+    const same = byReason.get(r.reason);
+    if (same) same.push(r);
+    else byReason.set(r.reason, [r]);
+  }
+  return [...byReason].map(([reason, same]) => ({
+    ...common,
+    reason,
+    detail: safeText(`${same.length} rejects in one message (${reason} ×${same.length}); first: ${same[0].detail}`),
+    payload: stored,
+  }));
 }
 
 /** The row for a message the database refused to store (see `IngestPipeline`). */
