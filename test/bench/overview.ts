@@ -150,6 +150,7 @@ async function measure(browser: Browser, mode: string, size: number) {
   const sys = await startSystem({
     ...(mode === 'postgres' ? { postgresUrl: POSTGRES_URL } : {}),
     env: { SEED_RESERVOIRS: String(size) },
+    startTimeoutMs: 600_000,
   });
   try {
     const token = await sys.login();

@@ -41,6 +41,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** Reuse this data directory (and leave it in place on stop), e.g. to restart on the same data. */
   dataDir?: string;
+  /** How long the first start may take (default 90 s; a province-size registry takes longer to load). */
+  startTimeoutMs?: number;
 }
 
 /** Starts `npm start`'s process (the built all-in-one) on free ports and a private data directory. */
@@ -87,7 +89,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     return child.exitCode;
   };
   try {
-    await waitForHealth(url, child, () => out);
+    await waitForHealth(url, child, () => out, opts.startTimeoutMs);
   } catch (err) {
     await stop();
     throw err;
@@ -119,8 +121,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, out: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+async function waitForHealth(url: string, child: ChildProcess, out: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`system exited with ${child.exitCode}:\n${out()}`);
     const ok = await fetch(`${url}/api/health`)
@@ -129,7 +131,7 @@ async function waitForHealth(url: string, child: ChildProcess, out: () => string
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`system not healthy within 90 s:\n${out()}`);
+  throw new Error(`system not healthy within ${timeoutMs / 1000} s:\n${out()}`);
 }
 
 /** The machine's PostgreSQL, when it is there (CI and developer machines); tests that need it skip otherwise. */
