@@ -8,6 +8,7 @@ import compression from 'compression';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
+import { hardenHttp } from './common/http-hardening.js';
 import { QueryErrorFilter } from './common/query-error.filter.js';
 import { openApiDocument } from './openapi.js';
 import type { Runtime } from './config/runtime.js';
@@ -23,6 +24,7 @@ export async function startBackend(runtime: Runtime): Promise<NestExpressApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), { logger: levels });
   // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
   app.set('trust proxy', runtime.config.trustProxy);
+  hardenHttp(app);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

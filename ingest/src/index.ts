@@ -3,6 +3,8 @@ export { startIngest, type IngestExtras, type IngestService } from './ingest-ser
 export { announceEvents } from './events/announce.js';
 export type { ValidReading } from './telemetry/payload.js';
 export { Simulator, connectAndRun, type RunningSimulator } from './simulator/index.js';
+export { backfillHistory } from './simulator/history.js';
 export type { IngestMetrics } from './telemetry/metrics.js';
 export * from './sl651-station/index.js';
 export * from './sl651/index.js';
+export { mqttSourceOptions } from './telemetry/mqtt-source.js';

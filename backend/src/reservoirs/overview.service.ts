@@ -113,7 +113,7 @@ export class OverviewService {
       this.repo.registry(),
       this.repo.areas(),
       this.repo.latest(),
-      this.repo.rain(),
+      this.repo.rain(at),
       this.repo.openAlerts(),
     ]);
     const latestOf = groupBy(latest, (l) => l.reservoirCode);
@@ -137,6 +137,7 @@ export class OverviewService {
         rain: rainValues(rainOf.get(r.code)),
         alerts: a.reduce((n, x) => n + x.n, 0),
         severity: worstSeverity(a.map((x) => x.severity as Severity)),
+        hoursTo: r.hoursTo,
       };
     });
     const areaNames = new Map(areas.map((a) => [a.code, a.name]));

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type OpenDatabase } from '@yz/platform';
+import { dayStartBefore } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { AreaScope } from '../common/scope.js';
 import { ReservoirsRepository } from './reservoirs.repository.js';
@@ -65,7 +66,7 @@ describe.skipIf(!up)('rain accumulations on plain PostgreSQL', () => {
 
   it('sums the last 1, 3, 6 and 24 clock hours', async () => {
     const repo = new ReservoirsRepository(logged, { timescale: false });
-    const rows = await repo.rainAccumulations(AreaScope.CITY);
+    const rows = await repo.rainAccumulations(AreaScope.CITY, new Date(dayStartBefore(Date.now())));
     expect(rows).toHaveLength(40);
     const { rows: now } = await sql<{ minutes: number }>`
       SELECT extract(minute FROM now())::int AS minutes`.execute(db.db);
@@ -78,7 +79,10 @@ describe.skipIf(!up)('rain accumulations on plain PostgreSQL', () => {
 
   it('reads the readings through the time index', async () => {
     queries.length = 0;
-    await new ReservoirsRepository(logged, { timescale: false }).rainAccumulations(AreaScope.CITY);
+    await new ReservoirsRepository(logged, { timescale: false }).rainAccumulations(
+      AreaScope.CITY,
+      new Date(dayStartBefore(Date.now())),
+    );
     const [query] = queries;
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef, watch } from 'vue';
 import { api, call } from '../api/client';
-import type { components } from '../api/schema';
+import type { components, operations } from '../api/schema';
 import { isFloodSeason } from '../state';
 import { useLive } from './live';
 
@@ -21,7 +21,10 @@ export type OverviewQuery = {
   page: number;
   pageSize: number;
 };
-export type SortKey = 'code' | 'name' | 'level' | 'delta' | 'rain1' | 'rain3' | 'rain6' | 'rain24' | 'state';
+/** The overview API's sort keys. */
+export type SortKey = NonNullable<
+  NonNullable<operations['ReservoirsController_overview']['parameters']['query']>['sort']
+>;
 
 const BATCH_MS = 1000;
 const RETRY_MS = 1500;
