@@ -45,7 +45,7 @@ export const CATEGORIES: Category[] = [
 ];
 
 /** What the map and table show: an active alert wins over the telemetry state. */
-export function categoryOf(r: Reservoir, severities: Map<string, Severity>): Category {
+export function categoryOf(r: Pick<Reservoir, 'code' | 'state'>, severities: Map<string, Severity>): Category {
   return severities.get(r.code) ?? r.state;
 }
 

@@ -11,17 +11,28 @@ const item = (code: string, over: Partial<OverviewItem> = {}): OverviewItem => (
   level: null,
   limit: 100,
   delta: null,
-  rain: { h1: null, h3: null, h6: null, h24: null },
+  rain: { h1: null, h3: null, h6: null, h12: null, h24: null, day: null },
   alerts: 0,
   severity: null,
+  hoursTo: null,
   ...over,
 });
 
 const items = [
-  item('431102-0001', { delta: 0.5, rain: { h1: 2, h3: 2, h6: 2, h24: 10 }, state: 'above_flood_limit', alerts: 2 }),
-  item('431102-0002', { delta: -1, rain: { h1: 0, h3: 0, h6: 0, h24: 0 } }),
+  item('431102-0001', {
+    delta: 0.5,
+    rain: { h1: 2, h3: 2, h6: 2, h12: 5, h24: 10, day: 9 },
+    state: 'above_flood_limit',
+    alerts: 2,
+    hoursTo: { floodLimit: 0, designFlood: 4.5, crest: null },
+  }),
+  item('431102-0002', { delta: -1, rain: { h1: 0, h3: 0, h6: 0, h12: 0, h24: 0, day: 0 } }),
   item('431124-0001', { state: 'offline' }),
-  item('431124-0002', { delta: 0.1, rain: { h1: 5, h3: 6, h6: 7, h24: 8 } }),
+  item('431124-0002', {
+    delta: 0.1,
+    rain: { h1: 5, h3: 6, h6: 7, h12: 8, h24: 8, day: 8 },
+    hoursTo: { floodLimit: 1, designFlood: 2, crest: null },
+  }),
 ];
 
 describe('overview view', () => {
@@ -31,6 +42,12 @@ describe('overview view', () => {
     expect(codes('delta', 'desc')).toEqual(['431102-0001', '431124-0002', '431102-0002', '431124-0001']);
     expect(codes('delta', 'asc')).toEqual(['431102-0002', '431124-0002', '431102-0001', '431124-0001']);
     expect(codes('rain24', 'asc').at(-1)).toBe('431124-0001');
+  });
+
+  it('sorts by the hours to the design flood, the soonest first, never reached or no outlook last', () => {
+    const codes = sortItems([...items], 'hoursToDesign', 'asc').map((i) => i.code);
+    expect(codes).toEqual(['431124-0002', '431102-0001', '431102-0002', '431124-0001']);
+    expect(sortItems([...items], 'rainDay', 'desc')[0].code).toBe('431102-0001');
   });
 
   it('filters by area, state and part of the code or name', () => {

@@ -1,6 +1,6 @@
 // The overview's figures from one snapshot of the whole registry: filter, sort and page the list, sum each area.
 // Pure: the snapshot is read from the database elsewhere.
-import { compareSeverity, type Severity } from '@yz/domain';
+import { compareSeverity, type HoursTo, type Severity } from '@yz/domain';
 import type { ReservoirState } from './reservoir-state.js';
 import type { OverviewSort } from './dto/overview.dto.js';
 
@@ -8,7 +8,9 @@ export interface Rain {
   h1: number | null;
   h3: number | null;
   h6: number | null;
+  h12: number | null;
   h24: number | null;
+  day: number | null;
 }
 
 export interface OverviewItem {
@@ -24,6 +26,7 @@ export interface OverviewItem {
   rain: Rain;
   alerts: number;
   severity: Severity | null;
+  hoursTo: HoursTo | null;
 }
 
 export interface AreaSummary {
@@ -57,9 +60,13 @@ const SORT_KEYS: Record<OverviewSort, (i: OverviewItem) => number | string | nul
   rain1: (i) => i.rain.h1,
   rain3: (i) => i.rain.h3,
   rain6: (i) => i.rain.h6,
+  rain12: (i) => i.rain.h12,
   rain24: (i) => i.rain.h24,
+  rainDay: (i) => i.rain.day,
   state: (i) => STATE_ORDER[i.state],
   alerts: (i) => i.alerts,
+  // Never reached (null) sorts last either way, like no outlook.
+  hoursToDesign: (i) => i.hoursTo?.designFlood ?? null,
 };
 
 /** Items matching the filter (area, state, part of the code or name). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { dayStartBefore, type SensorType } from '@yz/domain';
+import { dayStartBefore, type HoursTo, type SensorType } from '@yz/domain';
 import { sql } from 'kysely';
 import { AreaScope } from '../common/scope.js';
 import { float8, InjectDb, type Sql } from '../common/sql.js';
@@ -16,6 +16,7 @@ export interface OverviewRegistryRow {
   latitude: number;
   floodLimitLevel: number;
   normalLevel: number;
+  hoursTo: HoursTo | null;
 }
 
 export interface OverviewLatestRow {
@@ -43,6 +44,7 @@ export class OverviewRepository {
     return this.db
       .selectFrom('reservoirs as r')
       .innerJoin('areas as a', 'a.code', 'r.area_code')
+      .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
       .select([
         'r.code',
         'r.name',
@@ -53,6 +55,8 @@ export class OverviewRepository {
         'r.latitude',
         float8('r.flood_limit_level').as('floodLimitLevel'),
         float8('r.normal_level').as('normalLevel'),
+        // Fresh outlooks only, as on the reservoir list.
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ])
       .orderBy('r.code')
       .execute();

@@ -3,7 +3,15 @@ import { isFloodSeason, type Severity } from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
 import type { OverviewDto, OverviewQueryDto, PointsDto } from './dto/overview.dto.js';
 import { OverviewRepository, type OverviewLatestRow } from './overview.repository.js';
-import { filterItems, sortItems, summarise, wettest, worstSeverity, type OverviewItem } from './overview-view.js';
+import {
+  filterItems,
+  sortItems,
+  summarise,
+  wettest,
+  worstSeverity,
+  type AreaSummary,
+  type OverviewItem,
+} from './overview-view.js';
 import { limitLevel, stateOf } from './reservoir-state.js';
 import { rainValues } from './reservoirs.service.js';
 
@@ -26,6 +34,8 @@ interface Snapshot {
   longitude: number[];
   latitude: number[];
   areaNames: Map<string, string>;
+  /** Every area's sums, computed once per snapshot (scope is applied per request). */
+  areas: AreaSummary[];
 }
 
 /**
@@ -49,10 +59,6 @@ export class OverviewService {
     const offset = q.offset ?? 0;
     const limit = q.limit ?? 50;
     const page = sortItems(matching, q.sort ?? 'code', q.order ?? 'asc').slice(offset, offset + limit);
-    const byArea = new Map<string, OverviewItem[]>();
-    for (const [code, items] of groupBy(snap.items, (i) => i.county)) {
-      if (scope.includes(code)) byArea.set(code, items);
-    }
     return {
       generatedAt: snap.at.toISOString(),
       floodSeason: isFloodSeason(snap.at),
@@ -60,7 +66,7 @@ export class OverviewService {
       offset,
       limit,
       items: page,
-      areas: [...byArea].map(([code, items]) => summarise(code, snap.areaNames.get(code) ?? code, items)),
+      areas: snap.areas.filter((a) => scope.includes(a.code)),
       totals: summarise(q.area ?? '', q.area ? (snap.areaNames.get(q.area) ?? q.area) : '', inArea),
       wettest: { h1: wettest(inArea, 'h1'), h24: wettest(inArea, 'h24') },
     };
@@ -131,8 +137,10 @@ export class OverviewService {
         rain: rainValues(rainOf.get(r.code)),
         alerts: a.reduce((n, x) => n + x.n, 0),
         severity: worstSeverity(a.map((x) => x.severity as Severity)),
+        hoursTo: r.hoursTo,
       };
     });
+    const areaNames = new Map(areas.map((a) => [a.code, a.name]));
     return {
       at,
       checkedAt: Date.now(),
@@ -140,7 +148,10 @@ export class OverviewService {
       items,
       longitude: registry.map((r) => Math.round(r.longitude * 1000) / 1000),
       latitude: registry.map((r) => Math.round(r.latitude * 1000) / 1000),
-      areaNames: new Map(areas.map((a) => [a.code, a.name])),
+      areaNames,
+      areas: [...groupBy(items, (i) => i.county)].map(([code, list]) =>
+        summarise(code, areaNames.get(code) ?? code, list),
+      ),
     };
   }
 }

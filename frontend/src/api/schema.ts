@@ -799,7 +799,15 @@ export interface components {
       h1: number | null;
       h3: number | null;
       h6: number | null;
+      h12: number | null;
       h24: number | null;
+      /** @description The hydrological day so far (since 08:00 Beijing) */
+      day: number | null;
+    };
+    HoursToDto: {
+      floodLimit: number | null;
+      designFlood: number | null;
+      crest: number | null;
     };
     OverviewItemDto: {
       code: string;
@@ -821,6 +829,8 @@ export interface components {
       rain: components['schemas']['RainDto'];
       /** @description Alerts not yet resolved */
       alerts: number;
+      /** @description Flood outlook; null without a fresh one */
+      hoursTo: components['schemas']['HoursToDto'] | null;
       /** @enum {string|null} */
       severity: 'info' | 'warning' | 'major' | 'critical' | null;
     };
@@ -1350,7 +1360,20 @@ export interface operations {
         q?: string;
         /** @description Default: code */
         sort?:
-          'code' | 'name' | 'county' | 'level' | 'delta' | 'rain1' | 'rain3' | 'rain6' | 'rain24' | 'state' | 'alerts';
+          | 'code'
+          | 'name'
+          | 'county'
+          | 'level'
+          | 'delta'
+          | 'rain1'
+          | 'rain3'
+          | 'rain6'
+          | 'rain12'
+          | 'rain24'
+          | 'rainDay'
+          | 'state'
+          | 'alerts'
+          | 'hoursToDesign';
         /** @description Default: asc; reservoirs without a value come last */
         order?: 'asc' | 'desc';
         offset?: number;

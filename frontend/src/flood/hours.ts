@@ -7,8 +7,3 @@ export function hoursText(hours: number | null): string {
   if (hours === 0) return t('reachedNow');
   return tf('inHours', { h: hours.toFixed(1) });
 }
-
-/** Sort key of hours: the sooner the more urgent; never reached sorts last. */
-export function hoursKey(hours: number | null | undefined): number {
-  return hours === null || hours === undefined ? Number.POSITIVE_INFINITY : hours;
-}

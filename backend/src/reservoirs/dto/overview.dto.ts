@@ -11,9 +11,12 @@ export const OVERVIEW_SORTS = [
   'rain1',
   'rain3',
   'rain6',
+  'rain12',
   'rain24',
+  'rainDay',
   'state',
   'alerts',
+  'hoursToDesign',
 ] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 export const RESERVOIR_STATES = ['normal', 'above_flood_limit', 'offline'] as const;
@@ -72,7 +75,17 @@ export class RainDto {
   @ApiProperty({ type: Number, nullable: true }) h1!: number | null;
   @ApiProperty({ type: Number, nullable: true }) h3!: number | null;
   @ApiProperty({ type: Number, nullable: true }) h6!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) h12!: number | null;
   @ApiProperty({ type: Number, nullable: true }) h24!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The hydrological day so far (since 08:00 Beijing)' })
+  day!: number | null;
+}
+
+/** Hours until each level at the current inflow (null: not within the 24 h projected). */
+export class HoursToDto {
+  @ApiProperty({ type: Number, nullable: true }) floodLimit!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) designFlood!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) crest!: number | null;
 }
 
 export class OverviewItemDto {
@@ -89,6 +102,8 @@ export class OverviewItemDto {
   @ApiProperty({ type: Number, nullable: true, description: 'level − limit (m)' }) delta!: number | null;
   @ApiProperty({ type: RainDto }) rain!: RainDto;
   @ApiProperty({ description: 'Alerts not yet resolved' }) alerts!: number;
+  @ApiProperty({ type: HoursToDto, nullable: true, description: 'Flood outlook; null without a fresh one' })
+  hoursTo!: HoursToDto | null;
   @ApiProperty({ enum: ['info', 'warning', 'major', 'critical'], nullable: true, type: String })
   severity!: 'info' | 'warning' | 'major' | 'critical' | null;
 }
