@@ -43,6 +43,8 @@ export async function startIngest(
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
+  // Alerts that need only the reading are judged on arrival, ahead of the batch's commit; the rest after it.
+  pipeline.on('received', (readings) => alerts.onArrival(readings));
   const judge = judgeAfterCommit(pipeline, alerts, metrics);
   const client = connectMqttSource(source, pipeline);
   const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
@@ -58,6 +60,7 @@ export async function startIngest(
       await sl651?.close();
       await pipeline.drain();
       await judge.idle();
+      await alerts.idle();
       registry.stop();
       alerts.stop();
       await notifier?.stop();

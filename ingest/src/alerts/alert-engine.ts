@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
+import { ActiveAlerts } from './active-alerts.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import { applyEvaluation, type Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
@@ -25,23 +26,33 @@ export interface AlertEvents {
 }
 
 /**
- * Judges readings as soon as they are committed and keeps alerts in step: open, escalate, auto-resolve.
- * A timer does the same for stations that stopped reporting.
+ * Keeps alerts in step with readings: open, escalate, auto-resolve. Rules that need only the reading itself
+ * (levels, thresholds, battery) judge each message as it arrives, before its batch is committed, so an alert is
+ * pushed without waiting behind a burst; rules that need history (rise, rain sums, jumps) judge readings once
+ * committed. Verdicts are decided against the cached active alerts, so only a transition costs a statement, and
+ * transitions are persisted one at a time, in the order they were decided. A timer does the same for stations
+ * that stopped reporting.
  */
 export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
   private reservoirBySensor = new Map<number, string>();
   private timers: NodeJS.Timeout[] = [];
+  private readonly active: ActiveAlerts;
+  /** The newest reading time judged on arrival per sensor: a late, older reading does not undo a newer verdict. */
+  private judgedUpTo = new Map<number, number>();
+  private transitions: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
   ) {
     super();
+    this.active = new ActiveAlerts(db);
   }
 
   async start(): Promise<void> {
     await this.reload();
+    this.active.start();
     this.timers = [
       setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
       setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
@@ -51,26 +62,43 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   stop(): void {
     for (const t of this.timers) clearInterval(t);
+    this.active.stop();
   }
 
-  /** Reads the registry and the rule overrides again (after an engineer changed them). */
+  /** Resolves once every transition decided so far is persisted and announced. */
+  async idle(): Promise<void> {
+    await this.transitions;
+  }
+
+  /** Reads the registry, the rule overrides and the active alerts again (after an engineer changed them). */
   async reload(): Promise<void> {
     this.rules = await loadReservoirRules(this.db);
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
+    await this.active.reload();
   }
 
-  /** Evaluates the newest stored reading of each sensor in the batch. */
+  /** Judges each arriving reading with the rules that need nothing but the reading, in arrival order. */
+  onArrival(readings: ValidReading[]): void {
+    for (const reading of readings) {
+      const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
+      if (!reservoirCode || (this.judgedUpTo.get(reading.sensorId) ?? 0) > reading.time.getTime()) continue;
+      this.judgedUpTo.set(reading.sensorId, reading.time.getTime());
+      for (const e of instantVerdicts(this.rules.get(reservoirCode)!, reading))
+        this.apply(reservoirCode, e, reading.time);
+    }
+  }
+
+  /** Judges the newest stored reading of each sensor in the batch with the rules that need its history. */
   async onStored(readings: ValidReading[]): Promise<void> {
     const newest = new Map<number, ValidReading>();
     for (const r of readings) if ((newest.get(r.sensorId)?.time ?? 0) < r.time) newest.set(r.sensorId, r);
     for (const reading of newest.values()) {
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
       if (!reservoirCode) continue;
-      for (const e of await this.evaluate(this.rules.get(reservoirCode)!, reading)) {
-        const change = await applyEvaluation(this.db, reservoirCode, e, reading.time);
-        if (change) this.emit('alert', change);
+      for (const e of await this.historyVerdicts(this.rules.get(reservoirCode)!, reading)) {
+        this.apply(reservoirCode, e, reading.time);
       }
     }
   }
@@ -86,34 +114,47 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       .execute();
     for (const { reservoir, last } of rows) {
       const rules = this.rules.get(reservoir);
-      if (!rules) continue;
-      const change = await applyEvaluation(this.db, reservoir, evaluateOffline(rules.config.station, last, now), now);
-      if (change) this.emit('alert', change);
+      if (rules) this.apply(reservoir, evaluateOffline(rules.config.station, last, now), now);
     }
+    await this.idle();
   }
 
-  private async evaluate(rules: ReservoirRules, r: ValidReading): Promise<Evaluation[]> {
+  /** Persists the verdict if it changes the alert (decided now, against the cache), then announces it. */
+  private apply(reservoirCode: string, e: Evaluation, at: Date): void {
+    const { action } = this.active.decide(reservoirCode, e);
+    if (action === 'none' || action === 'keep') return;
+    this.transitions = this.transitions.then(async () => {
+      try {
+        const change = await applyEvaluation(this.db, reservoirCode, e, at);
+        if (!change) return;
+        this.active.note(change);
+        this.emit('alert', change);
+      } catch (err) {
+        this.active.forget(reservoirCode, e.ruleKey);
+        console.error(`alert ${reservoirCode} ${e.ruleKey} not recorded: ${(err as Error).message}`);
+      }
+    });
+  }
+
+  private async historyVerdicts(rules: ReservoirRules, r: ValidReading): Promise<Evaluation[]> {
     const { config } = rules;
-    const sensor = rules.sensors.get(r.sensorId)!;
     switch (r.type) {
       case 'water_level': {
-        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
         const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
-        if (rise) out.push(rise);
-        return out;
+        return rise ? [rise] : [];
       }
       case 'rainfall': {
         const sums = await this.rainSums(r.sensorId, r.time);
         return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
       }
       case 'battery_voltage':
-        return [evaluateBattery(config.station, r.value)];
+        return [];
       default: {
-        const out = [evaluateSensorThreshold(config.sensor, sensor, r.value)];
+        const sensor = rules.sensors.get(r.sensorId)!;
         const previous = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - 1));
-        if (previous) out.push(evaluateJump(config.sensor, sensor, previous.value, r.value));
-        return out.filter((e): e is Evaluation => e !== null);
+        const jump = previous && evaluateJump(config.sensor, sensor, previous.value, r.value);
+        return jump ? [jump] : [];
       }
     }
   }
@@ -139,5 +180,22 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         AND time <= ${at}`.execute(this.db);
     const sums = rows[0]!;
     return { '1h': sums.h1, '3h': sums.h3, '24h': sums.h24 };
+  }
+}
+
+/** Verdicts of the rules that need only the reading itself. */
+function instantVerdicts(rules: ReservoirRules, r: ValidReading): Evaluation[] {
+  const { config } = rules;
+  switch (r.type) {
+    case 'water_level':
+      return [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
+    case 'rainfall':
+      return [];
+    case 'battery_voltage':
+      return [evaluateBattery(config.station, r.value)];
+    default: {
+      const verdict = evaluateSensorThreshold(config.sensor, rules.sensors.get(r.sensorId)!, r.value);
+      return verdict ? [verdict] : [];
+    }
   }
 }

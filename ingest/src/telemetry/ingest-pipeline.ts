@@ -20,6 +20,8 @@ interface Pending {
 }
 
 export interface PipelineEvents {
+  /** Valid readings of a message as it arrives, before they are committed. */
+  received: [readings: ValidReading[]];
   /** Readings newly stored (redeliveries excluded), after their transaction committed. */
   stored: [readings: ValidReading[]];
   /** true: stop feeding messages; false: go on. */
@@ -69,6 +71,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       payload: payload.toString('utf8'),
     }));
     for (const r of rejects) this.metrics.rejects.inc({ reason: r.reason });
+    if (result.readings.length) this.emit('received', result.readings);
     this.queue.push({ readings: result.readings, rejects, committed });
     this.metrics.queueDepth.set(this.queue.length);
     if (!this.paused && this.queue.length >= this.highWater) {
