@@ -5,6 +5,7 @@ import { AlertEngine } from './alerts/alert-engine.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
 import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
+import { LatestValues } from './telemetry/latest-values.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
 import type { ValidReading } from './telemetry/payload.js';
@@ -15,6 +16,8 @@ export interface IngestService {
   metrics: IngestMetrics;
   registry: RegistryCache;
   alerts: AlertEngine;
+  /** Latest values and last reports, written once a second after the readings (its `written` event says which). */
+  latest: LatestValues;
   client: MqttClient;
   connected(): boolean;
   /** Stops taking messages, commits what was received, then disconnects (keeping the broker session). */
@@ -39,6 +42,9 @@ export async function startIngest(
   const registry = new RegistryCache(db);
   await registry.start();
   const pipeline = new IngestPipeline(db, registry.sensorsOf, metrics);
+  const latest = new LatestValues(db);
+  await latest.start();
+  pipeline.on('stored', (readings) => latest.note(readings));
   const alerts = new AlertEngine(db, { offlineSweepMs: extras.offlineSweepMs });
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
@@ -53,12 +59,14 @@ export async function startIngest(
     metrics,
     registry,
     alerts,
+    latest,
     client,
     connected: () => client.connected,
     async stop() {
       client.stream?.pause();
       await sl651?.close();
       await pipeline.drain();
+      await latest.stop();
       await judge.idle();
       await alerts.idle();
       registry.stop();

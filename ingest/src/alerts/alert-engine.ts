@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { ActiveAlerts } from './active-alerts.js';
+import { rainSums, readingsAtOrBefore, type PastReading, type RainSums } from './reading-history.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import { applyEvaluation, type Database } from '@yz/platform';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   evaluateBattery,
   evaluateJump,
@@ -93,11 +94,30 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** Judges the newest stored reading of each sensor in the batch with the rules that need its history. */
   async onStored(readings: ValidReading[]): Promise<void> {
     const newest = new Map<number, ValidReading>();
-    for (const r of readings) if ((newest.get(r.sensorId)?.time ?? 0) < r.time) newest.set(r.sensorId, r);
-    for (const reading of newest.values()) {
-      const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
-      if (!reservoirCode) continue;
-      for (const e of await this.historyVerdicts(this.rules.get(reservoirCode)!, reading)) {
+    for (const r of readings) {
+      if (this.reservoirBySensor.has(r.sensorId) && (newest.get(r.sensorId)?.time ?? 0) < r.time) {
+        newest.set(r.sensorId, r);
+      }
+    }
+    const judged = [...newest.values()];
+    const at = (r: ValidReading, before: number) => ({ sensorId: r.sensorId, at: new Date(r.time.getTime() - before) });
+    const history: History = {
+      spanAgo: await readingsAtOrBefore(
+        this.db,
+        judged.filter((r) => r.type === 'water_level').map((r) => at(r, RISE_SPAN_MS)),
+      ),
+      previous: await readingsAtOrBefore(
+        this.db,
+        judged.filter((r) => !WITHOUT_JUMP_RULE.has(r.type)).map((r) => at(r, 1)),
+      ),
+      rain: await rainSums(
+        this.db,
+        judged.filter((r) => r.type === 'rainfall').map((r) => at(r, 0)),
+      ),
+    };
+    for (const reading of judged) {
+      const reservoirCode = this.reservoirBySensor.get(reading.sensorId)!;
+      for (const e of historyVerdicts(this.rules.get(reservoirCode)!, reading, history)) {
         this.apply(reservoirCode, e, reading.time);
       }
     }
@@ -135,51 +155,39 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       }
     });
   }
+}
 
-  private async historyVerdicts(rules: ReservoirRules, r: ValidReading): Promise<Evaluation[]> {
-    const { config } = rules;
-    switch (r.type) {
-      case 'water_level': {
-        const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
-        const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
-        return rise ? [rise] : [];
-      }
-      case 'rainfall': {
-        const sums = await this.rainSums(r.sensorId, r.time);
-        return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
-      }
-      case 'battery_voltage':
-        return [];
-      default: {
-        const sensor = rules.sensors.get(r.sensorId)!;
-        const previous = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - 1));
-        const jump = previous && evaluateJump(config.sensor, sensor, previous.value, r.value);
-        return jump ? [jump] : [];
-      }
+/** Sensor types without a jump rule (only dam-safety sensors have one). */
+const WITHOUT_JUMP_RULE = new Set<string>(['water_level', 'rainfall', 'battery_voltage']);
+
+interface History {
+  /** Water-level sensors' reading at least the rise span before. */
+  spanAgo: Map<number, PastReading>;
+  /** Dam-safety sensors' previous reading. */
+  previous: Map<number, PastReading>;
+  rain: Map<number, RainSums>;
+}
+
+/** Verdicts of the rules that need the reading's history. */
+function historyVerdicts(rules: ReservoirRules, r: ValidReading, history: History): Evaluation[] {
+  const { config } = rules;
+  switch (r.type) {
+    case 'water_level': {
+      const before = history.spanAgo.get(r.sensorId);
+      const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
+      return rise ? [rise] : [];
     }
-  }
-
-  private async readingBefore(sensorId: number, at: Date): Promise<{ time: Date; value: number } | null> {
-    const row = await this.db
-      .selectFrom('readings')
-      .select(['time', 'value'])
-      .where('sensor_id', '=', sensorId)
-      .where('time', '<=', at)
-      .orderBy('time', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ?? null;
-  }
-
-  private async rainSums(sensorId: number, at: Date): Promise<Record<'1h' | '3h' | '24h', number>> {
-    const { rows } = await sql<{ h1: number; h3: number; h24: number }>`
-      SELECT coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '1 hour'), 0) AS h1,
-             coalesce(sum(value) FILTER (WHERE time > ${at}::timestamptz - INTERVAL '3 hours'), 0) AS h3,
-             coalesce(sum(value), 0) AS h24
-      FROM readings WHERE sensor_id = ${sensorId} AND time > ${at}::timestamptz - INTERVAL '24 hours'
-        AND time <= ${at}`.execute(this.db);
-    const sums = rows[0]!;
-    return { '1h': sums.h1, '3h': sums.h3, '24h': sums.h24 };
+    case 'rainfall': {
+      const sums = history.rain.get(r.sensorId) ?? { '1h': 0, '3h': 0, '24h': 0 };
+      return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
+    }
+    case 'battery_voltage':
+      return [];
+    default: {
+      const previous = history.previous.get(r.sensorId);
+      const jump = previous && evaluateJump(config.sensor, rules.sensors.get(r.sensorId)!, previous.value, r.value);
+      return jump ? [jump] : [];
+    }
   }
 }
 
