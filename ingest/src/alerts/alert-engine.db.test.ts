@@ -125,4 +125,34 @@ describe('alert engine on the embedded database', () => {
     await engine.idle();
     expect(changes.map((c) => c.action)).toEqual(['open', 'open']);
   });
+
+  it('judges rain totals from committed readings, every gauge of a pass in one read', async () => {
+    const [a, b] = reservoirs;
+    const rain = [reading(a, 'RG1', 40), reading(a, 'RG1', 35), reading(b, 'RG1', 1)];
+    await open.db
+      .insertInto('readings')
+      .values(rain.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
+      .execute();
+    const reads: string[] = [];
+    const spy = open.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'RawNode') reads.push(args.node.sqlFragments.join('?'));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const engine2 = new AlertEngine(spy);
+    await engine2.start();
+    engine2.on('alert', (c) => changes.push(c));
+    reads.length = 0;
+    await engine2.onStored(rain);
+    await engine2.idle();
+    engine2.stop();
+    expect(reads.filter((q) => q.includes('sum(r.value)'))).toHaveLength(1);
+    // 75 mm within the hour: the 1-hour major grade (70) and the 3-hour blue one; 1 mm at the other gauge: nothing.
+    expect(changes.map((c) => [c.action, c.alert.reservoirCode, c.alert.ruleKey, c.alert.severity])).toEqual([
+      ['open', a.code, 'rain_1h', 'major'],
+      ['open', a.code, 'rain_3h', 'info'],
+    ]);
+  });
 });

@@ -3,10 +3,11 @@ import type { Database } from '@yz/platform';
 import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
+import { nextBatchSize } from './batch-size.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
 
 export interface PipelineOptions {
-  /** Messages committed in one transaction at most. */
+  /** Messages committed in one transaction at most (fewer when they hold many readings: see batch-size.ts). */
   batchSize?: number;
   /** Above this many uncommitted messages the source is asked to pause (see `pressure` events). */
   highWater?: number;
@@ -101,7 +102,8 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private async flush(): Promise<void> {
     if (this.flushing || !this.queue.length) return;
     this.flushing = true;
-    const batch = this.queue.slice(0, this.batchSize);
+    const waiting = this.queue.slice(0, this.batchSize).map((p) => p.readings.length);
+    const batch = this.queue.slice(0, nextBatchSize(waiting, 1, this.batchSize));
     const stop = this.metrics.batchSeconds.startTimer();
     try {
       const readings = batch.flatMap((p) => p.readings);
