@@ -11,6 +11,8 @@ export interface PipelineOptions {
   batchSize?: number;
   /** Above this many uncommitted messages the source is asked to pause (see `pressure` events). */
   highWater?: number;
+  /** Commits running side by side on their own connections (a server database; embedded, they queue). */
+  commitsInFlight?: number;
   now?: () => Date;
 }
 
@@ -18,6 +20,10 @@ interface Pending {
   readings: ValidReading[];
   rejects: RejectRecord[];
   committed: () => void;
+  /** In a commit under way. */
+  taken?: boolean;
+  /** Committed; acknowledged once every message before it is too. */
+  done?: boolean;
 }
 
 export interface PipelineEvents {
@@ -33,17 +39,18 @@ const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 /**
- * Validates messages and commits them in batches. A message's `committed` callback (its MQTT acknowledgement)
- * runs only after its readings and rejects are in the database; a failed commit is retried with backoff,
- * keeping the batch, until the database is back.
+ * Validates messages and commits them in batches, several side by side. A message's `committed` callback (its MQTT
+ * acknowledgement) runs only after its readings and rejects are in the database, and in arrival order; a failed
+ * commit is retried with backoff, keeping the batch, until the database is back.
  */
 export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private queue: Pending[] = [];
-  private flushing = false;
+  private inFlight = 0;
   private paused = false;
   private retryMs = RETRY_MIN_MS;
   private readonly batchSize: number;
   private readonly highWater: number;
+  private readonly lanes: number;
   private readonly now: () => Date;
 
   constructor(
@@ -55,6 +62,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     super();
     this.batchSize = opts.batchSize ?? 500;
     this.highWater = opts.highWater ?? 5_000;
+    this.lanes = opts.commitsInFlight ?? 2;
     this.now = opts.now ?? (() => new Date());
   }
 
@@ -80,7 +88,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       this.emit('pressure', true);
     }
     // setImmediate lets a burst of messages that arrived together share one transaction.
-    if (!this.flushing) setImmediate(() => void this.flush());
+    if (this.inFlight < this.lanes) setImmediate(() => void this.flush());
   }
 
   /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
@@ -91,19 +99,21 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       rejects: [{ reason, detail, topic, reservoirCode: null, payload }],
       committed: () => {},
     });
-    if (!this.flushing) setImmediate(() => void this.flush());
+    if (this.inFlight < this.lanes) setImmediate(() => void this.flush());
   }
 
   /** Resolves when everything received so far is committed (used at shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length || this.flushing) await new Promise((r) => setTimeout(r, 20));
+    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 20));
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || !this.queue.length) return;
-    this.flushing = true;
-    const waiting = this.queue.slice(0, this.batchSize).map((p) => p.readings.length);
-    const batch = this.queue.slice(0, nextBatchSize(waiting, 1, this.batchSize));
+    // While commits fail, one at a time probes the database.
+    if (this.inFlight >= (this.retryMs > RETRY_MIN_MS ? 1 : this.lanes)) return;
+    const batch = this.takeBatch();
+    if (!batch.length) return;
+    this.inFlight++;
+    setImmediate(() => void this.flush());
     const stop = this.metrics.batchSeconds.startTimer();
     try {
       const readings = batch.flatMap((p) => p.readings);
@@ -113,18 +123,19 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
         batch.flatMap((p) => p.rejects),
       );
       stop();
-      this.queue.splice(0, batch.length);
       this.retryMs = RETRY_MIN_MS;
       this.metrics.stored.inc(stored.length);
       this.metrics.duplicates.inc(readings.length - stored.length);
-      for (const p of batch) p.committed();
+      for (const p of batch) p.done = true;
       if (stored.length) this.emit('stored', stored);
     } catch {
+      for (const p of batch) p.taken = false;
       this.metrics.dbErrors.inc();
       await new Promise((r) => setTimeout(r, this.retryMs));
       this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
+      this.acknowledgeCommitted();
       this.metrics.queueDepth.set(this.queue.length);
       if (this.paused && this.queue.length < this.highWater / 2) {
         this.paused = false;
@@ -132,5 +143,31 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       }
       if (this.queue.length) setImmediate(() => void this.flush());
     }
+  }
+
+  /** The oldest messages not in a commit yet, as many as the queue calls for (see batch-size.ts). */
+  private takeBatch(): Pending[] {
+    const start = this.queue.findIndex((p) => !p.taken);
+    if (start < 0) return [];
+    let end = start;
+    while (end < this.queue.length && end - start < this.batchSize && !this.queue[end].taken) end++;
+    const waiting = this.queue.slice(start, end);
+    const batch = waiting.slice(
+      0,
+      nextBatchSize(
+        waiting.map((p) => p.readings.length),
+        this.lanes,
+        this.batchSize,
+      ),
+    );
+    for (const p of batch) p.taken = true;
+    return batch;
+  }
+
+  /** Acknowledges the committed messages at the head of the queue: in arrival order, as MQTT asks for PUBACKs. */
+  private acknowledgeCommitted(): void {
+    let done = 0;
+    while (done < this.queue.length && this.queue[done].done) done++;
+    for (const p of this.queue.splice(0, done)) p.committed();
   }
 }
