@@ -29,6 +29,8 @@ const COPY_ROWS = 200_000;
 const READINGS = 100_000;
 const PER_MESSAGE = [5, 50] as const;
 const load = (perMessage: number): Load => ({ messages: READINGS / perMessage, publishers: 4, perMessage });
+/** No reading stored for this long: the rest is lost (a batch of 500 × 50 readings can take seconds embedded). */
+const STALL_MS = 20_000;
 const id = `${process.pid}_${Date.now().toString(36)}`;
 
 /** One measured run: readings/s, or null with how many readings never arrived. */
@@ -138,7 +140,7 @@ async function commitPath(perMessage: number): Promise<Run[]> {
 
 /**
  * Publishes a load per run and waits, polling the ingest's in-memory metrics (no database query), until every
- * reading is stored or nothing was stored for 5 s (the broker dropped messages).
+ * reading is stored or nothing was stored for STALL_MS (the broker dropped messages).
  */
 async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, protocol: 4 | 5, l: Load) {
   const runs: Run[] = [];
@@ -149,7 +151,7 @@ async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, pro
     const published = publishLoad(mqttUrl, prefix, l, protocol, startMs);
     let stored = 0;
     let progressAt = performance.now();
-    while (stored < READINGS && performance.now() - progressAt < 5_000) {
+    while (stored < READINGS && performance.now() - progressAt < STALL_MS) {
       await sleep(20);
       const n = (await metric(metricsUrl, 'ingest_readings_stored_total')) - before;
       if (n > stored) [stored, progressAt] = [n, performance.now()];

@@ -31,7 +31,8 @@ export class ActiveAlerts {
   }
 
   async reload(): Promise<void> {
-    this.duringReload = [];
+    const during: AlertChange[] = [];
+    this.duringReload = during;
     try {
       const rows = await this.db
         .selectFrom('alerts')
@@ -39,10 +40,11 @@ export class ActiveAlerts {
         .where('state', '<>', 'resolved')
         .execute();
       this.active = new Map(rows.map((r) => [key(r.reservoir_code, r.rule_key), r.severity as Severity]));
-      for (const change of this.duringReload) this.note(change);
     } finally {
       this.duringReload = undefined;
     }
+    // Replayed once the reload is over: note() would otherwise append to the list being replayed, forever.
+    for (const change of during) this.note(change);
   }
 
   /**
