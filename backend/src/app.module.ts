@@ -5,6 +5,8 @@ import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DB } from './common/sql.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
+import { DailyReportModule } from './daily-report/daily-report.module.js';
+import { FloodModule } from './flood/flood.module.js';
 import { HazardsModule } from './hazards/hazards.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LedgerIoModule } from './ledger-io/ledger-io.module.js';
@@ -12,6 +14,7 @@ import { ProgrammeModule } from './programme/programme.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ResponsiblePersonsModule } from './responsible-persons/responsible-persons.module.js';
 import { ReservoirsModule } from './reservoirs/reservoirs.module.js';
+import { SensorModelsModule } from './sensor-models/sensor-models.module.js';
 import { SimulationModule } from './simulation/simulation.module.js';
 import { StationsModule } from './stations/stations.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
@@ -26,6 +29,7 @@ export class AppModule {
       imports: [
         AuthModule,
         ReservoirsModule,
+        SensorModelsModule,
         AlertsModule,
         RealtimeModule,
         TelemetryModule,
@@ -37,6 +41,8 @@ export class AppModule {
         LedgerIoModule,
         AlertRulesModule,
         SimulationModule,
+        FloodModule,
+        DailyReportModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
 import { ValidationPipe, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
+import { hardenHttp } from './common/http-hardening.js';
 import { QueryErrorFilter } from './common/query-error.filter.js';
 import { openApiDocument } from './openapi.js';
 import type { Runtime } from './config/runtime.js';
@@ -21,10 +24,14 @@ export async function startBackend(runtime: Runtime): Promise<NestExpressApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), { logger: levels });
   // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
   app.set('trust proxy', runtime.config.trustProxy);
+  hardenHttp(app);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new QueryErrorFilter());
+  // gzip or brotli on every response that is worth it (JSON, the dashboard's assets): the province overview is
+  // megabytes of JSON raw. Brotli at quality 4 compresses about as fast as gzip's default and a little smaller.
+  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   if (runtime.config.redisUrl) app.useWebSocketAdapter(await RedisIoAdapter.connect(app, runtime.config.redisUrl));
   mountDocs(app);
   if (existsSync(FRONTEND_DIST)) mountDashboard(app);

@@ -31,6 +31,7 @@ export async function offlineOpenApiDocument(): Promise<OpenAPIObject> {
       embedded: false,
       brokerConnected: () => false,
       admin: { password: '', reset: false },
+      jwtSecret: '',
     }),
     { logger: false },
   );

@@ -11,3 +11,4 @@ export * from './funding/index.js';
 export * from './programme/index.js';
 export * from './appraisal/index.js';
 export * from './flood/index.js';
+export * from './station-health/index.js';

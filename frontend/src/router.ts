@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue') },
     { path: '/alerts', name: 'alerts', component: () => import('./views/DeskView.vue') },
+    { path: '/stations', name: 'stations', component: () => import('./views/StationsView.vue') },
     { path: '/reservoir/:code', name: 'reservoir', component: () => import('./views/ReservoirView.vue'), props: true },
     { path: '/programme', name: 'programme', component: () => import('./views/ProgrammeView.vue') },
     {
@@ -19,6 +20,7 @@ export const router = createRouter({
       props: (r) => ({ id: Number(r.params.id) }),
     },
     { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue') },
+    { path: '/report', name: 'report', component: () => import('./views/DailyReportView.vue') },
     { path: '/users', name: 'users', component: () => import('./views/UsersView.vue') },
     { path: '/:rest(.*)', redirect: '/overview' },
   ],

@@ -1,15 +1,18 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import type { Database } from '@yz/platform';
+import { createLogger, type Database, type Logger } from '@yz/platform';
 import type { Kysely } from 'kysely';
 import { AlertEngine } from './alerts/alert-engine.js';
+import { FloodWatcher } from './flood/flood-watcher.js';
+import { watchFloodsAfterCommit } from './flood/watch-after-commit.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
-import { startSl651Bridge, startSl651Station } from './sl651-station/index.js';
+import { loadRainStates, MemoryRainStateStore, startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { LatestValues } from './telemetry/latest-values.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
 import type { ValidReading } from './telemetry/payload.js';
 import { RegistryCache } from './telemetry/registry-cache.js';
+import { startRejectRetention } from './telemetry/reject-retention.js';
 
 export interface IngestService {
   pipeline: IngestPipeline;
@@ -38,10 +41,11 @@ export async function startIngest(
   source: MqttSourceOptions,
   extras: IngestExtras = {},
 ): Promise<IngestService> {
+  const logger = createLogger('ingest');
   const metrics = new IngestMetrics();
   const registry = new RegistryCache(db);
   await registry.start();
-  const pipeline = new IngestPipeline(db, registry.sensorsOf, metrics);
+  const pipeline = new IngestPipeline(db, registry.sensorsOf, metrics, { logger });
   const latest = new LatestValues(db);
   await latest.start();
   pipeline.on('stored', (readings) => latest.note(readings));
@@ -51,9 +55,13 @@ export async function startIngest(
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
   // Alerts that need only the reading are judged on arrival, ahead of the batch's commit; the rest after it.
   pipeline.on('received', (readings) => alerts.onArrival(readings));
-  const judge = judgeAfterCommit(pipeline, alerts, metrics);
-  const client = connectMqttSource(source, pipeline);
-  const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(extras.sl651Port, source, pipeline);
+  const judge = judgeAfterCommit(pipeline, alerts, metrics, logger);
+  const floods = watchFloodsAfterCommit(pipeline, new FloodWatcher(db, alerts.floodReservoir), (changes) =>
+    alerts.onFloodEvents(changes),
+  );
+  const stopRetention = startRejectRetention(db, logger);
+  const client = connectMqttSource(source, pipeline, logger);
+  const sl651 = extras.sl651Port === undefined ? undefined : await startSl651(db, extras.sl651Port, source, pipeline);
   return {
     pipeline,
     metrics,
@@ -64,12 +72,15 @@ export async function startIngest(
     connected: () => client.connected,
     async stop() {
       client.stream?.pause();
+      source.embedded?.setPublishHook(holdForever);
       await sl651?.close();
       await pipeline.drain();
       await latest.stop();
       await judge.idle();
+      await floods.idle();
       await alerts.idle();
       registry.stop();
+      stopRetention();
       alerts.stop();
       await notifier?.stop();
       // Everything received is committed and acknowledged by now; a paused socket with unread data would never
@@ -84,14 +95,16 @@ export async function startIngest(
  * that arrive while a pass runs wait for the next one, newest per sensor only: when ingest is flooded (a backlog
  * after an outage, a simulator catching up) alerting stays current instead of falling ever further behind.
  */
-function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics: IngestMetrics) {
+function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics: IngestMetrics, logger: Logger) {
   const waiting = new Map<number, ValidReading>();
   let pass: Promise<void> | undefined;
   const run = async () => {
     while (waiting.size) {
       const readings = [...waiting.values()];
       waiting.clear();
-      await alerts.onStored(readings).catch((err: Error) => console.error('alert evaluation failed:', err.message));
+      await alerts
+        .onStored(readings)
+        .catch((err: unknown) => logger.error(`alert evaluation of ${readings.length} readings failed`, err));
       metrics.alertBacklog.set(waiting.size);
     }
     pass = undefined;
@@ -104,9 +117,22 @@ function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics
   return { idle: async () => void (await pass) };
 }
 
-/** RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline. */
-async function startSl651(port: number, source: MqttSourceOptions, pipeline: IngestPipeline) {
-  const station = await startSl651Station({ port, sink: pipeline, rejects: pipeline, logger: console });
+/** Stopping: what arrives now is neither stored nor acknowledged, so the station sends it again to the next start. */
+const holdForever = () => undefined;
+
+/**
+ * RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline and share each
+ * station's rain state, as committed with its last stored report.
+ */
+async function startSl651(db: Kysely<Database>, port: number, source: MqttSourceOptions, pipeline: IngestPipeline) {
+  const rainState = new MemoryRainStateStore(await loadRainStates(db));
+  const station = await startSl651Station({
+    port,
+    sink: pipeline,
+    rejects: pipeline,
+    rainState,
+    logger: createLogger('sl651'),
+  });
   // A client of its own: the telemetry client hands every message it receives to the pipeline.
   const bridgeClient = await mqtt.connectAsync(source.url, {
     clientId: `${source.clientId}-sl651`,
@@ -121,6 +147,7 @@ async function startSl651(port: number, source: MqttSourceOptions, pipeline: Ing
     topicPrefix: source.topicPrefix,
     sink: pipeline,
     rejects: pipeline,
+    rainState,
   });
   return {
     async close() {

@@ -2,53 +2,56 @@
 // `npm start -w ingest`: one ingest process against DATABASE_URL and MQTT_URL. Several share the stream when they
 // are given the same INGEST_SHARED_GROUP and each its own INGEST_CLIENT_ID.
 import { createServer } from 'node:http';
-import { loadConfig, openDatabase, PgEventBus, requireServers, stopOnSignals } from '@yz/platform';
+import {
+  checkHealth,
+  createLogger,
+  loadConfig,
+  openDatabase,
+  PgEventBus,
+  serviceOptions,
+  setLogLevel,
+  stopOnSignals,
+} from '@yz/platform';
 import { announceEvents } from './events/announce.js';
 import { startIngest } from './ingest-service.js';
+import { mqttSourceOptions } from './telemetry/mqtt-source.js';
+
+const logger = createLogger('ingest');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { databaseUrl, mqttUrl } = requireServers(config, 'ingest');
-  const db = await openDatabase({ databaseUrl, dataDir: config.dataDir }, console);
-  const ingest = await startIngest(
-    db.db,
-    {
-      url: mqttUrl,
-      clientId: config.ingestClientId,
-      protocolVersion: 5,
-      topicPrefix: config.mqttTopicPrefix,
-      sharedGroup: config.ingestSharedGroup,
-      username: config.mqttUsername,
-      password: config.mqttPassword,
-    },
-    {
-      webhookUrl: config.notifyWebhookUrl,
-      sl651Port: config.sl651Port,
-      offlineSweepMs: config.offlineSweepSeconds * 1000,
-    },
-  );
-  const stopAnnouncing = announceEvents(ingest, new PgEventBus(db.db, db.url));
+  setLogLevel(config.logLevel);
+  const options = serviceOptions(config, 'ingest');
+  const db = await openDatabase(options.database, logger);
+  const ingest = await startIngest(db.db, mqttSourceOptions(options, options.broker.url!), options.ingest);
+  const stopAnnouncing = announceEvents(ingest, new PgEventBus(db.db, db.url, logger));
   const metrics = createServer((req, res) => {
     if (req.url === '/health') {
-      res.writeHead(ingest.connected() ? 200 : 503).end(ingest.connected() ? 'ok' : 'broker not connected');
+      void checkHealth({ db: db.db, brokerConnected: ingest.connected, pipeline: ingest.pipeline }).then((report) => {
+        res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(report));
+      });
       return;
     }
     void ingest.metrics.registry.metrics().then((text) => {
       res.writeHead(200, { 'content-type': ingest.metrics.registry.contentType }).end(text);
     });
   });
-  metrics.listen(config.metricsPort);
-  console.log(`ingest ${config.ingestClientId} running; metrics on :${config.metricsPort}/metrics`);
+  metrics.listen(options.ingest.metricsPort);
+  logger.log(`ingest ${options.ingest.clientId} running; metrics on :${options.ingest.metricsPort}/metrics`);
 
-  stopOnSignals(async () => {
-    stopAnnouncing();
-    await ingest.stop();
-    metrics.close();
-    await db.close();
-  });
+  stopOnSignals(
+    async () => {
+      stopAnnouncing();
+      await ingest.stop();
+      metrics.close();
+      await db.close();
+    },
+    (message) => logger.log(message),
+  );
 }
 
-main().catch((err: Error) => {
-  console.error(`ingest failed to start: ${err.message}`);
+main().catch((err: unknown) => {
+  logger.error('ingest failed to start', err);
   process.exit(1);
 });

@@ -10,7 +10,7 @@ import { loadRegistry } from './load/load-registry.js';
 const config = loadConfig();
 const db = await openDatabase(config, console);
 try {
-  const registry = generateRegistry();
+  const registry = generateRegistry(undefined, config.seedReservoirs);
   await loadRegistry(db.db, registry);
   await loadProgramme(db.db, registry.projects, registry.reservoirs);
   await loadConstruction(db.db, registry.reservoirs);

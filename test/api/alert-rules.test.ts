@@ -88,11 +88,27 @@ describe('alert rules: flood season, overrides, offline stations, area-scoped pu
   it('opens an offline alert for a silent station and resolves it when the station reports again', async () => {
     const r = reservoirs[60];
     await send(r.code, new Date(Date.now() - 3 * 3_600_000).toISOString(), [{ sensor: 'BV1', value: 12.8 }]);
-    await waitFor('offline alert', async () => (await alertsOf(r.code)).some((a) => a.ruleKey === 'offline'));
+    await waitFor('offline alert', async () => (await alertsOf(r.code)).some((a) => a.ruleKey.startsWith('offline:')));
     await send(r.code, new Date(Date.now() - 10_000).toISOString(), [{ sensor: 'BV1', value: 12.8 }]);
     await waitFor('offline resolved', async () =>
-      (await alertsOf(r.code, 'resolved')).some((a) => a.ruleKey === 'offline'),
+      (await alertsOf(r.code, 'resolved')).some((a) => a.ruleKey.startsWith('offline:')),
     );
+  });
+
+  it('judges each station on its own: a dead dam-safety station is flagged while its rain station reports', async () => {
+    const r = (await sys.get<(Reservoir & { damSafetyMonitoring: boolean })[]>('/api/reservoirs', admin)).body.filter(
+      (x) => x.damSafetyMonitoring,
+    )[7];
+    const { sensors } = (
+      await sys.get<{ sensors: { code: string; station: string }[] }>(`/api/reservoirs/${r.code}`, admin)
+    ).body;
+    const damSensor = sensors.find((x) => x.station === `${r.code}-DS`)!;
+    await send(r.code, new Date(Date.now() - 3 * 3_600_000).toISOString(), [{ sensor: damSensor.code, value: 1 }]);
+    await send(r.code, new Date(Date.now() - 10_000).toISOString(), [{ sensor: 'BV1', value: 12.8 }]);
+    await waitFor('the dam-safety station offline', async () =>
+      (await alertsOf(r.code)).some((a) => a.ruleKey === `offline:${r.code}-DS`),
+    );
+    expect((await alertsOf(r.code)).filter((a) => a.ruleKey === `offline:${r.code}-RW`)).toEqual([]);
   });
 
   it("never pushes another area's alert to an area-scoped client", async () => {

@@ -31,6 +31,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
             { sensor: 'WL1', value: 100.5 + h / HOUR - hours[0] / HOUR, ts: new Date(h + 40 * 60_000).toISOString() },
             { sensor: 'RG1', value: 1.5, ts: new Date(h + 10 * 60_000).toISOString() },
             { sensor: 'RG1', value: 2, ts: new Date(h + 40 * 60_000).toISOString() },
+            // The hourly report proper: its newest reading sits on the slot (the hour's end).
+            { sensor: 'BV1', value: 12.8, ts: new Date(h + HOUR).toISOString() },
           ],
         }),
         { qos: 1 },
@@ -67,8 +69,8 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(daily.body.points.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(47 * 3.5, 6);
   });
 
-  it('gives rainfall accumulations over the last 1, 3, 6 and 24 clock hours', async () => {
-    const res = await sys.get<{ rain: Record<'h1' | 'h3' | 'h6' | 'h24', number | null> }>(
+  it('gives rainfall accumulations over the last 1, 3, 6, 12 and 24 clock hours and the day since 08:00', async () => {
+    const res = await sys.get<{ rain: Record<'h1' | 'h3' | 'h6' | 'h12' | 'h24' | 'day', number | null> }>(
       `/api/reservoirs/${code}`,
       token,
     );
@@ -77,7 +79,17 @@ describe('telemetry series, rollups, station health and restart on the embedded 
       const hoursWithRain = hours.filter((h) => h >= hourNow - (n - 1) * HOUR).length;
       return hoursWithRain ? hoursWithRain * 3.5 : null;
     };
-    expect(res.body.rain).toEqual({ h1: over(1), h3: over(3), h6: over(6), h24: over(24) });
+    // The hydrological day started at the latest 08:00 Beijing time (00:00 UTC).
+    const dayStart = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR;
+    const today = hours.filter((h) => h >= dayStart).length;
+    expect(res.body.rain).toEqual({
+      h1: over(1),
+      h3: over(3),
+      h6: over(6),
+      h12: over(12),
+      h24: over(24),
+      day: today ? today * 3.5 : null,
+    });
     const list = await sys.get<{ code: string; rain: { h24: number | null } }[]>(
       '/api/reservoirs?county=431126',
       token,
@@ -85,19 +97,47 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(list.body.find((r) => r.code === code)!.rain.h24).toBe(over(24));
   });
 
-  it('reports station health and the arrival rate', async () => {
-    const res = await sys.get<{
-      total: { stations: number };
-      stations: { code: string; received: number; online: boolean; rate: number | null; expected: number }[];
-    }>('/api/stations/health?county=431126', token);
+  it('reports station health: online, 到报率 and 及时率 over the hydrological day, closed periods only', async () => {
+    type Rates = { due: number; received: number; timely: number; arrivalRate: number | null };
+    const health = () =>
+      sys.get<{
+        date: string;
+        from: string;
+        to: string;
+        total: Rates & { stations: number };
+        stations: (Rates & { code: string; online: boolean })[];
+      }>('/api/stations/health?county=431126', token);
+    // A station's last report is written off the acknowledged commit, within a second of its readings.
+    await expect
+      .poll(async () => (await health()).body.stations.find((s) => s.code === `${code}-RW`)?.online)
+      .toBe(true);
+    const res = await health();
     expect(res.status).toBe(200);
     const station = res.body.stations.find((s) => s.code === `${code}-RW`)!;
-    expect(station.online).toBe(true);
-    // Today's hours before now that fall in the published 47 h are all reported.
-    expect(station.received).toBe(Math.min(station.expected - 1, 47));
+    // Each hour's message answers the slot of its newest reading (the hour's end); a slot is judged 10 minutes
+    // after it ends. Everything was published just now, so only a slot that just ended may be on time.
+    const from = Date.parse(res.body.from);
+    const until = Math.min(Date.parse(res.body.to), Date.now() - 10 * 60_000);
+    const slots = hours.map((h) => h + HOUR).filter((slot) => slot > from && slot <= until);
+    expect(station.due).toBe(Math.max(0, Math.floor(until / HOUR) - Math.floor(from / HOUR)));
+    expect(station.received).toBe(slots.length);
+    expect(station.timely).toBeLessThanOrEqual(Math.min(1, slots.length));
     expect(res.body.stations.filter((s) => s.code !== `${code}-RW`).every((s) => s.received === 0)).toBe(true);
-    const bad = await sys.get('/api/stations/health?date=2026-13-01', token);
-    expect(bad.status).toBe(400);
+    // A closed day in the past: everything due, nothing received but what was published into it.
+    const yesterday = new Date(Date.parse(res.body.from) - 24 * HOUR).toISOString().slice(0, 10);
+    // Named by the date it starts: 08:00 Beijing on `date` is 00:00 UTC.
+    expect(res.body.from).toBe(`${res.body.date}T00:00:00.000Z`);
+    const closed = await sys.get<{ stations: (Rates & { code: string })[] }>(
+      `/api/stations/health?county=431126&date=${yesterday}`,
+      token,
+    );
+    const before = closed.body.stations.find((s) => s.code === `${code}-RW`)!;
+    expect(before.due).toBe(24);
+    expect(before.received).toBe(24);
+    expect(before.timely).toBe(0);
+    expect(before.arrivalRate).toBe(1);
+    expect((await sys.get('/api/stations/health?date=2026-13-01', token)).status).toBe(400);
+    expect((await sys.get('/api/stations/health?date=2026-02-30', token)).status).toBe(400);
   });
 
   it('stops cleanly on SIGTERM and keeps the data across a restart', async () => {

@@ -1,5 +1,8 @@
 import mqtt from 'mqtt';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAck, encodeMessage, type Message } from '@yz/ingest';
@@ -11,6 +14,7 @@ interface Reservoir {
 interface Alert {
   reservoirCode: string;
   ruleKey: string;
+  severity: string;
 }
 interface Reject {
   topic: string;
@@ -78,14 +82,20 @@ describe('SL 651 RTUs through the whole system', () => {
       )
     ).body.points;
 
-  beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yz-sl651-'));
+  async function start(): Promise<void> {
     sl651Port = await freePort();
-    sys = await startSystem({ env: { SL651_PORT: String(sl651Port) } });
+    sys = await startSystem({ dataDir, env: { SL651_PORT: String(sl651Port) } });
     token = await sys.login();
+  }
+
+  beforeAll(async () => {
+    await start();
     reservoirs = (await sys.get<Reservoir[]>('/api/reservoirs', token)).body;
   });
   afterAll(async () => {
     await sys?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('confirms a report sent over TCP (M2) and serves its readings', async () => {
@@ -202,8 +212,31 @@ describe('SL 651 RTUs through the whole system', () => {
     // Alerts are judged after each commit, one pass after another: once a heavy-rain control station's alert is
     // open, the reports sent before it have been judged too.
     await sendInTurn([report(address(control), 1, DAY_END - HOUR_MS, { '20': 150 })]);
-    await until("the control station's rain alert", async () => (await rainAlerts(control)).length > 0);
+    const [heavy] = await until("the control station's rain alert", async () => {
+      const open = await rainAlerts(control);
+      return open.length ? open : null;
+    });
+    // 150 mm since 08:00 reported at once: 3 h ≥ 100 mm, the red rainstorm signal; one alert for the gauge.
+    expect(heavy).toMatchObject({ ruleKey: 'rain:RG1', severity: 'critical' });
     for (const code of [pjStation, ptStation, f4Station]) expect(await rainAlerts(code)).toEqual([]);
+  });
+
+  it("keeps each station's rain state across a restart: nothing counted twice, nothing lost", async () => {
+    const [ptStation, pjStation] = [9, 10].map((i) => reservoirs[i].code);
+    const address = (code: string) => code.replace('-', '');
+    await sendInTurn([
+      report(address(ptStation), 1, DAY_START + HOUR_MS, { '26': 2000 }),
+      report(address(pjStation), 1, DAY_START + HOUR_MS, { '20': 5 }),
+    ]);
+    expect(await sys.stop()).toBe(0);
+    await start();
+    await sendInTurn([
+      report(address(ptStation), 2, DAY_START + 2 * HOUR_MS, { '26': 2004 }),
+      report(address(pjStation), 2, DAY_START + 2 * HOUR_MS, { '20': 8 }),
+    ]);
+    // Read as first reports, PT would store nothing (it only sets a start) and PJ 8 mm again (13 in all).
+    expect(await rawRain(ptStation)).toEqual([[new Date(DAY_START + 2 * HOUR_MS).toISOString(), 4]]);
+    expect(sum(await rawRain(pjStation))).toBe(8);
   });
 
   it('logs frames from an address that is no reservoir code as rejects', async () => {

@@ -129,10 +129,14 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** A TCP relay in front of a server that can be cut (connections dropped, new ones refused) and restored. */
+/**
+ * A TCP relay in front of a server that can be cut (connections dropped, new ones refused) and restored, or paused:
+ * a black hole where connections stay open and nothing gets through either way, until resumed.
+ */
 export async function tcpRelay(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let open = true;
+  let paused = false;
   const server: Server = createServer((client) => {
     if (!open) return client.destroy();
     const upstream = connect(target.port, target.host);
@@ -144,6 +148,11 @@ export async function tcpRelay(target: { host: string; port: number }) {
       sockets.delete(upstream);
     };
     client.pipe(upstream).pipe(client);
+    // After pipe(), which starts the flow.
+    if (paused) {
+      client.pause();
+      upstream.pause();
+    }
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
   });
@@ -157,6 +166,14 @@ export async function tcpRelay(target: { host: string; port: number }) {
     },
     restore() {
       open = true;
+    },
+    pause() {
+      paused = true;
+      for (const s of sockets) s.pause();
+    },
+    resume() {
+      paused = false;
+      for (const s of sockets) s.resume();
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

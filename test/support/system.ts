@@ -21,9 +21,13 @@ export async function freePort(): Promise<number> {
 
 export interface RunningSystem {
   url: string;
+  /** The system process (e.g. to read its memory from /proc). */
+  pid: number;
   mqttUrl: string;
   topicPrefix: string;
   adminPassword: string;
+  /** The scratch database on the PostgreSQL server, when the system runs on one. */
+  databaseUrl: string | undefined;
   output(): string;
   login(username?: string, password?: string): Promise<string>;
   get<T>(path: string, token: string): Promise<{ status: number; body: T }>;
@@ -31,6 +35,8 @@ export interface RunningSystem {
   put<T>(path: string, token: string, body: unknown): Promise<{ status: number; body: T }>;
   /** SIGTERM, as Ctrl-C; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or power cut: nothing is committed or closed; then cleans up as `stop` does. */
+  kill(): Promise<void>;
 }
 
 export interface SystemOptions {
@@ -41,6 +47,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** Reuse this data directory (and leave it in place on stop), e.g. to restart on the same data. */
   dataDir?: string;
+  /** How long start-up may take (default 90 s); benchmarks on a busy machine allow more. */
+  startTimeoutMs?: number;
 }
 
 /** Starts `npm start`'s process (the built all-in-one) on free ports and a private data directory. */
@@ -74,7 +82,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<number | null> => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       // A graceful stop commits what ingest holds; past 20 s something is stuck, and the test is over anyway.
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -87,7 +95,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     return child.exitCode;
   };
   try {
-    await waitForHealth(url, child, () => out);
+    await waitForHealth(url, child, () => out, opts.startTimeoutMs ?? 90_000);
   } catch (err) {
     await stop();
     throw err;
@@ -103,9 +111,11 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   };
   return {
     url,
+    pid: child.pid!,
     mqttUrl: opts.mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
     topicPrefix,
     adminPassword,
+    databaseUrl,
     output: () => out,
     async login(username = 'admin', password = adminPassword) {
       const res = await request<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password });
@@ -116,11 +126,19 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     post: (path, token, body) => request('POST', path, token, body),
     put: (path, token, body) => request('PUT', path, token, body),
     stop,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
+      await stop(); // cleans up only: the process is gone
+    },
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, out: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+async function waitForHealth(url: string, child: ChildProcess, out: () => string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`system exited with ${child.exitCode}:\n${out()}`);
     const ok = await fetch(`${url}/api/health`)
@@ -129,7 +147,7 @@ async function waitForHealth(url: string, child: ChildProcess, out: () => string
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`system not healthy within 90 s:\n${out()}`);
+  throw new Error(`system not healthy within ${ms / 1000} s:\n${out()}`);
 }
 
 /** The machine's PostgreSQL, when it is there (CI and developer machines); tests that need it skip otherwise. */

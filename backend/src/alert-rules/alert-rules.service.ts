@@ -1,5 +1,7 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { defaultRuleConfig, mergeOverrides, RuleConfigError, type RuleOverrides } from '@yz/domain';
+import { defaultRuleConfig, mergeOverrides, restrictedLevel, RuleConfigError, type RuleOverrides } from '@yz/domain';
+import { loadFloodReservoirs } from '@yz/platform';
+import { lockRows } from '../common/row-lock.js';
 import { writeAudit } from '../common/audit-log.js';
 import type { AuthUser } from '../common/auth-user.js';
 import type { AreaScope } from '../common/scope.js';
@@ -17,21 +19,21 @@ export class AlertRulesService {
   ) {}
 
   async get(scope: AreaScope, code: string) {
-    const { levels } = await this.reservoirs.detail(scope, code);
+    const defaults = await this.defaults(scope, code);
     const overrides = await this.overrides(code);
-    const defaults = defaultRuleConfig(levels);
     return { defaults, overrides, effective: mergeOverrides(defaults, overrides ?? undefined) };
   }
 
   async set(user: AuthUser, scope: AreaScope, code: string, overrides: RuleOverrides) {
-    const { levels } = await this.reservoirs.detail(scope, code);
+    const defaults = await this.defaults(scope, code);
     try {
-      mergeOverrides(defaultRuleConfig(levels), overrides);
+      mergeOverrides(defaults, overrides);
     } catch (err) {
       if (err instanceof RuleConfigError) throw new BadRequestException(err.problems);
       throw err;
     }
     await this.db.transaction().execute(async (tx) => {
+      await lockRows(tx, 'reservoirs', [code]);
       const before = await this.overrides(code, tx);
       await tx
         .insertInto('alert_rule_overrides')
@@ -61,6 +63,7 @@ export class AlertRulesService {
   async clear(user: AuthUser, scope: AreaScope, code: string) {
     await this.reservoirs.detail(scope, code);
     await this.db.transaction().execute(async (tx) => {
+      await lockRows(tx, 'reservoirs', [code]);
       const before = await this.overrides(code, tx);
       if (!before) throw new NotFoundException(`${code} has no rule overrides`);
       await tx.deleteFrom('alert_rule_overrides').where('reservoir_code', '=', code).execute();
@@ -75,6 +78,13 @@ export class AlertRulesService {
     });
     await this.runtime.ingest?.reloadAlertRules();
     return this.get(scope, code);
+  }
+
+  /** The defaults from the reservoir's levels, its restricted level (a category-3 dam) replacing the flood limit. */
+  private async defaults(scope: AreaScope, code: string) {
+    await this.reservoirs.detail(scope, code);
+    const [reservoir] = await loadFloodReservoirs(this.db, [code]);
+    return defaultRuleConfig(reservoir.levels, restrictedLevel(reservoir.levels, reservoir.dam));
   }
 
   /** Inside a transaction, pass it: the embedded database has a single connection. */

@@ -50,6 +50,32 @@ export class AlertsRepository {
       .execute();
   }
 
+  async notifications(id: string) {
+    const rows = await this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('alert_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((n) => ({
+      at: n.created_at.toISOString(),
+      channel: n.channel,
+      recipient: n.recipient_name,
+      personRole: n.recipient_role,
+      phone: n.phone,
+      severity: n.severity,
+      status: n.status,
+      delivered: n.status === 'sent',
+      escalated: n.level > 0,
+      level: n.level,
+      attempts: n.attempts,
+      sentAt: n.sent_at?.toISOString() ?? null,
+      error: n.last_error,
+      text: n.text,
+    }));
+  }
+
   change(id: string, action: 'ack' | 'resolve', by: string, note: string | null): Promise<AlertChange | null> {
     return changeAlertByHand(this.db, id, action, by, note);
   }

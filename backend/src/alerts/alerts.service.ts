@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AlertChange, AlertRecord } from '@yz/domain';
 import { EventEmitter } from 'node:events';
 import type { AuthUser } from '../common/auth-user.js';
@@ -26,6 +26,25 @@ export class AlertsService extends EventEmitter<{ alert: [AlertChange] }> {
     const change = await this.repo.change(id, 'ack', user.username, note ?? null);
     if (!change) throw new ConflictException('Only an open alert can be acknowledged');
     return this.publish(change);
+  }
+
+  async acknowledgeMany(user: AuthUser, scope: AreaScope, ids: string[], note: string | undefined) {
+    const acknowledged: AlertRecord[] = [];
+    const failed: { id: string; message: string }[] = [];
+    for (const id of new Set(ids)) {
+      try {
+        acknowledged.push(await this.acknowledge(user, scope, id, note));
+      } catch (err) {
+        if (!(err instanceof HttpException)) throw err;
+        failed.push({ id, message: err.message });
+      }
+    }
+    return { acknowledged, failed };
+  }
+
+  async notifications(scope: AreaScope, id: string) {
+    await this.findInScope(scope, id);
+    return this.repo.notifications(id);
   }
 
   async resolve(user: AuthUser, scope: AreaScope, id: string, note: string | undefined): Promise<AlertRecord> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 
@@ -78,8 +79,8 @@ export class AppraisalsRepository {
       .execute();
   }
 
-  async lockReservoir(tx: Sql, code: string): Promise<void> {
-    await tx.selectFrom('reservoirs').select('code').where('code', '=', code).forUpdate().execute();
+  lockReservoir(tx: Sql, code: string): Promise<void> {
+    return lockRows(tx, 'reservoirs', [code]);
   }
 
   insert(tx: Sql, a: AppraisalValues) {

@@ -6,13 +6,21 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
+import { UserRemovalController } from './user-removal.controller.js';
 
 @Global()
 @Module({
   imports: [JwtModule.register({}), UsersModule],
-  controllers: [AuthController],
-  providers: [SettingsService, TokenService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, UserRemovalController],
+  providers: [
+    SettingsService,
+    SessionsRepository,
+    TokenService,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

@@ -26,6 +26,11 @@ export class AreaScope {
     return this.area ?? null;
   }
 
+  /** The whole city, not an area of it (what is stored once for everyone, like the daily report). */
+  get wholeCity(): boolean {
+    return this.area === null;
+  }
+
   /** Narrowed to a county asked for in a query: the user's own area wins, another area yields nothing. */
   narrow(county: string | undefined): AreaScope {
     if (county === undefined || county === this.area) return this;

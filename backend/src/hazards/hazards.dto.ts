@@ -10,9 +10,11 @@ import {
   type Severity,
 } from './hazard-rules.js';
 
+import { PageQueryDto } from '../common/paging.js';
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class HazardListQueryDto {
+export class HazardListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'County-level area code', example: '431124' })
   @IsOptional()
   @Matches(/^[0-9]{6}$/, { message: 'county must be a 6-digit area code' })

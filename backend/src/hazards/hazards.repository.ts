@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import type { Page } from '../common/paging.js';
+import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 import type { HazardSource, HazardStatus, Severity } from './hazard-rules.js';
@@ -67,6 +69,8 @@ export class HazardsRepository {
     reservoirCode: string | null;
     overdueBefore: string | null;
     notOverdueFrom: string | null;
+    /** null: every row (the ledger export). */
+    page: Page | null;
   }) {
     let query = selectHazards(this.db, f.scope);
     if (f.status !== null) query = query.where('h.status', '=', f.status);
@@ -78,7 +82,9 @@ export class HazardsRepository {
       const from = f.notOverdueFrom;
       query = query.where((eb) => eb.or([eb('h.status', '=', 'closed'), eb('h.rectification_deadline', '>=', from)]));
     }
-    return query.orderBy('h.rectification_deadline').orderBy('h.id').execute();
+    query = query.orderBy('h.rectification_deadline').orderBy('h.id');
+    if (f.page) query = query.limit(f.page.limit).offset(f.page.offset);
+    return query.execute();
   }
 
   /** One hazard in scope, or null (inside a transaction, pass it). */
@@ -86,8 +92,8 @@ export class HazardsRepository {
     return (await selectHazards(db, scope).where('h.id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async lock(tx: Sql, id: number): Promise<void> {
-    await tx.selectFrom('hazards').select('id').where('id', '=', id).forUpdate().execute();
+  lock(tx: Sql, ids: readonly number[]): Promise<void> {
+    return lockRows(tx, 'hazards', ids);
   }
 
   async insert(tx: Sql, h: HazardValues, by: string): Promise<number> {

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AuthUser } from '../common/auth-user.js';
 import { writeAudit } from '../common/audit-log.js';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
+import { pageOf } from '../common/paging.js';
 import type { AreaScope } from '../common/scope.js';
 import type { Sql } from '../common/sql.js';
 import { beijingDate } from '@yz/domain';
@@ -13,7 +14,8 @@ import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.
 export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
-  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date()) {
+  /** One page of the ledger (`all`: every row, for the export). */
+  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false) {
     const today = beijingDate(now);
     const rows = await this.repo.list({
       scope: scope.narrow(q.county),
@@ -21,6 +23,7 @@ export class HazardsService {
       reservoirCode: q.reservoirCode ?? null,
       overdueBefore: q.overdue === 'true' ? today : null,
       notOverdueFrom: q.overdue === 'false' ? today : null,
+      page: all ? null : pageOf(q),
     });
     return rows.map((h) => hazardView(h, today));
   }
@@ -58,8 +61,9 @@ export class HazardsService {
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
     const row = await this.repo.transaction(async (tx) => {
+      // Locked before it is read: of concurrent closes, the first wins and the others see it closed.
+      await this.repo.lock(tx, [id]);
       const before = await this.findInScope(scope, id, tx);
-      await this.repo.lock(tx, id);
       if (before.status === 'closed') throw new ConflictException(`Hazard ${id} is already closed`);
       const error = closingError(dto.evidence, closedOn, before.foundOn);
       if (error) throw new BadRequestException(error);
@@ -100,6 +104,11 @@ export class HazardsService {
       after: values,
     });
     return (await this.repo.find(scope, id, tx))!;
+  }
+
+  /** Locks hazards for the rest of the transaction, before they are read and changed. */
+  lock(tx: Sql, ids: readonly number[]): Promise<void> {
+    return this.repo.lock(tx, ids);
   }
 
   /** A hazard in scope, or null (inside a transaction, pass it). */

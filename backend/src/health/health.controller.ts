@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { databaseAnswers } from '@yz/platform';
+import { checkHealth } from '@yz/platform';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -13,18 +13,19 @@ export class HealthController {
     @InjectDb() private readonly db: Sql,
   ) {}
 
+  /**
+   * `ok` (200) when the database answers within its deadline, the broker is connected and the in-process ingest
+   * commits what it receives; otherwise 503 with `degraded` or `unavailable` and the reasons.
+   */
   @Public()
   @Get()
   async health() {
-    const database = (await databaseAnswers(this.db)) ? ('up' as const) : ('down' as const);
-    const broker = this.runtime.brokerConnected() ? ('up' as const) : ('down' as const);
-    const body = {
-      status: database === 'up' && broker === 'up' ? 'ok' : 'unavailable',
-      database,
-      broker,
-      timescale: this.runtime.timescale,
-      embedded: this.runtime.embedded,
-    };
+    const report = await checkHealth({
+      db: this.db,
+      brokerConnected: this.runtime.brokerConnected,
+      pipeline: this.runtime.ingest?.pipeline,
+    });
+    const body = { ...report, timescale: this.runtime.timescale, embedded: this.runtime.embedded };
     if (body.status !== 'ok') throw new ServiceUnavailableException(body);
     return body;
   }

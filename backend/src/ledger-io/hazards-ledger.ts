@@ -65,7 +65,7 @@ export class HazardsLedger implements LedgerKind {
   constructor(private readonly hazards: HazardsService) {}
 
   async exportRecords(scope: AreaScope) {
-    const rows = await this.hazards.list(scope, {});
+    const rows = await this.hazards.list(scope, {}, new Date(), true);
     return rows.map((h) => ({
       id: h.id,
       countyName: h.countyName,
@@ -112,6 +112,8 @@ export class HazardsLedger implements LedgerKind {
   }
 
   async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
+    const ids = rows.map((row) => (row.values as unknown as HazardLine).id).filter((id) => id !== null);
+    await this.hazards.lock(ctx.tx, ids);
     for (const row of rows) {
       const l = row.values as unknown as HazardLine;
       const before: HazardRow | null = l.id === null ? null : await this.hazards.find(ctx.scope, l.id, ctx.tx);

@@ -12,7 +12,7 @@ import { LedgerRepository } from './ledger.repository.js';
 import { PersonsLedger } from './persons-ledger.js';
 import { ProjectsLedger } from './projects-ledger.js';
 import { parseRows, type RowError } from './row-validation.js';
-import { CONTENT_TYPES, readSheet, writeSheet, type Format } from '../common/spreadsheet.js';
+import { CONTENT_TYPES, readSheet, SheetTooLarge, writeSheet, type Format } from '../common/spreadsheet.js';
 
 /** Thrown inside the transaction so that it rolls back; carries every bad row. */
 class RowsRejected extends Error {
@@ -72,7 +72,8 @@ export class LedgerIoService {
     let sheet: string[][];
     try {
       sheet = await readSheet(file);
-    } catch {
+    } catch (err) {
+      if (err instanceof SheetTooLarge) throw new BadRequestException(err.message);
       throw new BadRequestException('The file is not a readable CSV or XLSX spreadsheet');
     }
     const parsed = parseRows(kind.columns, sheet);

@@ -14,6 +14,7 @@ const row = (over: Partial<ProjectRow>): ProjectRow => ({
   scale: 'small1',
   stage: 'construction',
   inNationalPlan: true,
+  appraisedOn: null,
   plannedStart: '2025-01-01',
   plannedFinish: '2025-12-31',
   actualFinish: null,
@@ -30,6 +31,15 @@ const row = (over: Partial<ProjectRow>): ProjectRow => ({
 });
 
 describe('project view', () => {
+  it('expects local funding of a project opened from a 2022 appraisal outside the national plan', () => {
+    const local = row({ inNationalPlan: false, appraisedOn: '2022-06-30', central: '0.00', countyFunds: '3950000.00' });
+    expect(projectView(local, '2025-11-15').shareCheck).toEqual({
+      expectedCentralShare: '0.0000',
+      actualCentralShare: '0.0000',
+      ok: true,
+    });
+  });
+
   it('totals, rates, gap and share check of a fully funded small(1) project', () => {
     const v = projectView(row({}), '2025-11-15');
     expect(v.allocated).toBe('5000000.00');

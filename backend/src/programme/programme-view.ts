@@ -47,7 +47,7 @@ export function projectView(r: ProjectRow, today: string) {
     allocationRate: ratio(allocated, budget),
     spendingRate: ratio(spent, allocated),
     gap: fromFen(budget - allocated),
-    shareCheck: shareCheck(r.scale, bySource.central, allocated, r.kind),
+    shareCheck: shareCheck(r.scale, bySource.central, allocated, r.kind, r),
     overdue: isOverdue(r, today),
     atRisk: isAtRisk(r, today),
     updatedAt: r.updatedAt,
@@ -131,7 +131,7 @@ export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'sour
 }
 
 function summariseBySource(rows: ProjectRow[]): SummaryGroup[] {
-  const centralBudget = sumFen(rows.map((r) => shareOf(toFen(r.budget), expectedCentralShareBp(r.scale, r.kind))));
+  const centralBudget = sumFen(rows.map((r) => shareOf(toFen(r.budget), expectedCentralShareBp(r.scale, r.kind, r))));
   return SOURCES.map((source) => {
     const amounts = rows.map((r) => sourceFen(r)[source]);
     const total = sumFen(amounts);

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { generateRegistry, loadProgramme, loadRegistry } from '@yz/seeds';
 import type { AuthUser } from '../common/auth-user.js';
 import { AreaScope } from '../common/scope.js';
-import { fromFen, sumFen, toFen } from '@yz/domain';
+import { addYears, fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
@@ -35,7 +35,7 @@ describe('programme on the embedded database', () => {
     const reservoirs = full.reservoirs
       .filter((r) => codes.has(r.code))
       .map((r) => ({ ...r, sensors: [], responsiblePersons: [] }));
-    const registry = { reservoirs, projects };
+    const registry = { areas: full.areas, reservoirs, projects };
     expected = projects.length;
     await loadRegistry(db.db, registry);
     await loadProgramme(db.db, registry.projects, registry.reservoirs);
@@ -119,6 +119,19 @@ describe('programme on the embedded database', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['stage:next', 'stage:backward']);
     expect(events.filter((e) => e.kind === 'stage').map((e) => e.project.stage)).toEqual(['construction', 'tendering']);
+  });
+
+  it('schedules the next appraisal five years after the reinforcement is accepted', async () => {
+    const [p] = await service.list(AreaScope.of(planner), { stage: 'construction' }, now);
+    const accepted = await service.changeStage(planner, AreaScope.of(planner), p!.id, {
+      stage: 'completion_acceptance',
+    });
+    const r = await db.db
+      .selectFrom('reservoirs')
+      .select('next_appraisal')
+      .where('code', '=', p!.reservoirCode)
+      .executeTakeFirstOrThrow();
+    expect(r.next_appraisal).toBe(addYears(accepted.actualFinish!, 5));
   });
 
   it('books allocations and expenditures exactly, refusing to spend more than arrived', async () => {

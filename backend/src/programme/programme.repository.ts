@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { writeAudit, type AuditEntry } from '../common/audit-log.js';
+import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';
 
@@ -16,6 +17,8 @@ export interface ProjectRow {
   scale: string;
   stage: Stage;
   inNationalPlan: boolean;
+  /** The appraisal that opened the project, if one did (its funding basis). */
+  appraisedOn: string | null;
   plannedStart: string;
   plannedFinish: string;
   actualFinish: string | null;
@@ -51,6 +54,7 @@ const PROJECT_SELECT = sql`
   )
   SELECT p.id, p.kind, p.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
     a.name AS "countyName", r.scale, p.stage, p.in_national_plan AS "inNationalPlan",
+    (SELECT to_char(min(ap.appraised_on), 'YYYY-MM-DD') FROM appraisals ap WHERE ap.project_id = p.id) AS "appraisedOn",
     to_char(p.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(p.planned_finish, 'YYYY-MM-DD') AS "plannedFinish",
     to_char(p.actual_finish, 'YYYY-MM-DD') AS "actualFinish", p.progress_percent AS "progressPercent",
     p.budget::text AS budget, p.budget_basis AS "budgetBasis", p.updated_at AS "updatedAt",
@@ -97,8 +101,8 @@ export class ProgrammeRepository {
   }
 
   /** Locks the projects' rows (in id order, so two transfers cannot deadlock) for the rest of the transaction. */
-  async lock(tx: Sql, ids: number[]): Promise<void> {
-    await tx.selectFrom('projects').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  lock(tx: Sql, ids: number[]): Promise<void> {
+    return lockRows(tx, 'projects', ids);
   }
 
   async setStage(tx: Sql, id: number, stage: Stage, actualFinish: 'set' | 'clear' | 'keep'): Promise<void> {
@@ -112,6 +116,23 @@ export class ProgrammeRepository {
           WHEN 'clear' THEN NULL ELSE actual_finish END`,
       })
       .where('id', '=', id)
+      .execute();
+  }
+
+  /** What the appraisal schedule of the reservoir depends on. */
+  appraisalFacts(tx: Sql, reservoirCode: string) {
+    return tx
+      .selectFrom('reservoirs')
+      .select(['completion_year as completionYear', 'last_appraisal as lastAppraisal'])
+      .where('code', '=', reservoirCode)
+      .executeTakeFirstOrThrow();
+  }
+
+  async setNextAppraisal(tx: Sql, reservoirCode: string, nextAppraisal: string): Promise<void> {
+    await tx
+      .updateTable('reservoirs')
+      .set({ next_appraisal: nextAppraisal })
+      .where('code', '=', reservoirCode)
       .execute();
   }
 

@@ -14,6 +14,7 @@ import {
 import {
   beijingDate,
   DONE_STAGES,
+  nextAppraisalDue,
   fromFen,
   SOURCES,
   stageChangeError,
@@ -84,6 +85,12 @@ export class ProgrammeService {
         by: user.username,
       });
       const after = (await this.repo.find(scope, id, tx))!;
+      if (after.kind === 'reinforcement' && done && !DONE_STAGES.includes(before.stage) && after.actualFinish) {
+        // Accepted: the restriction is lifted and the next appraisal falls due five years on.
+        const facts = await this.repo.appraisalFacts(tx, after.reservoirCode);
+        const next = nextAppraisalDue({ ...facts, reinforcementAcceptedOn: after.actualFinish });
+        await this.repo.setNextAppraisal(tx, after.reservoirCode, next);
+      }
       await this.repo.audit(tx, {
         username: user.username,
         entity: 'project',

@@ -10,6 +10,8 @@ import { TokenService } from '../auth/token.service.js';
 import { ReservoirsRepository } from '../reservoirs/reservoirs.repository.js';
 
 const CITY_ROOM = 'city';
+/** How often connected clients' tokens are checked again (revoked or expired: the client is dropped). */
+const RECHECK_MS = 30_000;
 const areaRoom = (code: string) => `area:${code}`;
 const reservoirRoom = (code: string) => `reservoir:${code}`;
 
@@ -42,17 +44,25 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   ) {}
 
   private stopProgramme: (() => void) | undefined;
+  private recheck: NodeJS.Timeout | undefined;
 
   async afterInit(server: Server): Promise<void> {
     server.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown }).token;
-      void this.tokens.verify(typeof token === 'string' ? token : undefined).then((user) => {
-        if (!user) return next(new Error('unauthorized'));
-        socket.data.user = user;
-        next();
-      });
+      // The handshake is client input: anything but a string token and an optional reservoir code is refused here.
+      const handshake = readHandshake(socket.handshake.auth);
+      if (!handshake) return next(new Error('bad handshake'));
+      this.tokens
+        .verify(handshake.token)
+        .then((user) => {
+          if (!user) return next(new Error('unauthorized'));
+          socket.data.user = user;
+          socket.data.reservoir = handshake.reservoir;
+          next();
+        })
+        .catch((err: unknown) => next(err instanceof Error ? err : new Error('unauthorized')));
     });
     this.countyOf = new Map((await this.reservoirs.list(AreaScope.CITY)).map((r) => [r.code, r.county]));
+    this.recheck = setInterval(() => void this.dropRevoked(), RECHECK_MS);
     this.alerts.on('alert', (change) => this.pushAlert(change, false));
     // Progress is changed through this API, so this replica broadcasts it (to all replicas, via the adapter).
     this.stopProgramme = this.programme.on('project', ({ kind, project }) =>
@@ -61,31 +71,51 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.recheck);
     this.alerts.removeAllListeners('alert');
     this.stopProgramme?.();
   }
 
-  /** A (re)connecting client is sent the active alerts it may see. */
+  /** A (re)connecting client is sent the active alerts it may see. A failure drops that client, never the process. */
   async handleConnection(socket: Socket): Promise<void> {
+    try {
+      await this.welcome(socket);
+    } catch (err) {
+      this.logger.error(`socket ${socket.id}: ${err instanceof Error ? err.message : String(err)}`);
+      socket.disconnect(true);
+    }
+  }
+
+  private async welcome(socket: Socket): Promise<void> {
     const user = socket.data.user as AuthUser;
+    const reservoir = socket.data.reservoir as string | undefined;
     const scope = AreaScope.of(user);
-    const reservoir = (socket.handshake.auth as { reservoir?: unknown }).reservoir;
     if (reservoir !== undefined) {
-      const county = typeof reservoir === 'string' ? this.countyOf.get(reservoir) : undefined;
+      const county = this.countyOf.get(reservoir);
       if (!county || !scope.includes(county)) {
-        socket.emit('error', { message: `No reservoir ${String(reservoir)}` });
+        socket.emit('error', { message: `No reservoir ${reservoir}` });
         socket.disconnect(true);
         return;
       }
-      await socket.join(reservoirRoom(reservoir as string));
+      await socket.join(reservoirRoom(reservoir));
     } else {
       await socket.join(scope.userArea ? areaRoom(scope.userArea) : CITY_ROOM);
     }
-    const only = typeof reservoir === 'string' ? reservoir : undefined;
     for (const state of ['open', 'acknowledged'] as const) {
-      for (const alert of await this.alerts.list(scope, { state, reservoir: only })) {
+      for (const alert of await this.alerts.list(scope, { state, reservoir })) {
         socket.emit('alert', { ...alert, event: 'snapshot' });
       }
+    }
+  }
+
+  /**
+   * A socket keeps the token of its handshake: once that is revoked (logout, password change, deleted user) or
+   * expired, the client is dropped, and the dashboard reconnects with its current token.
+   */
+  private async dropRevoked(): Promise<void> {
+    for (const socket of this.server.sockets.sockets.values()) {
+      const token = (socket.handshake.auth as { token: string }).token;
+      if (!(await this.tokens.verify(token).catch(() => null))) socket.disconnect(true);
     }
   }
 
@@ -109,4 +139,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private target(local: boolean) {
     return local ? this.server.local : this.server;
   }
+}
+
+/** Reservoir codes are short letters, digits, `-` and `_`; anything else cannot name one. */
+const RESERVOIR_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The handshake's `auth` as the gateway uses it, or null when it is not a plain `{ token, reservoir? }`. */
+export function readHandshake(auth: unknown): { token: string; reservoir: string | undefined } | null {
+  if (typeof auth !== 'object' || auth === null) return null;
+  const { token, reservoir } = auth as Record<string, unknown>;
+  if (typeof token !== 'string' || token.length > 4096) return null;
+  if (reservoir !== undefined && (typeof reservoir !== 'string' || !RESERVOIR_CODE.test(reservoir))) return null;
+  return { token, reservoir };
 }

@@ -1,18 +1,38 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scope, type AreaScope } from '../common/scope.js';
 import { ReservoirListQueryDto, SeriesQueryDto } from './dto/series-query.dto.js';
+import { OverviewDto, OverviewQueryDto, PointsDto, PointsQueryDto } from './dto/overview.dto.js';
+import { OverviewService } from './overview.service.js';
 import { ReservoirsService } from './reservoirs.service.js';
 
 @ApiTags('reservoirs')
 @ApiBearerAuth()
 @Controller('api/reservoirs')
 export class ReservoirsController {
-  constructor(private readonly reservoirs: ReservoirsService) {}
+  constructor(
+    private readonly reservoirs: ReservoirsService,
+    private readonly overviews: OverviewService,
+  ) {}
 
   @Get()
   list(@Scope() scope: AreaScope, @Query() q: ReservoirListQueryDto) {
     return this.reservoirs.list(scope, q.county);
+  }
+
+  // Before ':code', which would take "overview" and "points" for reservoir codes.
+  @Get('overview')
+  @ApiOperation({ summary: 'The overview first screen: one page of compact rows, every area summed' })
+  @ApiOkResponse({ type: OverviewDto })
+  overview(@Scope() scope: AreaScope, @Query() q: OverviewQueryDto) {
+    return this.overviews.overview(scope, q);
+  }
+
+  @Get('points')
+  @ApiOperation({ summary: 'Every reservoir in scope as map points (flat arrays)' })
+  @ApiOkResponse({ type: PointsDto })
+  points(@Scope() scope: AreaScope, @Query() q: PointsQueryDto) {
+    return this.overviews.points(scope, q.area);
   }
 
   @Get(':code')

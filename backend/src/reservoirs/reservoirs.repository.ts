@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import type { SensorType } from '@yz/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { HoursTo, SensorType } from '@yz/domain';
+import { loadHstInputs, loadSensorModel } from '@yz/platform';
 import { sql } from 'kysely';
+import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { float8, InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
 
 export interface LatestRow {
@@ -17,19 +20,29 @@ export interface RainRow {
   h1: number | null;
   h3: number | null;
   h6: number | null;
+  h12: number | null;
   h24: number | null;
+  day: number | null;
 }
 
 /** SQL for the registry and its readings; no decisions here (those are in the service). */
 @Injectable()
 export class ReservoirsRepository {
-  constructor(@InjectDb() private readonly db: Sql) {}
+  private readonly timescale: boolean;
+
+  constructor(
+    @InjectDb() private readonly db: Sql,
+    @Inject(RUNTIME) runtime: Pick<Runtime, 'timescale'>,
+  ) {
+    this.timescale = runtime.timescale;
+  }
 
   /** Reservoirs in scope, by code; `code` narrows to one. */
   list(scope: AreaScope, code?: string) {
     let query = this.db
       .selectFrom('reservoirs as r')
       .innerJoin('areas as a', 'a.code', 'r.area_code')
+      .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
       .select([
         'r.code',
         'r.name',
@@ -56,6 +69,8 @@ export class ReservoirsRepository {
         float8('r.check_flood_level').as('checkFloodLevel'),
         float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
+        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ])
       .where(inScope(scope, 'r.area_code'));
     if (code !== undefined) query = query.where('r.code', '=', code);
@@ -79,21 +94,45 @@ export class ReservoirsRepository {
   }
 
   /**
-   * Rainfall over the last 1, 3, 6 and 24 clock hours (the current hour included) per reservoir, from the hourly
-   * rollup: a few thousand rows whatever the reporting rate.
+   * Rainfall over the last 1, 3, 6, 12 and 24 clock hours (the current hour included) per reservoir, from the hourly
+   * rollup: a few thousand rows whatever the reporting rate. `day` is the hydrological day so far: the hours since
+   * `dayStart` (08:00 Beijing) less what is stamped at 08:00 itself, which fell before it and closed the last day.
    */
-  async rainAccumulations(scope: AreaScope, code?: string): Promise<RainRow[]> {
+  async rainAccumulations(scope: AreaScope, dayStart: Date, code?: string): Promise<RainRow[]> {
+    const hours = hourlyRollup(
+      this.timescale,
+      sql`date_trunc('hour', now()) - INTERVAL '23 hours'`,
+      sql`date_trunc('hour', now()) + INTERVAL '1 hour'`,
+    );
     const { rows } = await sql<RainRow>`
-      SELECT s.reservoir_code AS "reservoirCode",
-             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
-             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
-             sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
-             sum(h.sum) AS h24
-      FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
-      WHERE s.type = 'rainfall' AND h.bucket >= date_trunc('hour', now()) - INTERVAL '23 hours'
-        AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
-      GROUP BY 1`.execute(this.db);
+      WITH hours AS (
+        SELECT s.reservoir_code AS "reservoirCode",
+               sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now())) AS h1,
+               sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '2 hours') AS h3,
+               sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '5 hours') AS h6,
+               sum(h.sum) FILTER (WHERE h.bucket >= date_trunc('hour', now()) - INTERVAL '11 hours') AS h12,
+               sum(h.sum) AS h24,
+               sum(h.sum) FILTER (WHERE h.bucket >= ${dayStart}) AS day
+        FROM ${hours} h JOIN sensors s ON s.id = h.sensor_id JOIN reservoirs r ON r.code = s.reservoir_code
+        WHERE s.type = 'rainfall' AND ${inScope(scope, 'r.area_code')} AND (${code ?? null}::text IS NULL OR r.code = ${code ?? null})
+        GROUP BY 1),
+      closing AS (
+        SELECT s.reservoir_code AS code, sum(x.value) AS mm
+        FROM readings x JOIN sensors s ON s.id = x.sensor_id
+        WHERE s.type = 'rainfall' AND x.time = ${dayStart} GROUP BY 1)
+      SELECT hours."reservoirCode", h1, h3, h6, h12, h24, day - coalesce(closing.mm, 0) AS day
+      FROM hours LEFT JOIN closing ON closing.code = hours."reservoirCode"`.execute(this.db);
     return rows;
+  }
+
+  /** The instrument's stored HST model (or why it has none). */
+  sensorModel(sensorId: number) {
+    return loadSensorModel(this.db, sensorId);
+  }
+
+  /** The reservoir's daily level (and rain) series the models read, over [from, to] (Beijing days). */
+  hstInputs(reservoirCode: string, from: string, to: string, withRain: boolean) {
+    return loadHstInputs(this.db, reservoirCode, from, to, withRain);
   }
 
   sensors(reservoirCode: string) {
@@ -161,7 +200,7 @@ export class ReservoirsRepository {
     const value = aggregate === 'sum' ? sql`sum(sum)` : sql`(array_agg(last ORDER BY bucket DESC))[1]`;
     const { rows } = await sql<{ t: Date; v: number }>`
       SELECT time_bucket(make_interval(secs => ${bucketSeconds}), bucket) AS t, ${value} AS v
-      FROM readings_hourly WHERE sensor_id = ${sensorId} AND bucket >= ${from} AND bucket < ${to}
+      FROM ${hourlyRollup(this.timescale, from, to)} h WHERE sensor_id = ${sensorId}
       GROUP BY 1 ORDER BY 1`.execute(this.db);
     return rows;
   }

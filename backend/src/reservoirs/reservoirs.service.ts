@@ -1,7 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { isFloodSeason } from '@yz/domain';
+import { dayStartBefore, isFloodSeason, predictDay } from '@yz/domain';
+import { beijingDay, dayBefore } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
+import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 
 const HOUR_MS = 3_600_000;
@@ -13,10 +15,7 @@ const BUCKET_SECONDS: Record<Exclude<Bucket, 'raw'>, number> = {
   '3h': 10800,
   '1d': 86400,
 };
-/** A station that has not reported for two hourly intervals is offline. */
-const OFFLINE_AFTER_MS = 2 * HOUR_MS;
-
-export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
+export type { ReservoirState } from './reservoir-state.js';
 
 @Injectable()
 export class ReservoirsService {
@@ -27,7 +26,7 @@ export class ReservoirsService {
     const [rows, latest, rain] = await Promise.all([
       this.repo.list(area),
       this.repo.latest(area),
-      this.repo.rainAccumulations(area),
+      this.repo.rainAccumulations(area, new Date(dayStartBefore(now.getTime()))),
     ]);
     const byReservoir = groupLatest(latest);
     const rainOf = new Map(rain.map((r) => [r.reservoirCode, r]));
@@ -38,6 +37,7 @@ export class ReservoirsService {
         latest: latestValues(l),
         rain: rainValues(rainOf.get(r.code)),
         state: stateOf(r, l, now),
+        hoursTo: r.hoursTo,
       };
     });
   }
@@ -49,7 +49,7 @@ export class ReservoirsService {
       this.repo.latest(scope, code),
       this.repo.stations(code),
       this.repo.responsiblePersons(code),
-      this.repo.rainAccumulations(scope, code),
+      this.repo.rainAccumulations(scope, new Date(dayStartBefore(now.getTime())), code),
     ]);
     const latestBySensor = new Map(latest.map((l) => [l.sensor, l]));
     return {
@@ -106,11 +106,44 @@ export class ReservoirsService {
         : BUCKET_SECONDS[bucket] >= 3600
           ? await this.repo.rollupSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'last')
           : await this.repo.rawSeries(sensor.id, from, to, BUCKET_SECONDS[bucket], isRain ? 'sum' : 'avg');
+    const points = rows.map((p) => [new Date(p.t).toISOString(), Number(p.v)] as [string, number]);
+    const series = { sensor: { code: sensor.code, type: sensor.type, unit: sensor.unit }, bucket, points };
+    return q.model === '1' ? { ...series, ...(await this.expected(code, sensor, points)) } : series;
+  }
+
+  /**
+   * What the instrument's model expects at each point: the expectation of the point's (Beijing) day at the day's
+   * mean level, with the σ of a new day's residual there, for the measured-vs-expected chart and its ±3σ band.
+   */
+  private async expected(code: string, sensor: { id: number; type: string }, points: [string, number][]) {
+    const stored = await this.repo.sensorModel(sensor.id);
+    const none = points.map(() => null);
+    if (!stored?.model) {
+      const modelMessage = stored?.message ?? 'No model for this sensor (dam-safety instruments are fitted nightly)';
+      return { model: null, modelMessage, expected: none, residual: none, sigma: none };
+    }
+    const { model } = stored;
+    const days = points.map(([t]) => beijingDay(new Date(t)));
+    const inputs =
+      days.length > 0
+        ? await this.repo.hstInputs(code, dayBefore(days[0], 10), days.at(-1)!, sensor.type === 'seepage_flow')
+        : null;
+    const predictions = days.map((day) => (inputs ? predictDay(model, inputs, day) : null));
     return {
-      sensor: { code: sensor.code, type: sensor.type, unit: sensor.unit },
-      bucket,
-      points: rows.map((p) => [new Date(p.t).toISOString(), Number(p.v)] as [string, number]),
+      model: { fittedAt: model.fittedAt, r2: model.r2, sigma: model.sigma, levelRange: model.levelRange },
+      modelMessage: null,
+      expected: predictions.map((p) => p?.expected ?? null),
+      residual: predictions.map((p, i) => (p ? points[i][1] - p.expected : null)),
+      sigma: predictions.map((p) => p?.sigma ?? null),
     };
+  }
+
+  /** The reservoir's sensor by its code; another area's reservoir or an unknown sensor is "not found". */
+  async sensorInScope(scope: AreaScope, code: string, sensorCode: string) {
+    await this.findInScope(scope, code);
+    const sensor = (await this.repo.sensors(code)).find((s) => s.code === sensorCode);
+    if (!sensor) throw new NotFoundException(`Reservoir ${code} has no sensor ${sensorCode}`);
+    return sensor;
   }
 
   /** A user limited to an area sees nothing else: another area's reservoir is "not found", not "forbidden". */
@@ -165,15 +198,11 @@ function latestValues(rows: LatestRow[]) {
   };
 }
 
-/** Rainfall (mm) over the last 1/3/6/24 clock hours; 0 when the gauge reported no rain, null when it was silent. */
-function rainValues(r: RainRow | undefined) {
+/**
+ * Rainfall (mm) over the last 1/3/6/12/24 clock hours and the hydrological day since 08:00; 0 when the gauge reported
+ * no rain, null when it was silent.
+ */
+export function rainValues(r: RainRow | undefined) {
   const mm = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 10) / 10);
-  return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h24: mm(r?.h24) };
-}
-
-function stateOf(r: ReservoirRow, latest: LatestRow[], now: Date): ReservoirState {
-  const level = latest.find((l) => l.type === 'water_level');
-  if (!level || now.getTime() - new Date(level.time).getTime() > OFFLINE_AFTER_MS) return 'offline';
-  const limit = isFloodSeason(now) ? r.floodLimitLevel : r.normalLevel;
-  return level.value > limit ? 'above_flood_limit' : 'normal';
+  return { h1: mm(r?.h1), h3: mm(r?.h3), h6: mm(r?.h6), h12: mm(r?.h12), h24: mm(r?.h24), day: mm(r?.day) };
 }

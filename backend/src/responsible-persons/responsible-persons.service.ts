@@ -4,6 +4,7 @@ import { writeAudit } from '../common/audit-log.js';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
 import type { AreaScope } from '../common/scope.js';
 import type { Sql } from '../common/sql.js';
+import { lockRows } from '../common/row-lock.js';
 import { CONTENT_TYPES, writeSheet, type Format } from '../common/spreadsheet.js';
 import { beijingDate } from '@yz/domain';
 import { publicListRows, PUBLIC_LIST_HEADER, trainingError, type PersonRole, type PersonRow } from './person-roles.js';
@@ -38,6 +39,8 @@ export class ResponsiblePersonsService {
 
   /** Writes one person and its audit entry inside the caller's transaction (also used by the ledger import). */
   async save(tx: Sql, username: string, code: string, role: PersonRole, v: PersonValues): Promise<PersonRow> {
+    // The reservoir's row serialises changes to its persons, so the audit's `before` is what was replaced.
+    await lockRows(tx, 'reservoirs', [code]);
     const before = await this.repo.find(code, role, tx);
     await this.repo.upsert(tx, code, role, v);
     const after = (await this.repo.find(code, role, tx))!;

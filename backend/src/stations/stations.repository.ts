@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, type Sql } from '../common/sql.js';
 
-export interface StationArrivalRow {
+export interface StationReportRow {
   code: string;
   reservoirCode: string;
   reservoirName: string;
@@ -12,28 +12,29 @@ export interface StationArrivalRow {
   reportIntervalS: number;
   lastReportAt: Date | null;
   batteryVoltage: number | null;
-  /** Distinct hours of the window in which the station reported. */
+  /** Distinct report slots in (from, until] received, and those received within `delayMs` of their slot. */
   received: number;
+  timely: number;
 }
 
 @Injectable()
 export class StationsRepository {
   constructor(@InjectDb() private readonly db: Sql) {}
 
-  /** Every station in scope with the hours it reported in [from, to), read from the hourly rollup. */
-  async arrivals(scope: AreaScope, from: Date, to: Date): Promise<StationArrivalRow[]> {
-    const { rows } = await sql<StationArrivalRow>`
+  /** Every station in scope with the scheduled report slots it was received for in (from, until]. */
+  async reports(scope: AreaScope, from: Date, until: Date, delayMs: number): Promise<StationReportRow[]> {
+    const { rows } = await sql<StationReportRow>`
       WITH got AS (
-        SELECT s.station_id, count(DISTINCT h.bucket)::int AS n
-        FROM readings_hourly h JOIN sensors s ON s.id = h.sensor_id
-        WHERE h.bucket >= ${from} AND h.bucket < ${to} GROUP BY 1),
+        SELECT station_id, count(*)::int AS received,
+               count(*) FILTER (WHERE received_at <= slot + ${delayMs} * INTERVAL '1 millisecond')::int AS timely
+        FROM station_reports WHERE slot > ${from} AND slot <= ${until} GROUP BY 1),
       battery AS (
         SELECT b.station_id, l.value FROM sensor_latest l JOIN sensors b ON b.id = l.sensor_id
         WHERE b.type = 'battery_voltage')
       SELECT st.code, st.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
              st.kind, st.report_interval_s AS "reportIntervalS", st.last_report_at AS "lastReportAt",
              battery.value AS "batteryVoltage",
-             coalesce(got.n, 0) AS received
+             coalesce(got.received, 0) AS received, coalesce(got.timely, 0) AS timely
       FROM stations st JOIN reservoirs r ON r.code = st.reservoir_code LEFT JOIN got ON got.station_id = st.id
         LEFT JOIN battery ON battery.station_id = st.id
       WHERE ${inScope(scope, 'r.area_code')}

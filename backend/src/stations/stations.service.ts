@@ -1,54 +1,76 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AreaScope } from '../common/scope.js';
-import { beijingDate, beijingDay } from '@yz/domain';
-import { arrivalRate, expectedReports } from './arrival-rate.js';
+import {
+  addCounts,
+  dayStartBefore,
+  hydrologicalDay,
+  judgedUntil,
+  REPORT_DELAY_ALLOWED_MS,
+  reportRates,
+  slotsDue,
+  STATION_DEFAULTS,
+} from '@yz/domain';
 import { StationsRepository } from './stations.repository.js';
 
-const OFFLINE_INTERVALS = 2;
+const DAY_MS = 24 * 3_600_000;
 
 @Injectable()
 export class StationsService {
   constructor(private readonly repo: StationsRepository) {}
 
-  /** Station health for one Beijing day: last report, battery, online, and 到报率 per station and per area. */
+  /**
+   * Station health over one hydrological day (named by the date it starts: 08:00 that day to 08:00 the next, Beijing,
+   * as daily rain is in Chinese reports; default the day in progress): last report, battery, online on the station's own interval, and 到报率/及时率 per station, per area
+   * and in total, counting closed report periods only.
+   */
   async health(scope: AreaScope, county: string | undefined, date: string | undefined, now = new Date()) {
-    const day = date ?? beijingDate(now);
-    const { from, to } = beijingDay(day, now);
-    const expected = expectedReports(from, to);
-    const rows = await this.repo.arrivals(scope.narrow(county), from, to);
-    const stations = rows.map((s) => ({
-      ...s,
-      online:
-        s.lastReportAt !== null &&
-        now.getTime() - new Date(s.lastReportAt).getTime() <= OFFLINE_INTERVALS * s.reportIntervalS * 1000,
-      expected,
-      rate: arrivalRate(s.received, expected),
-    }));
-    const byArea = new Map<string, { county: string; stations: number; online: number; received: number }>();
-    for (const s of stations) {
-      const a = byArea.get(s.county) ?? { county: s.county, stations: 0, online: 0, received: 0 };
-      a.stations += 1;
-      a.online += s.online ? 1 : 0;
-      a.received += Math.min(s.received, expected);
-      byArea.set(s.county, a);
-    }
-    const areas = [...byArea.values()].map((a) => ({
-      ...a,
-      expected: a.stations * expected,
-      rate: arrivalRate(a.received, a.stations * expected),
-    }));
-    const received = areas.reduce((n, a) => n + a.received, 0);
+    const day = date ?? new Date(dayStartBefore(now.getTime())).toISOString().slice(0, 10);
+    const { from, to } = dayOf(day);
+    const until = judgedUntil(to, now);
+    const rows = await this.repo.reports(scope.narrow(county), from, until, REPORT_DELAY_ALLOWED_MS);
+    const stations = rows.map((s) => {
+      const silentMs = s.lastReportAt === null ? Infinity : now.getTime() - new Date(s.lastReportAt).getTime();
+      return {
+        ...s,
+        online: silentMs < STATION_DEFAULTS.offlineIntervals * s.reportIntervalS * 1000,
+        ...reportRates({ due: slotsDue(from, until, s.reportIntervalS), received: s.received, timely: s.timely }),
+      };
+    });
+    const counties = [...new Set(stations.map((s) => s.county))];
+    const areas = counties.map((county) => {
+      const own = stations.filter((s) => s.county === county);
+      return {
+        county,
+        stations: own.length,
+        online: own.filter((s) => s.online).length,
+        ...reportRates(addCounts(own)),
+      };
+    });
     return {
       date: day,
-      expectedPerStation: expected,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      delayAllowedMinutes: REPORT_DELAY_ALLOWED_MS / 60_000,
       total: {
         stations: stations.length,
-        received,
-        expected: stations.length * expected,
-        rate: arrivalRate(received, stations.length * expected),
+        online: stations.filter((s) => s.online).length,
+        ...reportRates(addCounts(stations)),
       },
       areas,
       stations,
     };
+  }
+}
+
+/**
+ * The day starting at 08:00 on `date`: 08:00 Beijing is 00:00 UTC, so it ends on the next UTC date. The DTO checks
+ * the shape; a date that does not exist (2026-02-30) is the caller's mistake too.
+ */
+function dayOf(date: string) {
+  try {
+    const start = hydrologicalDay(date).to;
+    return hydrologicalDay(new Date(start.getTime() + DAY_MS).toISOString().slice(0, 10));
+  } catch {
+    throw new BadRequestException([`date ${date} does not exist`]);
   }
 }

@@ -24,8 +24,16 @@ export class UsersRepository {
   findWithHash(username: string) {
     return this.db
       .selectFrom('users')
-      .select([...USER_COLUMNS, 'password_hash as passwordHash'])
+      .select([...USER_COLUMNS, 'password_hash as passwordHash', 'token_version as tokenVersion'])
       .where('username', '=', username)
+      .executeTakeFirst();
+  }
+
+  findById(id: number) {
+    return this.db
+      .selectFrom('users')
+      .select([...USER_COLUMNS, 'token_version as tokenVersion'])
+      .where('id', '=', id)
       .executeTakeFirst();
   }
 
@@ -38,8 +46,24 @@ export class UsersRepository {
     return this.db.insertInto('users').values(user).returning(USER_COLUMNS).executeTakeFirstOrThrow();
   }
 
-  async setPasswordHash(username: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('username', '=', username).execute();
+  /** Stores a new hash; `revoke` also raises the token version, ending every session. Returns the version. */
+  async setPasswordHash(id: number, passwordHash: string, revoke: boolean): Promise<number> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: passwordHash,
+        token_version: revoke ? eb('token_version', '+', 1) : eb.ref('token_version'),
+      }))
+      .where('id', '=', id)
+      .returning('token_version')
+      .executeTakeFirstOrThrow();
+    return row.token_version;
+  }
+
+  /** Deletes a user; its sessions go with it (ON DELETE CASCADE), so its tokens stop working. */
+  async remove(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 }
 

@@ -1,9 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import bcrypt from 'bcryptjs';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Role } from '../common/auth-user.js';
+import { hashPassword, verifyPassword } from '../common/password-hash.js';
 import { UsersRepository, type UserView } from './users.repository.js';
-
-const BCRYPT_ROUNDS = 10;
 
 export interface NewUserInput {
   username: string;
@@ -13,6 +11,8 @@ export interface NewUserInput {
   areaCode?: string | null;
   phone?: string | null;
 }
+
+export type UserWithHash = NonNullable<Awaited<ReturnType<UsersRepository['findWithHash']>>>;
 
 @Injectable()
 export class UsersService {
@@ -26,6 +26,14 @@ export class UsersService {
     return this.users.findWithHash(username);
   }
 
+  findById(id: number) {
+    return this.users.findById(id);
+  }
+
+  setPasswordHash(id: number, passwordHash: string, revoke: boolean): Promise<number> {
+    return this.users.setPasswordHash(id, passwordHash, revoke);
+  }
+
   async create(input: NewUserInput): Promise<UserView> {
     if (await this.users.exists(input.username)) {
       throw new ConflictException(`User ${input.username} already exists`);
@@ -33,23 +41,31 @@ export class UsersService {
     return this.users.insert({
       username: input.username,
       display_name: input.displayName,
-      password_hash: await bcrypt.hash(input.password, BCRYPT_ROUNDS),
+      password_hash: await hashPassword(input.password),
       role: input.role,
       area_code: input.areaCode ?? null,
       phone: input.phone ?? null,
     });
   }
 
-  /** `admin` always exists; its password is (re)set from ADMIN_PASSWORD when that is given. */
-  async ensureAdmin(password: string, resetPassword: boolean): Promise<void> {
-    if (!(await this.users.exists('admin'))) {
-      await this.create({ username: 'admin', displayName: '系统管理员', password, role: 'admin' });
-    } else if (resetPassword) {
-      await this.users.setPasswordHash('admin', await bcrypt.hash(password, BCRYPT_ROUNDS));
-    }
+  /** Deletes a user other than `admin` and the caller; every token it holds stops working. */
+  async remove(id: number, callerId: number): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException(`No user ${id}`);
+    if (user.username === 'admin' || id === callerId) throw new BadRequestException('admin and yourself stay');
+    await this.users.remove(id);
   }
 
-  verifyPassword(password: string, hash: string): Promise<boolean> {
-    return bcrypt.compare(password, hash);
+  /**
+   * `admin` always exists; its password is (re)set from ADMIN_PASSWORD when that is given. A changed password
+   * ends admin's sessions; the same password keeps them.
+   */
+  async ensureAdmin(password: string, resetPassword: boolean): Promise<void> {
+    const admin = await this.users.findWithHash('admin');
+    if (!admin) {
+      await this.create({ username: 'admin', displayName: '系统管理员', password, role: 'admin' });
+    } else if (resetPassword && !(await verifyPassword(password, admin.passwordHash)).ok) {
+      await this.users.setPasswordHash(admin.id, await hashPassword(password), true);
+    }
   }
 }

@@ -35,8 +35,8 @@ describe('defaultRuleConfig', () => {
       band: 0.1,
     });
     expect(defaults.waterLevelRise.ratePerHour).toBe(0.3);
-    expect(defaults.rain['24h']).toEqual([100, 150, 200, 250]);
-    expect(defaults.station).toMatchObject({ expectedIntervalHours: 1, offlineIntervals: 2 });
+    expect(defaults.rain['3h']).toEqual([null, null, 50, 100]);
+    expect(defaults.station).toMatchObject({ offlineIntervals: 2 });
   });
 });
 
@@ -61,7 +61,7 @@ describe('mergeOverrides', () => {
     ['{"waterLevel":{"floodSeasonWarning":312}}', 'waterLevel.floodSeasonWarning (312) must be below major (311.8)'],
     ['{"waterLevelRise":{"ratePerHour":0}}', 'waterLevelRise.ratePerHour must be > 0 (got 0)'],
     ['{"rain":{"3h":[50,40,100,150]}}', 'rain.3h info (50) must be below 3h warning (40)'],
-    ['{"rain":{"1h":[30,50]}}', 'rain.1h must list 4 amounts (info, warning, major, critical)'],
+    ['{"rain":{"1h":[30,50]}}', 'rain.1h must list 4 amounts or nulls (info, warning, major, critical)'],
     ['{"rain":{"clearRatio":1.5}}', 'rain.clearRatio must be ≤ 1 (got 1.5)'],
     ['{"sensor":{"majorFactor":0.9}}', 'sensor.threshold (1) must be below majorFactor (0.9)'],
     ['{"sensor":{"criticalFactor":1.1}}', 'sensor.majorFactor (1.2) must be below criticalFactor (1.1)'],
@@ -69,7 +69,7 @@ describe('mergeOverrides', () => {
       '{"station":{"batteryWarningBelow":12}}',
       'station.batteryWarningBelow (12) must be below batteryInfoBelow (11.5)',
     ],
-    ['{"station":{"expectedIntervalHours":"1"}}', 'station.expectedIntervalHours must be a finite number'],
+    ['{"station":{"offlineIntervals":"2"}}', 'station.offlineIntervals must be a finite number'],
     ['{"station":{"batteryBand":null}}', 'station.batteryBand must be a finite number'],
     ['{"waterLevel":{"bnad":0.2}}', 'waterLevel.bnad is not a setting'],
     ['{"flood":{}}', 'flood is not an alert rule'],

@@ -24,10 +24,13 @@ export class RuleConfigError extends Error {
   }
 }
 
-/** Copies, so a caller changing its config cannot change the shared defaults. */
-export function defaultRuleConfig(levels: CharacteristicLevels): RuleConfig {
+/**
+ * Copies, so a caller changing its config cannot change the shared defaults. `restrictedLevel`: the restricted
+ * level in force (flood/restricted-level), which replaces the flood-limit level in the flood season.
+ */
+export function defaultRuleConfig(levels: CharacteristicLevels, restrictedLevel: number | null = null): RuleConfig {
   return {
-    waterLevel: waterLevelDefaults(levels),
+    waterLevel: waterLevelDefaults(levels, restrictedLevel),
     waterLevelRise: { ...WATER_LEVEL_RISE_DEFAULTS },
     rain: { ...RAIN_DEFAULTS },
     sensor: { ...SENSOR_DEFAULTS },

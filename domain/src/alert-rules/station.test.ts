@@ -4,29 +4,34 @@ import { evaluateBattery, evaluateOffline, STATION_DEFAULTS } from './station.js
 const lastReport = new Date('2026-05-10T08:00:00+08:00');
 const after = (minutes: number) => new Date(lastReport.getTime() + minutes * 60_000);
 
+const hourly = { code: '431124-0007-RW', intervalHours: 1 };
+
 describe('evaluateOffline', () => {
   it('is offline after two expected intervals without a report', () => {
-    expect(evaluateOffline(STATION_DEFAULTS, lastReport, after(119))).toMatchObject({
-      ruleKey: 'offline',
+    expect(evaluateOffline(STATION_DEFAULTS, hourly, lastReport, after(119))).toMatchObject({
+      ruleKey: 'offline:431124-0007-RW',
       severity: null,
       clear: false,
     });
-    expect(evaluateOffline(STATION_DEFAULTS, lastReport, after(120))).toMatchObject({
+    expect(evaluateOffline(STATION_DEFAULTS, hourly, lastReport, after(120))).toMatchObject({
       severity: 'warning',
       threshold: 2,
     });
-    expect(evaluateOffline(STATION_DEFAULTS, lastReport, after(121)).severity).toBe('warning');
+    expect(evaluateOffline(STATION_DEFAULTS, hourly, lastReport, after(121)).severity).toBe('warning');
   });
 
   it('clears once the latest report is within one interval', () => {
-    expect(evaluateOffline(STATION_DEFAULTS, lastReport, after(59)).clear).toBe(true);
-    expect(evaluateOffline(STATION_DEFAULTS, lastReport, after(61)).clear).toBe(false);
+    expect(evaluateOffline(STATION_DEFAULTS, hourly, lastReport, after(59)).clear).toBe(true);
+    expect(evaluateOffline(STATION_DEFAULTS, hourly, lastReport, after(61)).clear).toBe(false);
   });
 
-  it('follows the expected interval', () => {
-    const sixHourly = { ...STATION_DEFAULTS, expectedIntervalHours: 6 };
-    expect(evaluateOffline(sixHourly, lastReport, after(11 * 60)).severity).toBeNull();
-    expect(evaluateOffline(sixHourly, lastReport, after(12 * 60)).severity).toBe('warning');
+  it("follows each station's own interval", () => {
+    const sixHourly = { code: '431124-0007-DS', intervalHours: 6 };
+    expect(evaluateOffline(STATION_DEFAULTS, sixHourly, lastReport, after(11 * 60)).severity).toBeNull();
+    expect(evaluateOffline(STATION_DEFAULTS, sixHourly, lastReport, after(12 * 60))).toMatchObject({
+      ruleKey: 'offline:431124-0007-DS',
+      severity: 'warning',
+    });
   });
 });
 

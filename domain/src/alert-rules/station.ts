@@ -4,8 +4,7 @@ import { numberProblems, orderProblems } from '../alerts/validate.js';
 
 /** Station health: reporting ('offline') and supply voltage ('battery_low'). */
 export interface StationRule {
-  /** The station's reporting interval (h); it is offline after `offlineIntervals` of them without a report. */
-  expectedIntervalHours: number;
+  /** A station is offline after `offlineIntervals` of its own reporting intervals without a report. */
   offlineIntervals: number;
   /** Battery voltages (V) below which an alert opens: info, then warning. */
   batteryInfoBelow: number;
@@ -15,7 +14,6 @@ export interface StationRule {
 }
 
 export const STATION_DEFAULTS: StationRule = {
-  expectedIntervalHours: 1,
   offlineIntervals: 2,
   batteryInfoBelow: 11.5,
   batteryWarningBelow: 11.0,
@@ -23,26 +21,41 @@ export const STATION_DEFAULTS: StationRule = {
 };
 
 export function validateStationRule(rule: StationRule): string[] {
-  const { expectedIntervalHours, offlineIntervals, batteryInfoBelow, batteryWarningBelow } = rule;
+  const { offlineIntervals, batteryInfoBelow, batteryWarningBelow } = rule;
   return [
-    ...numberProblems({ expectedIntervalHours, offlineIntervals, batteryInfoBelow, batteryWarningBelow }, 'positive'),
+    ...numberProblems({ offlineIntervals, batteryInfoBelow, batteryWarningBelow }, 'positive'),
     ...numberProblems({ batteryBand: rule.batteryBand }, 'nonNegative'),
     ...orderProblems({ batteryWarningBelow, batteryInfoBelow }),
   ];
 }
 
-/** Offline once silent for `offlineIntervals` expected intervals; clear again as soon as a report arrives on time. */
-export function evaluateOffline(rule: StationRule, lastReportAt: Date, now: Date): Evaluation {
-  const offlineAfter = rule.expectedIntervalHours * rule.offlineIntervals;
+/** A station as its offline rule sees it: its code and the reporting interval it was set up with. */
+export interface StationSchedule {
+  code: string;
+  intervalHours: number;
+}
+
+/**
+ * One station (rule `offline:{station}`), judged on its own interval: offline once silent for `offlineIntervals`
+ * of them; clear again as soon as a report arrives on time. A reservoir's rain station reporting says nothing
+ * about its dam-safety station.
+ */
+export function evaluateOffline(
+  rule: StationRule,
+  station: StationSchedule,
+  lastReportAt: Date,
+  now: Date,
+): Evaluation {
+  const offlineAfter = station.intervalHours * rule.offlineIntervals;
   return evaluateGrades(
     {
-      ruleKey: 'offline',
-      subject: { zh: '测站未报时长', en: 'Station silent for' },
+      ruleKey: `offline:${station.code}`,
+      subject: { zh: `测站 ${station.code} 未报时长`, en: `Station ${station.code} silent for` },
       unit: 'h',
       digits: 1,
       grades: [{ severity: 'warning', threshold: offlineAfter, name: { zh: '离线判定时长', en: 'the offline limit' } }],
       inclusive: true,
-      clearBelow: rule.expectedIntervalHours,
+      clearBelow: station.intervalHours,
     },
     (now.getTime() - lastReportAt.getTime()) / 3_600_000,
   );

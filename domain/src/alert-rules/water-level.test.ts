@@ -34,6 +34,16 @@ describe('evaluateWaterLevel', () => {
     expect(evaluateWaterLevel(rule, 310.51, november)).toMatchObject({ severity: 'warning', threshold: 310.5 });
   });
 
+  it('warns a restricted dam at its restricted level in the flood season, at the normal pool outside it', () => {
+    const restricted = waterLevelDefaults(levels, 309);
+    expect(evaluateWaterLevel(restricted, 309.2, july, 'restricted')).toMatchObject({
+      severity: 'warning',
+      threshold: 309,
+      message: { zh: '库水位 309.20 m，超过限制运用水位 309.00 m（黄色预警）' },
+    });
+    expect(evaluateWaterLevel(restricted, 309.2, november).severity).toBeNull();
+  });
+
   it('switches with the local date at the season boundaries', () => {
     expect(evaluateWaterLevel(rule, 310.3, new Date('2026-03-31T23:59:00+08:00')).severity).toBeNull();
     expect(evaluateWaterLevel(rule, 310.3, new Date('2026-04-01T00:00:00+08:00')).severity).toBe('warning');

@@ -5,7 +5,10 @@ import { numberProblems, orderProblems } from '../alerts/validate.js';
 
 /** Reservoir water level against its characteristic levels (rule 'water_level'), in metres. */
 export interface WaterLevelRule {
-  /** Warning in the flood season; defaults to the flood-limit level 汛限水位. */
+  /**
+   * Warning in the flood season; defaults to the flood-limit level 汛限水位, or to the restricted level 限制运用水位
+   * of a category-3 dam not yet through reinforcement acceptance (flood/restricted-level).
+   */
   floodSeasonWarning: number;
   /** Warning outside the flood season; defaults to the normal pool level 正常蓄水位. */
   offSeasonWarning: number;
@@ -20,9 +23,12 @@ export interface WaterLevelRule {
   band: number;
 }
 
-export function waterLevelDefaults(levels: CharacteristicLevels): WaterLevelRule {
+export function waterLevelDefaults(
+  levels: CharacteristicLevels,
+  restrictedLevel: number | null = null,
+): WaterLevelRule {
   return {
-    floodSeasonWarning: levels.floodLimitLevel,
+    floodSeasonWarning: restrictedLevel ?? levels.floodLimitLevel,
     offSeasonWarning: levels.normalLevel,
     major: levels.designFloodLevel,
     critical: levels.checkFloodLevel,
@@ -43,10 +49,23 @@ export function validateWaterLevelRule(rule: WaterLevelRule): string[] {
   ];
 }
 
-/** Levels must exceed a threshold: sitting exactly at the flood-limit or normal pool level is normal operation. */
-export function evaluateWaterLevel(rule: WaterLevelRule, value: number, at: Date): Evaluation {
+const SEASON_LIMIT_NAMES = {
+  floodLimit: { zh: '汛限水位', en: 'flood-limit level' },
+  restricted: { zh: '限制运用水位', en: 'restricted level' },
+} as const;
+
+/**
+ * Levels must exceed a threshold: sitting exactly at the flood-limit or normal pool level is normal operation.
+ * `seasonLimit` names the flood-season warning level: the restricted level for a restricted dam.
+ */
+export function evaluateWaterLevel(
+  rule: WaterLevelRule,
+  value: number,
+  at: Date,
+  seasonLimit: keyof typeof SEASON_LIMIT_NAMES = 'floodLimit',
+): Evaluation {
   const warning: Grade = isFloodSeason(at)
-    ? { severity: 'warning', threshold: rule.floodSeasonWarning, name: { zh: '汛限水位', en: 'flood-limit level' } }
+    ? { severity: 'warning', threshold: rule.floodSeasonWarning, name: SEASON_LIMIT_NAMES[seasonLimit] }
     : { severity: 'warning', threshold: rule.offSeasonWarning, name: { zh: '正常蓄水位', en: 'normal pool level' } };
   const grades: Grade[] = [
     warning,

@@ -27,6 +27,8 @@ export interface AlertRecord {
   resolvedAt: string | null;
   resolvedBy: string | null;
   note: string | null;
+  /** Raised during a storm drill, not by real weather. */
+  drill: boolean;
 }
 
 /** One change of an alert: what happened and the alert as it now stands. */

@@ -25,4 +25,8 @@ describe('notificationText', () => {
   it('asks for closer patrols on a warning', () => {
     expect(notificationText({ ...alert, severity: 'warning' }, 0, new Date())).toContain('请加强巡查、及时处置');
   });
+
+  it('marks a drill alert as a drill', () => {
+    expect(notificationText({ ...alert, drill: true }, 0, new Date())).toMatch(/^【演练】【永州水库预警】/);
+  });
 });

@@ -10,10 +10,11 @@ function beijingTime(at: Date): string {
 
 /**
  * The SMS text, e.g. 【永州水库预警】双河水库(431124-0007) 7月1日 08:00 水位 312.50 m，超设计洪水位 312.00 m（橙色预警），请立即处置。
- * The alert's own message already names the value, the threshold and the warning colour.
+ * The alert's own message already names the value, the threshold and the warning colour; a drill's text starts 【演练】.
  */
 export function notificationText(
-  alert: Pick<AlertRecord, 'openedAt' | 'severity' | 'reservoirName' | 'reservoirCode' | 'message'>,
+  alert: Pick<AlertRecord, 'openedAt' | 'severity' | 'reservoirName' | 'reservoirCode' | 'message'> &
+    Partial<Pick<AlertRecord, 'drill'>>,
   level: number,
   now: Date,
 ): string {
@@ -21,5 +22,6 @@ export function notificationText(
   const unacked =
     level > 0 ? `，已 ${Math.max(1, Math.round((now.getTime() - opened.getTime()) / 60_000))} 分钟未确认` : '';
   const ask = alert.severity === 'warning' ? '请加强巡查、及时处置' : '请立即处置';
-  return `【永州水库预警】${alert.reservoirName}(${alert.reservoirCode}) ${beijingTime(opened)} ${alert.message.zh}${unacked}，${ask}。`;
+  const drill = alert.drill ? '【演练】' : '';
+  return `${drill}【永州水库预警】${alert.reservoirName}(${alert.reservoirCode}) ${beijingTime(opened)} ${alert.message.zh}${unacked}，${ask}。`;
 }

@@ -15,13 +15,18 @@ const roles = (severity: 'info' | 'warning' | 'major' | 'critical', level = 0) =
   selectRecipients(severity, level, persons, officers).map((r) => r.role);
 
 describe('selectRecipients', () => {
-  it('tells nobody about info: dashboard only', () => {
-    expect(roles('info')).toEqual([]);
-    expect(roles('info', 2)).toEqual([]);
+  it('tells the patrol person of a blue notice (a 12 h rainstorm signal), and does not escalate it', () => {
+    expect(roles('info')).toEqual(['patrol']);
+    expect(roles('info', 2)).toEqual(['patrol']);
   });
 
   it('tells patrol and management of a warning', () => {
     expect(roles('warning').sort()).toEqual(['management', 'patrol']);
+  });
+
+  it('tells the government responsible person of a spill, who warns the people downstream', () => {
+    const told = selectRecipients('major', 0, persons, officers, 'spill').map((r) => r.role);
+    expect(told.sort()).toEqual(['department', 'government', 'management', 'patrol']);
   });
 
   it('adds the competent department for a major alert', () => {

@@ -4,6 +4,7 @@ import {
   firstAppraisalDue,
   isAppraisalOverdue,
   isDueThisYear,
+  nextAppraisalDue,
   nextDueError,
   standardBudget,
   yearBounds,
@@ -20,6 +21,15 @@ describe('appraisal schedule', () => {
   it('puts the first appraisal within 5 years of completion and the next 6 years on by default', () => {
     expect(firstAppraisalDue(2019)).toBe('2024-12-31');
     expect(defaultNextDue('2026-03-10')).toBe('2032-03-10');
+  });
+
+  it('puts the next appraisal of a reinforced dam 5 years after acceptance, of a never-reinforced one 6 after the last', () => {
+    const dam = { completionYear: 1972, lastAppraisal: '2019-05-20' };
+    expect(nextAppraisalDue({ ...dam, reinforcementAcceptedOn: '2024-11-15' })).toBe('2029-11-15');
+    expect(nextAppraisalDue({ ...dam, reinforcementAcceptedOn: null })).toBe('2025-05-20');
+    // An acceptance before the last appraisal is history: that appraisal set the schedule.
+    expect(nextAppraisalDue({ ...dam, reinforcementAcceptedOn: '2012-03-01' })).toBe('2025-05-20');
+    expect(nextAppraisalDue({ completionYear: 2022, lastAppraisal: null })).toBe('2027-12-31');
   });
 
   it('accepts a chosen next-due date only after the appraisal and within 10 years', () => {

@@ -26,6 +26,25 @@ export function defaultNextDue(appraisedOn: string): string {
   return addYears(appraisedOn, REAPPRAISAL_MIN_YEARS);
 }
 
+/** After reinforcement (除险加固) acceptance the next appraisal is due within 5 years (水库大坝安全鉴定办法). */
+export const AFTER_REINFORCEMENT_YEARS = 5;
+
+/**
+ * The next appraisal of a dam: five years after its reinforcement's acceptance when that came after the last
+ * appraisal, else the default interval after the last appraisal (or the first appraisal after completion).
+ */
+export function nextAppraisalDue(dam: {
+  completionYear: number;
+  lastAppraisal: string | null;
+  reinforcementAcceptedOn?: string | null;
+}): string {
+  const { lastAppraisal, reinforcementAcceptedOn } = dam;
+  if (reinforcementAcceptedOn && (lastAppraisal === null || reinforcementAcceptedOn > lastAppraisal)) {
+    return addYears(reinforcementAcceptedOn, AFTER_REINFORCEMENT_YEARS);
+  }
+  return lastAppraisal === null ? firstAppraisalDue(dam.completionYear) : defaultNextDue(lastAppraisal);
+}
+
 /** Why a chosen next-due date is refused, or null: it must fall after the appraisal and within 10 years. */
 export function nextDueError(appraisedOn: string, nextDue: string): string | null {
   if (nextDue <= appraisedOn) return 'nextDue must be after appraisedOn';

@@ -29,7 +29,7 @@ export function validateSensorRule(rule: SensorRule): string[] {
   ];
 }
 
-const DAM_SAFETY_NAMES: Partial<Record<SensorType, LocalizedText>> = {
+export const DAM_SAFETY_NAMES: Partial<Record<SensorType, LocalizedText>> = {
   seepage_pressure: { zh: '渗压', en: 'seepage pressure' },
   seepage_flow: { zh: '渗流量', en: 'seepage flow' },
   displacement: { zh: '位移', en: 'displacement' },

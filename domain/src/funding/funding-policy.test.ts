@@ -6,6 +6,27 @@ import {
   shareCheck,
 } from './funding-policy.js';
 
+describe('locally funded reinforcement', () => {
+  it('expects no central share of a project opened from a post-2020 appraisal outside the national plan', () => {
+    expect(
+      expectedCentralShareBp('small2', 'reinforcement', { inNationalPlan: false, appraisedOn: '2022-06-30' }),
+    ).toBe(0);
+    expect(
+      shareCheck('small2', 0n, 100_000n, 'reinforcement', { inNationalPlan: false, appraisedOn: '2022-06-30' }),
+    ).toMatchObject({ expectedCentralShare: '0.0000', ok: true });
+  });
+
+  it('keeps the 70/30 split in the national plan, or when the appraisal was in 2020 or before', () => {
+    expect(expectedCentralShareBp('small2', 'reinforcement', { inNationalPlan: true, appraisedOn: '2022-06-30' })).toBe(
+      7000,
+    );
+    expect(
+      expectedCentralShareBp('small2', 'reinforcement', { inNationalPlan: false, appraisedOn: '2020-12-31' }),
+    ).toBe(7000);
+    expect(expectedCentralShareBp('medium', 'reinforcement', { inNationalPlan: false, appraisedOn: null })).toBe(8000);
+  });
+});
+
 describe('policy share check', () => {
   it('accepts 70% central on a small reservoir and 80% on a medium one', () => {
     expect(shareCheck('small1', 350000000n, 500000000n)).toEqual({

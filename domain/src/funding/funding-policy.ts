@@ -37,9 +37,31 @@ export function constructionStandardFen(kind: ProjectKind, scale: string): bigin
  * Telemetry and dam-monitoring construction get no central funds: "由省财政安排地方政府一般债券资金解决" (五.2, the
  * province's local-government general bonds), so their expected central share is 0.
  */
-export function expectedCentralShareBp(scale: string, kind: ProjectKind = 'reinforcement'): number {
-  if (kind !== 'reinforcement') return 0;
+export function expectedCentralShareBp(
+  scale: string,
+  kind: ProjectKind = 'reinforcement',
+  basis?: FundingBasis,
+): number {
+  if (kind !== 'reinforcement' || (basis && locallyFunded(basis))) return 0;
   return scale === 'medium' ? 8000 : 7000;
+}
+
+/**
+ * The national plan (全国小型病险水库除险加固实施方案 2021–2025) took the dams found dangerous in the appraisals up to
+ * 2020; a dam found dangerous later is reinforced with local money unless it has been added to the plan.
+ */
+export const NATIONAL_PLAN_APPRAISALS_UNTIL = '2020-12-31';
+
+/** Where a reinforcement project came from: whether it is in the national plan, the appraisal that opened it. */
+export interface FundingBasis {
+  inNationalPlan: boolean;
+  /** The appraisal that opened the project (YYYY-MM-DD), when one did. */
+  appraisedOn?: string | null;
+}
+
+/** A project opened from a post-2020 appraisal and not in the national plan: no central share is expected. */
+export function locallyFunded({ inNationalPlan, appraisedOn }: FundingBasis): boolean {
+  return !inNationalPlan && appraisedOn != null && appraisedOn > NATIONAL_PLAN_APPRAISALS_UNTIL;
 }
 
 /** How the local part of reinforcement funding is customarily split: province 50%, city 20%, county the rest. */
@@ -61,8 +83,9 @@ export function shareCheck(
   centralFen: bigint,
   totalFen: bigint,
   kind: ProjectKind = 'reinforcement',
+  basis?: FundingBasis,
 ): ShareCheck {
-  const bp = expectedCentralShareBp(scale, kind);
+  const bp = expectedCentralShareBp(scale, kind, basis);
   const expectedCentralShare = ratio(BigInt(bp), 10000n)!;
   if (totalFen === 0n) return { expectedCentralShare, actualCentralShare: null, ok: true };
   const diff = centralFen * 10000n - BigInt(bp) * totalFen;

@@ -1,3 +1,4 @@
+import type { Area } from './areas.js';
 import type { SensorType } from './sensor-types.js';
 
 export type Scale = 'medium' | 'small1' | 'small2';
@@ -84,6 +85,8 @@ export interface ProjectSeed {
 }
 
 export interface Registry {
+  /** The areas the reservoirs lie in: Yongzhou's 14, more in a registry generated larger than Yongzhou. */
+  areas: readonly Area[];
   reservoirs: ReservoirSeed[];
   projects: ProjectSeed[];
 }

@@ -31,4 +31,13 @@ describe('API validation messages', () => {
     expect(localNote('auto-resolved: back within limits', 'en')).toBe('auto-resolved: back within limits');
     expect(localNote(null, 'zh')).toBe('');
   });
+
+  it('says the ledger import row errors in Chinese', () => {
+    expect(localMessage("Exceeds the project's unspent allocation of 0.00 CNY", 'zh')).toBe(
+      '超过项目已到位未支出资金 0.00 元',
+    );
+    expect(localMessage('an amount in CNY with at most 2 decimals is expected', 'zh')).toBe('金额须为元，最多两位小数');
+    expect(localMessage('2026-13-40 is not a date', 'zh')).toBe('2026-13-40 不是有效日期（YYYY-MM-DD）');
+    expect(localMessage('摘要 is required', 'zh')).toBe('摘要为必填项');
+  });
 });

@@ -33,6 +33,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/me': {
     parameters: {
       query?: never;
@@ -49,6 +97,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['UserRemovalController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reservoirs': {
     parameters: {
       query?: never;
@@ -57,6 +121,40 @@ export interface paths {
       cookie?: never;
     };
     get: operations['ReservoirsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The overview first screen: one page of compact rows, every area summed */
+    get: operations['ReservoirsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every reservoir in scope as map points (flat arrays) */
+    get: operations['ReservoirsController_points'];
     put?: never;
     post?: never;
     delete?: never;
@@ -97,6 +195,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reservoirs/{code}/sensors/{sensor}/model': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SensorModelsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/{code}/sensors/{sensor}/model/fit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SensorModelsController_fit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/alerts': {
     parameters: {
       query?: never;
@@ -123,6 +253,38 @@ export interface paths {
     get: operations['AlertsController_history'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AlertsController_notifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/ack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AlertsController_ackMany'];
     delete?: never;
     options?: never;
     head?: never;
@@ -200,6 +362,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Station health over a hydrological day: online on each station's own interval, 到报率 (distinct scheduled reports received / due) and 及时率 (received within the allowed delay / due), closed periods only; per station, area and in total */
     get: operations['StationsController_health'];
     put?: never;
     post?: never;
@@ -506,9 +669,60 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['SimulationController_status'];
     put?: never;
     post: operations['SimulationController_storm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reservoirs/{code}/outlook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Flood outlook: level (m), storage (10⁴ m³), inflow and outflow (m³/s), critical rainfall (mm) and hours to the flood-limit (or restricted), design flood and crest levels; null where not reached within 24 h or not known */
+    get: operations['FloodController_outlook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/flood-limit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Above-flood-limit events (start, end, duration h, peak level, excess storage 10⁴ m³) or, with kind=spill, spill events (peak discharge m³/s, government person told) */
+    get: operations['FloodController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/daily': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 08:00 rain and water report (水雨情日报) of the hydrological day ending at 08:00 Beijing on `date`: rain per area (mean, max station), wettest stations, reservoirs above their flood limit, open alerts by severity, offline stations, 到报率 */
+    get: operations['DailyReportController_daily'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -541,7 +755,248 @@ export interface components {
       password: string;
     };
     LoginResponseDto: {
+      /** @description Bearer token for the API, good for expiresIn seconds */
       accessToken: string;
+      /** @description Renews the access token (POST /api/auth/refresh) while the session lasts (12 h after its last use, 24 h at most). Browsers also get it as an HttpOnly cookie and need not keep it. */
+      refreshToken: string;
+      expiresIn: number;
+    };
+    RefreshDto: {
+      /** @description Optional: the refresh token; browsers send the cookie instead */
+      refreshToken?: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    MeDto: {
+      id: number;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'engineer' | 'duty_officer' | 'planner';
+      /** @description Null: the whole city */
+      areaCode: string | null;
+      /** @description What the caller may do (buttons to show) */
+      permissions: (
+        | 'alert.handle'
+        | 'project.edit'
+        | 'appraisal.record'
+        | 'hazard.edit'
+        | 'person.edit'
+        | 'rules.edit'
+        | 'storm.start'
+        | 'rejects.read'
+        | 'import.projects'
+        | 'import.allocations'
+        | 'import.expenditures'
+        | 'import.responsible-persons'
+        | 'import.hazards'
+        | 'users.manage'
+      )[];
+    };
+    RainDto: {
+      h1: number | null;
+      h3: number | null;
+      h6: number | null;
+      h24: number | null;
+    };
+    OverviewItemDto: {
+      code: string;
+      name: string;
+      /** @description Area code */
+      county: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      /** @description Newest reading of the reservoir */
+      time: string | null;
+      /** @description Water level (m) */
+      level: number | null;
+      /** @description Flood-limit level in the flood season, normal pool outside it (m) */
+      limit: number;
+      /** @description level − limit (m) */
+      delta: number | null;
+      rain: components['schemas']['RainDto'];
+      /** @description Alerts not yet resolved */
+      alerts: number;
+      /** @enum {string|null} */
+      severity: 'info' | 'warning' | 'major' | 'critical' | null;
+    };
+    AreaSummaryDto: {
+      code: string;
+      name: string;
+      reservoirs: number;
+      normal: number;
+      aboveFloodLimit: number;
+      offline: number;
+      /** @description Alerts not yet resolved */
+      alerts: number;
+      /** @description Mean 24 h rain of the gauges that reported (mm) */
+      rain24Mean: number | null;
+      rain24Max: number | null;
+      rain1Max: number | null;
+    };
+    WettestDto: {
+      code: string;
+      name: string;
+      mm: number;
+    };
+    WettestPairDto: {
+      h1: components['schemas']['WettestDto'] | null;
+      h24: components['schemas']['WettestDto'] | null;
+    };
+    OverviewDto: {
+      /** @description When the figures were read (they are at most a few seconds old) */
+      generatedAt: string;
+      floodSeason: boolean;
+      /** @description Reservoirs matching the filters */
+      total: number;
+      offset: number;
+      limit: number;
+      items: components['schemas']['OverviewItemDto'][];
+      /** @description Every area in scope (not narrowed by the filters) */
+      areas: components['schemas']['AreaSummaryDto'][];
+      /** @description All of the chosen area, or all in scope */
+      totals: components['schemas']['AreaSummaryDto'];
+      /** @description Wettest reservoir of the chosen area (null: no rain) */
+      wettest: components['schemas']['WettestPairDto'];
+    };
+    PointsDto: {
+      generatedAt: string;
+      codes: string[];
+      names: string[];
+      /** @description Longitude, 3 decimals */
+      lon: number[];
+      /** @description Latitude, 3 decimals */
+      lat: number[];
+      /** @description 0 normal, 1 above the flood limit, 2 offline */
+      states: number[];
+    };
+    SensorModelDto: {
+      /** @enum {string} */
+      kind: 'hst';
+      /** @description When it was fitted (ISO-8601) */
+      fittedAt: string;
+      /** @description First training day (YYYY-MM-DD, Beijing); θ counts from here */
+      trainingFrom: string;
+      /** @description Last training day (YYYY-MM-DD, Beijing) */
+      trainingTo: string;
+      /** @description Training days */
+      n: number;
+      r2: number;
+      /** @description Residual standard deviation, in the instrument's unit */
+      sigma: number;
+      /** @description Lowest and highest daily mean water level seen in training (m); outside it the model does not judge */
+      levelRange: number[];
+      /** @description Coefficients of the terms kept: a0 and any of a1 a2 a3 b1 b2 c11 c21 c12 c22 d1 d2 e1 */
+      terms: {
+        [key: string]: number;
+      };
+      /** @description Lag-one autocorrelation of the training residuals */
+      autocorrelation: number;
+      /** @description The instrument's unit */
+      unit: string;
+    };
+    LocalizedTextDto: {
+      zh: string;
+      en: string;
+    };
+    AlertDto: {
+      /** @example 42 */
+      id: string;
+      /** @example 431124-0007 */
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      /** @example water_level:flood_limit */
+      ruleKey: string;
+      /** @example water_level */
+      type: string;
+      /** @enum {string} */
+      severity: 'info' | 'warning' | 'major' | 'critical';
+      /** @enum {string} */
+      state: 'open' | 'acknowledged' | 'resolved';
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      value: number;
+      threshold: number;
+      message: components['schemas']['LocalizedTextDto'];
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      note: string | null;
+      /** @description Raised during a storm drill */
+      drill: boolean;
+    };
+    AlertEventDto: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      action: 'open' | 'escalate' | 'ack' | 'resolve';
+      severity: string;
+      value: number | null;
+      threshold: number | null;
+      actor: string;
+      note: string | null;
+    };
+    AlertNotificationDto: {
+      /**
+       * Format: date-time
+       * @description When the message was queued
+       */
+      at: string;
+      /** @example sms */
+      channel: string;
+      /** @description Name of the person told */
+      recipient: string;
+      /** @enum {string} */
+      personRole: 'government' | 'department' | 'management' | 'patrol' | 'duty_officer';
+      phone: string;
+      /** @enum {string} */
+      severity: 'info' | 'warning' | 'major' | 'critical';
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'failed';
+      /** @description The gateway accepted it */
+      delivered: boolean;
+      /** @description Sent because the alert went unacknowledged (escalation level above 0) */
+      escalated: boolean;
+      /** @description Escalation level: 0 on opening, then one more per unacknowledged interval */
+      level: number;
+      attempts: number;
+      /** Format: date-time */
+      sentAt: string | null;
+      error: string | null;
+      /** @description The text sent (a drill alert's starts 【演练】) */
+      text: string;
+    };
+    BulkAckDto: {
+      /**
+       * @description Alert ids (1–500)
+       * @example [
+       *       "12",
+       *       "15"
+       *     ]
+       */
+      ids: string[];
+      /** @description One note for every alert acknowledged */
+      note?: string;
+    };
+    BulkAckFailureDto: {
+      id: string;
+      /** @description Why this one was not acknowledged (not found in the caller's area, not open) */
+      message: string;
+    };
+    BulkAckResultDto: {
+      acknowledged: components['schemas']['AlertDto'][];
+      failed: components['schemas']['BulkAckFailureDto'][];
     };
     AlertNoteDto: {
       /** @description Required to resolve: what was done */
@@ -680,6 +1135,23 @@ export interface components {
       lon?: number;
       /** @description Storm centre latitude */
       lat?: number;
+      /** @description A drill: the storm plays this many times faster than real time (120: a storm night of 6 hours in 3 minutes; at most 120, so a one-minute report stays within the rain gauge's 300 mm), and its alerts are marked as a drill. Without it the storm runs in real time. */
+      speed?: number;
+      /** @description Mark as a drill (implied by speed; default speed 120) */
+      drill?: boolean;
+    };
+    DrillStatusDto: {
+      /** @description A drill is running now */
+      active: boolean;
+      /** @description Always true: only drills are recorded */
+      drill: boolean;
+      /** @description Simulated seconds per real second; 0 when no drill was ever run */
+      speed: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      endsAt: string | null;
+      startedBy: string | null;
     };
     CreateUserDto: {
       username: string;
@@ -740,6 +1212,76 @@ export interface operations {
       };
     };
   };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      /** @description A new access token; the session slides forward */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      /** @description The session (of the cookie, body token or bearer token) is revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Every other session of the user ends; this one goes on */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+    };
+  };
   AuthController_me: {
     parameters: {
       query?: never;
@@ -750,6 +1292,27 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+    };
+  };
+  UserRemovalController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -774,6 +1337,60 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ReservoirsController_overview: {
+    parameters: {
+      query?: {
+        /** @description County-level area code */
+        area?: string;
+        state?: 'normal' | 'above_flood_limit' | 'offline';
+        /** @description Part of the code or the name */
+        q?: string;
+        /** @description Default: code */
+        sort?:
+          'code' | 'name' | 'county' | 'level' | 'delta' | 'rain1' | 'rain3' | 'rain6' | 'rain24' | 'state' | 'alerts';
+        /** @description Default: asc; reservoirs without a value come last */
+        order?: 'asc' | 'desc';
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
+      };
+    };
+  };
+  ReservoirsController_points: {
+    parameters: {
+      query?: {
+        /** @description County-level area code */
+        area?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PointsDto'];
+        };
       };
     };
   };
@@ -807,6 +1424,8 @@ export interface operations {
         to?: string;
         /** @description Default: raw up to 3 days, hourly rollup beyond, daily beyond 90 days */
         bucket?: 'raw' | '5m' | '15m' | '1h' | '3h' | '1d';
+        /** @description 1: also the instrument's HST model: `expected`, `residual` and `sigma` (the σ of a new day there) per point, null where the model has nothing to say; `model` is null (with `modelMessage`) when there is no model */
+        model?: '0' | '1';
       };
       header?: never;
       path: {
@@ -817,6 +1436,64 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SensorModelsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        sensor: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SensorModelDto'];
+        };
+      };
+      /** @description No such instrument, or no model: { message, reason } with reason short-history (less than a year: judged by thresholds only), too-few-days, constant-values, not-fitted or not-modelled (not a dam-safety instrument) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SensorModelsController_fit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        sensor: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SensorModelDto'];
+        };
+      };
+      /** @description No such instrument, or no model: { message, reason } with reason short-history (less than a year: judged by thresholds only), too-few-days, constant-values, not-fitted or not-modelled (not a dam-safety instrument) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -845,7 +1522,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'][];
+        };
       };
     };
   };
@@ -864,7 +1543,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertEventDto'][];
+        };
+      };
+    };
+  };
+  AlertsController_notifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertNotificationDto'][];
+        };
+      };
+    };
+  };
+  AlertsController_ackMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkAckDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkAckResultDto'];
+        };
       };
     };
   };
@@ -887,7 +1612,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'];
+        };
       };
     };
   };
@@ -910,7 +1637,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AlertDto'];
+        };
       };
     };
   };
@@ -958,7 +1687,7 @@ export interface operations {
       query?: {
         /** @description County-level area code */
         county?: string;
-        /** @description Beijing calendar day, YYYY-MM-DD (default: today) */
+        /** @description Hydrological day, YYYY-MM-DD: 08:00 that day to 08:00 the next (Beijing); default the day in progress */
         date?: string;
       };
       header?: never;
@@ -1279,6 +2008,9 @@ export interface operations {
   HazardsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Rows to skip: page on while a full page comes back */
+        offset?: number;
         /** @description County-level area code */
         county?: string;
         status?: 'open' | 'rectifying' | 'closed';
@@ -1453,6 +2185,25 @@ export interface operations {
       };
     };
   };
+  SimulationController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillStatusDto'];
+        };
+      };
+    };
+  };
   SimulationController_storm: {
     parameters: {
       query?: never;
@@ -1466,7 +2217,82 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The drill started (or, without speed/drill, the storm) */
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillStatusDto'];
+        };
+      };
+    };
+  };
+  FloodController_outlook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FloodController_events: {
+    parameters: {
+      query?: {
+        reservoir?: string;
+        /** @description Newest first; the default depends on the list */
+        limit?: number;
+        /** @description ISO-8601 (default: 30 days before `to`) */
+        from?: string;
+        /** @description ISO-8601 (default: now) */
+        to?: string;
+        /** @description County-level area code */
+        county?: string;
+        /** @description flood_limit (default): stays above the flood-limit or restricted level; spill: over the spillway crest */
+        kind?: 'flood_limit' | 'spill';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DailyReportController_daily: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD: the hydrological day ending at 08:00 Beijing time on this date (default: the last one) */
+        date?: string;
+        /** @description json (default) or xlsx */
+        format?: 'json' | 'xlsx';
+        /** @description County-level area code */
+        county?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,9 @@
-// Response shapes the OpenAPI document does not describe yet (the backend has no response DTOs for them): typed here,
-// in one place, until the backend's decorators make `schema.ts` carry them. Request bodies and query parameters come
-// from `schema.ts`.
+// Response shapes: from `schema.ts` where the backend's OpenAPI document describes them (response DTOs), typed here
+// for the routes whose responses it does not describe yet. Request bodies and query parameters come from `schema.ts`.
+
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
 export type Severity = 'info' | 'warning' | 'major' | 'critical';
@@ -8,17 +11,12 @@ export type AlertState = 'open' | 'acknowledged' | 'resolved';
 export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
 export type Money = string;
 
-/** GET /api/auth/me */
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string | null;
-}
+/** GET /api/auth/me: the caller and what they may do. */
+export type User = Schemas['MeDto'];
+export type Permission = User['permissions'][number];
 
 /** GET /api/users */
-export interface UserRow extends User {
+export interface UserRow extends Omit<User, 'permissions'> {
   phone: string | null;
   createdAt: string;
 }
@@ -39,12 +37,14 @@ export interface Latest {
   batteryVoltage: number | null;
 }
 
-/** Rain (mm) over the last 1/3/6/24 h; null when the gauge was silent. */
+/** Rain (mm) over the last 1/3/6/12/24 h and the hydrological day since 08:00; null when the gauge was silent. */
 export interface RainTotals {
   h1: number | null;
   h3: number | null;
   h6: number | null;
+  h12: number | null;
   h24: number | null;
+  day: number | null;
 }
 
 /** GET /api/reservoirs */
@@ -61,6 +61,8 @@ export interface Reservoir {
   latest: Latest;
   rain: RainTotals;
   state: ReservoirState;
+  /** The latest flood outlook's hours to each level (null while it is not fresh). */
+  hoursTo?: HoursTo | null;
 }
 
 export interface Sensor {
@@ -125,59 +127,24 @@ export interface Series {
 }
 
 /** GET /api/alerts, and the Socket.IO `alert` event (with `event`). */
-export interface Alert {
-  id: string;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  ruleKey: string;
-  type: string;
-  severity: Severity;
-  state: AlertState;
-  openedAt: string;
-  updatedAt: string;
-  value: number | null;
-  threshold: number | null;
-  message: { zh: string; en: string } | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  note: string | null;
-  event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string;
-  /** Proposed: alerts raised by a storm drill. */
-  drill?: boolean;
-}
+export type Alert = Schemas['AlertDto'] & { event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string };
 
 /** GET /api/alerts/{id}/history */
-export interface AlertEvent {
-  at: string;
-  action: 'open' | 'escalate' | 'ack' | 'resolve' | string;
-  severity: Severity | null;
-  value: number | string | null;
-  threshold: number | string | null;
-  actor: string | null;
-  note: string | null;
-}
+export type AlertEvent = Schemas['AlertEventDto'];
 
-/** Proposed GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
-export interface AlertNotification {
-  at: string;
-  channel: 'sms' | 'webhook' | 'dashboard' | string;
-  recipient: string;
-  personRole: PersonRole | null;
-  delivered: boolean;
-  escalated: boolean;
-  error: string | null;
-}
+/** GET /api/alerts/{id}/notifications: who was told, when, how, and whether it arrived. */
+export type AlertNotification = Schemas['AlertNotificationDto'];
 
-export interface ArrivalCounts {
+/** Scheduled report slots of a closed period: 到报率 = received / due, 及时率 = timely / due. */
+export interface ReportRates {
+  due: number;
   received: number;
-  expected: number;
-  rate: number | null;
+  timely: number;
+  arrivalRate: number | null;
+  timelyRate: number | null;
 }
 
-export interface StationHealthRow extends ArrivalCounts {
+export interface StationHealthRow extends ReportRates {
   code: string;
   reservoirCode: string;
   reservoirName: string;
@@ -189,12 +156,14 @@ export interface StationHealthRow extends ArrivalCounts {
   online: boolean;
 }
 
-/** GET /api/stations/health */
+/** GET /api/stations/health: one hydrological day, 08:00 on `date` to 08:00 the next day (Beijing). */
 export interface StationHealth {
   date: string;
-  expectedPerStation: number;
-  total: ArrivalCounts & { stations: number };
-  areas: (ArrivalCounts & { county: string; stations: number; online: number })[];
+  from: string;
+  to: string;
+  delayAllowedMinutes: number;
+  total: ReportRates & { stations: number; online: number };
+  areas: (ReportRates & { county: string; stations: number; online: number })[];
   stations: StationHealthRow[];
 }
 
@@ -350,11 +319,80 @@ export interface ReadingEvent {
   [sensorType: string]: number | string;
 }
 
-/** Proposed GET /api/simulation/storm: the running storm drill, if any. */
-export interface DrillStatus {
-  active: boolean;
-  drill: boolean;
-  speed: number;
-  startedAt: string | null;
-  endsAt: string | null;
+/** GET /api/simulation/storm: the storm drill running or last run. */
+export type DrillStatus = Schemas['DrillStatusDto'];
+/** Hours to a level at the current inflow; null: not reached within 24 h (or not known). */
+export interface HoursTo {
+  floodLimit: number | null;
+  designFlood: number | null;
+  crest: number | null;
+}
+
+/** `GET /api/reservoirs/{code}/outlook`: m, 10⁴ m³, m³/s, mm, h. */
+export interface FloodOutlook {
+  level: number | null;
+  storage: number | null;
+  inflow: number | null;
+  outflow: number | null;
+  criticalRainfall: { floodLimit: number | null; designFlood: number | null; checkFlood: number | null };
+  hoursTo: HoursTo;
+  restrictedLevel: number | null;
+}
+
+/** `GET /api/flood-limit-events`: an above-flood-limit (or spill) event. */
+export interface FloodEvent {
+  id: string;
+  reservoirCode: string;
+  reservoirName: string;
+  county: string;
+  kind: 'flood_limit' | 'spill';
+  start: string;
+  end: string | null;
+  durationHours: number | null;
+  thresholdLevel: number;
+  thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
+  peakLevel: number;
+  peakAt: string;
+  excessStorage: number | null;
+  peakDischarge: number | null;
+  notified: { name: string; phone: string | null } | null;
+}
+
+export interface ReportRainfall {
+  gauges: number;
+  reporting: number;
+  mean: number | null;
+  max: { code: string; name: string; areaCode: string; rainfall: number } | null;
+}
+export interface ReportArrival {
+  stations: number;
+  received: number;
+  expected: number;
+  rate: number | null;
+}
+
+/** `GET /api/reports/daily`: the 08:00 rain and water report. */
+export interface DailyReport {
+  date: string;
+  from: string;
+  to: string;
+  rainfall: {
+    areas: (ReportRainfall & { areaCode: string; name: string })[];
+    total: ReportRainfall;
+    wettest: { code: string; name: string; areaCode: string; rainfall: number }[];
+  };
+  aboveLimit: {
+    code: string;
+    name: string;
+    areaCode: string;
+    level: number;
+    levelAt: string;
+    limitLevel: number;
+    limitKind: 'floodLimit' | 'restricted' | 'normalPool';
+    excess: number;
+    excessStorage: number;
+  }[];
+  openAlerts: { info: number; warning: number; major: number; critical: number; total: number };
+  offlineStations: { code: string; name: string; areaCode: string; lastReportAt: string | null }[];
+  arrival: { areas: (ReportArrival & { areaCode: string; name: string })[]; total: ReportArrival };
 }

@@ -1,5 +1,5 @@
 // ECharts core for every chart: the canvas renderer, tooltip and legend. The chart kinds are registered by the
-// modules that draw them (echarts-map.ts, echarts-xy.ts), so the first screen loads only the map's parts. Each part
+// modules that draw them (echarts-xy.ts); the overview's map draws without ECharts, so the first screen loads none. Each part
 // comes from its own install module: echarts marks its export barrels' targets as side-effectful, so importing from
 // 'echarts/components' would bundle every component.
 
@@ -10,5 +10,5 @@ import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRen
 
 use([LegendPlainComponent, TooltipComponent, CanvasRenderer]);
 
-export { init, registerMap, use, type ECharts } from 'echarts/core';
+export { init, use, type ECharts } from 'echarts/core';
 export type ChartOption = EChartsCoreOption;

@@ -16,12 +16,13 @@ const alert = (code: string, severity: Severity, openedAt: string, more: Partial
   updatedAt: openedAt,
   value: 1,
   threshold: 1,
-  message: null,
+  message: { zh: '', en: '' },
   acknowledgedAt: null,
   acknowledgedBy: null,
   resolvedAt: null,
   resolvedBy: null,
   note: null,
+  drill: false,
   ...more,
 });
 

@@ -3,7 +3,7 @@
 const UNITS: [RegExp, string][] = [
   [/^water_level_rise/, 'm/h'],
   [/^water_level/, 'm'],
-  [/^rain_/, 'mm'],
+  [/^rain[_:]/, 'mm'],
   [/^(seepage_pressure|jump:SP)/, 'kPa'],
   [/^(seepage_flow|jump:SF)/, 'L/s'],
   [/^(displacement|jump:DS)/, 'mm'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingEvent, Reservoir } from '../api/types';
-import { applyReading } from './reading';
+import { applyReading, bringsRain, mergeRain } from './reading';
 
 const reservoir = (): Reservoir => ({
   code: '431125-0017',
@@ -20,7 +20,7 @@ const reservoir = (): Reservoir => ({
     crestElevation: 331.46,
   },
   latest: { time: '2026-11-29T05:00:00.000Z', waterLevel: 328.0, rainfall: 0, batteryVoltage: 13.5 },
-  rain: { h1: 0, h3: 0, h6: 0, h24: 0 },
+  rain: { h1: 0, h3: 0, h6: 0, h12: 0, h24: 0, day: 0 },
   state: 'offline',
 });
 
@@ -61,5 +61,17 @@ describe('applyReading', () => {
     const r = reservoir();
     expect(applyReading(r, event({ water_level: 330 }, '2026-11-29T04:00:00.000Z'), false)).toBe(r);
     expect(applyReading(r, { ...event({ water_level: 330 }), reservoirCode: '431125-0001' }, false)).toBe(r);
+  });
+
+  it('says when rain arrived and takes fresh rain totals without undoing live values', () => {
+    const r = reservoir();
+    expect(bringsRain({ reservoirCode: r.code, time: '2026-07-01T00:00:00Z', rainfall: 2.5 })).toBe(true);
+    expect(bringsRain({ reservoirCode: r.code, time: '2026-07-01T00:00:00Z', rainfall: 0 })).toBe(false);
+    expect(bringsRain({ reservoirCode: r.code, time: '2026-07-01T00:00:00Z', water_level: 1 })).toBe(false);
+    const live = { ...r, latest: { ...r.latest, waterLevel: 99 } };
+    const fresh = { ...r, rain: { h1: 5, h3: 9, h6: 12, h12: 20, h24: 30, day: 28 } };
+    const [merged] = mergeRain([live], [fresh]);
+    expect(merged!.rain.h24).toBe(30);
+    expect(merged!.latest.waterLevel).toBe(99);
   });
 });

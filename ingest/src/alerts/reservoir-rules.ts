@@ -1,35 +1,36 @@
 import {
   defaultRuleConfig,
   mergeOverrides,
+  restrictedLevel,
   type CharacteristicLevels,
   type RuleConfig,
   type RuleOverrides,
   type SensorType,
 } from '@yz/domain';
-import type { Database } from '@yz/platform';
+import { loadFloodReservoirs, type Database, type FloodReservoir } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 
 export interface ReservoirRules {
   config: RuleConfig;
   sensors: Map<number, { code: string; type: SensorType; threshold: number | null }>;
+  /** The reservoir as the flood rules read it (curve, spillway, dam status). */
+  flood: FloodReservoir;
+  /** The restricted level in force, which replaced the flood-limit level in `config`; null when none is. */
+  restrictedLevel: number | null;
 }
 
 /**
- * Each reservoir's rule settings — defaults from its characteristic levels with the engineer's overrides merged
- * over them — and its sensors with their thresholds, by reservoir code.
+ * Each reservoir's rule settings — defaults from its characteristic levels (and restricted level) with the
+ * engineer's overrides merged over them — and its sensors with their thresholds, by reservoir code.
  */
 export async function loadReservoirRules(db: Kysely<Database>): Promise<Map<string, ReservoirRules>> {
-  const rows = await db
-    .selectFrom('reservoirs as r')
-    .leftJoin('alert_rule_overrides as o', 'o.reservoir_code', 'r.code')
-    .select([
-      'r.code',
-      sql<CharacteristicLevels>`json_build_object('deadLevel', dead_level, 'floodLimitLevel', flood_limit_level,
-        'normalLevel', normal_level, 'designFloodLevel', design_flood_level,
-        'checkFloodLevel', check_flood_level, 'crestElevation', crest_elevation)`.as('levels'),
-      'o.overrides',
-    ])
-    .execute();
+  const reservoirs = await loadFloodReservoirs(db);
+  const overrides = new Map(
+    (await db.selectFrom('alert_rule_overrides').select(['reservoir_code', 'overrides']).execute()).map((o) => [
+      o.reservoir_code,
+      o.overrides,
+    ]),
+  );
   const sensors = await db
     .selectFrom('sensors')
     .select([
@@ -41,14 +42,23 @@ export async function loadReservoirRules(db: Kysely<Database>): Promise<Map<stri
     ])
     .execute();
   const rules = new Map<string, ReservoirRules>(
-    rows.map((r) => [r.code, { config: ruleConfig(r.code, r.levels, r.overrides), sensors: new Map() }]),
+    reservoirs.map((r) => {
+      const restricted = restrictedLevel(r.levels, r.dam);
+      const config = ruleConfig(r.code, r.levels, restricted, overrides.get(r.code) ?? null);
+      return [r.code, { config, sensors: new Map(), flood: r, restrictedLevel: restricted }];
+    }),
   );
   for (const s of sensors) rules.get(s.reservoir)?.sensors.set(s.id, s);
   return rules;
 }
 
-function ruleConfig(code: string, levels: CharacteristicLevels, overrides: RuleOverrides | null): RuleConfig {
-  const defaults = defaultRuleConfig(levels);
+function ruleConfig(
+  code: string,
+  levels: CharacteristicLevels,
+  restricted: number | null,
+  overrides: RuleOverrides | null,
+): RuleConfig {
+  const defaults = defaultRuleConfig(levels, restricted);
   try {
     return mergeOverrides(defaults, overrides ?? undefined);
   } catch (err) {

@@ -115,7 +115,7 @@ export class Notifier {
     const severity = alert.severity as Severity;
     if (!SEVERITIES.includes(severity)) return;
     const { persons, dutyOfficers } = await loadContacts(this.db, alert.reservoirCode);
-    const recipients = selectRecipients(severity, level, persons, dutyOfficers);
+    const recipients = selectRecipients(severity, level, persons, dutyOfficers, alert.ruleKey);
     if (recipients.length === 0) return;
     const history = await loadHistory(this.db, alert.id);
     const text = notificationText(alert, level, now);

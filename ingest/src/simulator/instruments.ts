@@ -31,13 +31,37 @@ export interface Instrument {
   read(ctx: ReportContext): number;
 }
 
+/**
+ * Anomalies planted for the demo (in the live simulator and the history alike, anchored at the simulator's start):
+ * a slow seepage rise at one dam and a step at another, both far below the alarm thresholds, which only the
+ * instruments' HST models notice.
+ */
+const PLANTED: Record<string, (t: number, startMs: number) => number> = {
+  // New seepage path: +0.08 kPa a day from 40 days before the start.
+  '431102-0006 SP2': (t, startMs) => Math.max(0, (0.08 * (t - (startMs - 40 * DAY_MS))) / DAY_MS),
+  // Blocked drain: a 3 kPa step 7 days before the start.
+  '431102-0015 SP1': (t, startMs) => (t >= startMs - 7 * DAY_MS ? 3 : 0),
+};
+
 /** One model per registered sensor; `startMs` anchors slow drifts such as a failing battery. */
 export function createInstruments(reservoir: ReservoirSeed, prng: Random, startMs: number): Instrument[] {
   return reservoir.sensors.map((sensor, i) => ({
     code: sensor.code,
     type: sensor.type,
-    read: readerFor(sensor, i, reservoir, prng, startMs),
+    read: withPlanted(
+      readerFor(sensor, i, reservoir, prng, startMs),
+      PLANTED[`${reservoir.code} ${sensor.code}`],
+      startMs,
+    ),
   }));
+}
+
+function withPlanted(
+  read: (ctx: ReportContext) => number,
+  anomaly: ((t: number, startMs: number) => number) | undefined,
+  startMs: number,
+): (ctx: ReportContext) => number {
+  return anomaly ? (ctx) => read(ctx) + anomaly(ctx.t, startMs) : read;
 }
 
 function readerFor(

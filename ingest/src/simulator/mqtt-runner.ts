@@ -7,14 +7,15 @@ export interface RunningSimulator {
   stop(): Promise<void>;
 }
 
-/** Connects to the broker and publishes every station's telemetry there with QoS 1 until stopped. */
+/** Connects to the broker (with the deployment's login) and publishes every station's telemetry there, QoS 1, until stopped. */
 export async function connectAndRun(
   mqttUrl: string,
   reservoirs: readonly ReservoirSeed[],
   options: SimulatorOptions,
+  login: { username?: string; password?: string } = {},
 ): Promise<RunningSimulator> {
   const simulator = new Simulator(reservoirs, options);
-  const client = await mqtt.connectAsync(mqttUrl);
+  const client = await mqtt.connectAsync(mqttUrl, { username: login.username, password: login.password });
   simulator.start(async (topic, payload) => {
     await client.publishAsync(topic, payload, { qos: 1 });
   });

@@ -115,6 +115,22 @@ describe('Simulator', () => {
     expect(sliced).toEqual(once);
   });
 
+  it('plays a drill storm fast: reports each minute, an hour of storm rain a minute, then back to real time', () => {
+    const sim = new Simulator(FIXTURES, CLEAN);
+    sim.tick(new Date(START.getTime() + HOUR));
+    const drill = sim.startDrill(60, START.getTime() + HOUR, UNGATED_AT);
+    expect(drill.endMs - drill.startMs).toBe(6 * 60_000);
+    const during = parse(sim.tick(new Date(START.getTime() + HOUR + 3 * 60_000)));
+    const rain = of(during, UNGATED.code).map((r) => r.values.RG1 ?? 0);
+    expect(rain).toHaveLength(3);
+    // Three storm hours at 60–100 mm/h peak: past the 70 mm of an orange 1-hour rain alert.
+    expect(rain.reduce((a, b) => a + b, 0)).toBeGreaterThan(70);
+    sim.tick(new Date(drill.endMs));
+    const after = parse(sim.tick(new Date(START.getTime() + 2 * HOUR)));
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.time % (5 * 60_000) === 0)).toBe(true);
+  });
+
   it('sends the three kinds of malformed message at the configured rate', () => {
     const messages = simulate(48, { malformedRate: 0.3 }, UNGATED_AT);
     const kinds = { bad_json: 0, non_numeric: 0, unknown_sensor: 0, good: 0 };

@@ -1,3 +1,4 @@
+import { formatBeijing } from '@yz/domain';
 import { parseFrame, type Message, type Reassembler } from '../sl651/index.js';
 import { toTelemetry } from './convert.js';
 import type { RainStateStore } from './rain-state.js';
@@ -12,6 +13,9 @@ export interface Sinks {
 export interface FeedTargets extends Sinks {
   rainState: RainStateStore;
 }
+
+/** `33` 加报: sent outside the schedule (rain started, a level crossed), so not a scheduled report. */
+const ADDED_REPORT = '33';
 
 /** Topic under which SL 651 input is named in the reject log. */
 export const rejectTopic = (stationAddress: string): string => `sl651/${stationAddress}/up`;
@@ -54,17 +58,23 @@ export function feedFrame(
     return;
   }
   const { state, notes } = conversion.rain;
-  if (state && state !== rainBefore) sinks.rainState.set(address, state);
+  const moved = state !== null && state !== rainBefore;
+  if (moved) sinks.rainState.set(address, state);
   for (const { kind, detail } of notes) {
     if (kind !== 'late') sinks.rejects.reject(rejectTopic(address), `rain_${kind}`, detail, hex);
   }
   const done = message.functionCode === '2F' ? () => {} : () => confirm(message);
-  let pending = conversion.payloads.length;
+  // A report that only moved the rain state (a first PT) still commits it, as a payload without readings.
+  const payloads =
+    conversion.payloads.length || !moved ? conversion.payloads : [{ ts: formatBeijing(message.sentAt), readings: [] }];
+  let pending = payloads.length;
   if (pending === 0) return done();
   const committed = () => {
     if (--pending === 0) done();
   };
-  for (const payload of conversion.payloads) {
-    sinks.sink.accept(conversion.topic, Buffer.from(JSON.stringify(payload)), committed);
-  }
+  const scheduled = message.functionCode !== ADDED_REPORT;
+  payloads.forEach((payload, i) => {
+    const rain = moved && i === payloads.length - 1 ? { stationAddress: address, state } : undefined;
+    sinks.sink.accept(conversion.topic, Buffer.from(JSON.stringify(payload)), committed, { rain, scheduled });
+  });
 }

@@ -12,7 +12,7 @@ const state = (total: number): RainState => ({
 
 describe('MemoryRainStateStore', () => {
   it('keeps the latest state per station and forgets the station silent longest when full', () => {
-    const store = new MemoryRainStateStore(2);
+    const store = new MemoryRainStateStore([], 2);
     store.set('4311240001', state(1));
     store.set('4311240002', state(2));
     store.set('4311240001', state(3)); // reported again: now the most recent

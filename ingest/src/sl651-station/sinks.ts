@@ -1,9 +1,23 @@
-/** Where converted SL 651 messages go: the JSON telemetry pipeline (`IngestPipeline` has this shape). */
-export interface TelemetrySink {
-  accept(topic: string, payload: Buffer, committed: () => void): void;
+import type { RainNoteKind, RainState } from '../sl651/index.js';
+
+/** A station's rain state after a report, to be committed with that report's readings. */
+export interface RainStateChange {
+  stationAddress: string;
+  state: RainState;
 }
 
-import type { RainNoteKind } from '../sl651/index.js';
+/** What travels with a converted message besides its readings. */
+export interface MessageExtras {
+  /** Set on the last payload of a report that moved the station's rain state. */
+  rain?: RainStateChange;
+  /** False for reports outside the schedule (SL 651 `33` added reports): not counted as a scheduled report. */
+  scheduled?: boolean;
+}
+
+/** Where converted SL 651 messages go: the JSON telemetry pipeline (`IngestPipeline` has this shape). */
+export interface TelemetrySink {
+  accept(topic: string, payload: Buffer, committed: () => void, extras?: MessageExtras): void;
+}
 
 /**
  * Why an SL 651 frame, or part of its rainfall, never became telemetry. `rain_…` entries are the rain notes of a

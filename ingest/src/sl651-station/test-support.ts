@@ -1,6 +1,6 @@
 import type { Message } from '../sl651/index.js';
 import { uplinkReport } from '../sl651/samples.js';
-import type { RejectSink, Sl651RejectReason, TelemetrySink } from './sinks.js';
+import type { MessageExtras, RejectSink, Sl651RejectReason, TelemetrySink } from './sinks.js';
 
 /** A timed report (32) from reservoir 431124-0007's RTU, observed one minute ago. */
 export function timedReport(overrides: Partial<Message> = {}, observedAt = new Date(Date.now() - 60_000)): Message {
@@ -15,6 +15,7 @@ export function timedReport(overrides: Partial<Message> = {}, observedAt = new D
 export interface Accepted {
   topic: string;
   payload: { ts: string; readings: { sensor: string; value: number; ts: string }[] };
+  extras?: MessageExtras;
 }
 
 /** Records what it is given; commits on the next turn unless `hold` (then `release()` commits). */
@@ -24,8 +25,8 @@ export class FakeSinks implements TelemetrySink, RejectSink {
   hold = false;
   private held: (() => void)[] = [];
 
-  accept(topic: string, payload: Buffer, committed: () => void): void {
-    this.accepted.push({ topic, payload: JSON.parse(payload.toString('utf8')) as Accepted['payload'] });
+  accept(topic: string, payload: Buffer, committed: () => void, extras?: MessageExtras): void {
+    this.accepted.push({ topic, payload: JSON.parse(payload.toString('utf8')) as Accepted['payload'], extras });
     if (this.hold) this.held.push(committed);
     else setImmediate(committed);
   }

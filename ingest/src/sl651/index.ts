@@ -14,3 +14,4 @@ export { accumulateRain } from './rainfall.js';
 export type { CounterMark, RainIncrement, RainNote, RainNoteKind, RainState, RainUpdate } from './rainfall.js';
 export { messageToJson, decodeHexInputs } from './json.js';
 export type { MessageJson } from './json.js';
+export { uplinkReport } from './samples.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBeijing } from '@yz/domain';
+import { evaluateRain, formatBeijing, RAIN_DEFAULTS, rainSums } from '@yz/domain';
 import { accumulateRain, type RainNote, type RainState } from './rainfall.js';
 import { uplinkReport } from './samples.js';
 import type { Elements, Message } from './types.js';
@@ -98,6 +98,11 @@ describe('PJ (20) is the total since 08:00', () => {
     expect(run.increments).toHaveLength(24);
     // What the alert windows see: at most 10 mm in 1 h, 30 mm in 3, 6, 12 and 24 h.
     expect([1, 3, 6, 12, 24].map((h) => maxWindow(run, h))).toEqual([10, 30, 30, 30, 30]);
+    // The alert engine's verdict after each stored increment: no rain alert, and 30.0 mm for the day at 08:00.
+    const stored = run.points.map((p) => ({ time: new Date(p.at), value: p.mm }));
+    const verdicts = stored.map(({ time }) => evaluateRain(RAIN_DEFAULTS, 'RG1', rainSums(stored, time)));
+    expect(verdicts.filter((v) => v.severity !== null)).toEqual([]);
+    expect(rainSums(stored, at('2026-07-02T08:00')).day).toBe(30);
     expect(run.notes).toEqual([]);
     // The state to keep for the next report (README, "State to persist").
     expect(run.state).toEqual({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { AREAS } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from './ingest-pipeline.js';
@@ -20,6 +21,7 @@ describe('several commits in flight', () => {
     await loadRegistry(open.db, {
       reservoirs: reservoirs.map((r) => ({ ...r, responsiblePersons: [] })),
       projects: [],
+      areas: AREAS,
     });
     registry = new RegistryCache(open.db);
     await registry.start();

@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { Database } from '@yz/platform';
+import { createLogger, isConnectionFailure, type Database, type Logger } from '@yz/platform';
 import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { nextBatchSize } from './batch-size.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
+import { rejectRecords, setAsideRecord } from './reject-records.js';
+import type { MessageExtras, RainStateChange } from '../sl651-station/sinks.js';
 
 export interface PipelineOptions {
   /** Messages committed in one transaction at most (fewer when they hold many readings: see batch-size.ts). */
@@ -14,16 +16,22 @@ export interface PipelineOptions {
   /** Commits running side by side on their own connections (a server database; embedded, they queue). */
   commitsInFlight?: number;
   now?: () => Date;
+  logger?: Logger;
 }
 
 interface Pending {
+  topic: string;
+  payload: Buffer | string;
   readings: ValidReading[];
   rejects: RejectRecord[];
   committed: () => void;
   /** In a commit under way. */
   taken?: boolean;
-  /** Committed; acknowledged once every message before it is too. */
+  /** Committed (or set aside); acknowledged once every message before it is too. */
   done?: boolean;
+  /** When it arrived, if it is a scheduled report (its station's report slot is recorded as received then). */
+  scheduledAt?: Date;
+  rain?: RainStateChange;
 }
 
 export interface PipelineEvents {
@@ -40,18 +48,24 @@ const RETRY_MAX_MS = 5_000;
 
 /**
  * Validates messages and commits them in batches, several side by side. A message's `committed` callback (its MQTT
- * acknowledgement) runs only after its readings and rejects are in the database, and in arrival order; a failed
- * commit is retried with backoff, keeping the batch, until the database is back.
+ * acknowledgement) runs only after its readings and rejects are in the database, and in arrival order. A commit
+ * that fails on the link to the database is retried with backoff, keeping the batch, until the database is back;
+ * one that fails on the data is split in halves until the message at fault is found, and that message goes to the
+ * reject log instead: no message can stop the pipeline.
  */
 export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private queue: Pending[] = [];
   private inFlight = 0;
   private paused = false;
   private retryMs = RETRY_MIN_MS;
+  /** When the pipeline last made progress (a commit, or the queue filling from empty). */
+  private progressAt = Date.now();
+  private failing: unknown;
   private readonly batchSize: number;
   private readonly highWater: number;
   private readonly lanes: number;
   private readonly now: () => Date;
+  private readonly logger: Logger;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -64,41 +78,50 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     this.highWater = opts.highWater ?? 5_000;
     this.lanes = opts.commitsInFlight ?? 2;
     this.now = opts.now ?? (() => new Date());
+    this.logger = opts.logger ?? createLogger('ingest');
   }
 
   get depth(): number {
     return this.queue.length;
   }
 
-  accept(topic: string, payload: Buffer, committed: () => void): void {
+  /** How long messages have been waiting without any commit (0 when nothing waits): a stuck pipeline. */
+  stalledMs(now = Date.now()): number {
+    return this.queue.length ? now - this.progressAt : 0;
+  }
+
+  /** The last commit failure while it lasts (the database unreachable), for health reports. */
+  get failure(): unknown {
+    return this.failing;
+  }
+
+  accept(topic: string, payload: Buffer, committed: () => void, extras: MessageExtras = {}): void {
     this.metrics.messages.inc();
-    const result = validateTelemetry(topic, payload, this.sensorsOf, this.now());
-    const rejects = result.rejects.map((r) => ({
-      ...r,
-      topic,
-      reservoirCode: result.reservoirCode,
-      payload: payload.toString('utf8'),
-    }));
-    for (const r of rejects) this.metrics.rejects.inc({ reason: r.reason });
+    const now = this.now();
+    const result = validateTelemetry(topic, payload, this.sensorsOf, now);
+    for (const r of result.rejects) this.metrics.rejects.inc({ reason: r.reason });
+    const rejects = rejectRecords(topic, result.reservoirCode, payload, result.rejects);
     if (result.readings.length) this.emit('received', result.readings);
-    this.queue.push({ readings: result.readings, rejects, committed });
+    const scheduledAt = extras.scheduled === false ? undefined : now;
+    this.enqueue({ topic, payload, readings: result.readings, rejects, committed, scheduledAt, rain: extras.rain });
+  }
+
+  /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
+  reject(topic: string, reason: RejectReason, detail: string, payload: string): void {
+    this.metrics.rejects.inc({ reason });
+    const rejects = rejectRecords(topic, null, payload, [{ reason, detail }]);
+    this.enqueue({ topic, payload, readings: [], rejects, committed: () => {} });
+  }
+
+  private enqueue(pending: Pending): void {
+    if (!this.queue.length) this.progressAt = Date.now();
+    this.queue.push(pending);
     this.metrics.queueDepth.set(this.queue.length);
     if (!this.paused && this.queue.length >= this.highWater) {
       this.paused = true;
       this.emit('pressure', true);
     }
     // setImmediate lets a burst of messages that arrived together share one transaction.
-    if (this.inFlight < this.lanes) setImmediate(() => void this.flush());
-  }
-
-  /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
-  reject(topic: string, reason: RejectReason, detail: string, payload: string): void {
-    this.metrics.rejects.inc({ reason });
-    this.queue.push({
-      readings: [],
-      rejects: [{ reason, detail, topic, reservoirCode: null, payload }],
-      committed: () => {},
-    });
     if (this.inFlight < this.lanes) setImmediate(() => void this.flush());
   }
 
@@ -109,28 +132,23 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
 
   private async flush(): Promise<void> {
     // While commits fail, one at a time probes the database.
-    if (this.inFlight >= (this.retryMs > RETRY_MIN_MS ? 1 : this.lanes)) return;
+    if (this.inFlight >= (this.failing ? 1 : this.lanes)) return;
     const batch = this.takeBatch();
     if (!batch.length) return;
     this.inFlight++;
     setImmediate(() => void this.flush());
-    const stop = this.metrics.batchSeconds.startTimer();
     try {
-      const readings = batch.flatMap((p) => p.readings);
-      const stored = await storeBatch(
-        this.db,
-        readings,
-        batch.flatMap((p) => p.rejects),
-      );
-      stop();
+      await this.commit(batch);
+      if (this.failing) this.logger.log('database answers again: committing');
+      this.failing = undefined;
       this.retryMs = RETRY_MIN_MS;
-      this.metrics.stored.inc(stored.length);
-      this.metrics.duplicates.inc(readings.length - stored.length);
-      for (const p of batch) p.done = true;
-      if (stored.length) this.emit('stored', stored);
-    } catch {
-      for (const p of batch) p.taken = false;
+    } catch (err) {
+      // Only a failure of the link gets here: the messages not committed go back to the queue, tried again.
+      for (const p of batch) if (!p.done) p.taken = false;
       this.metrics.dbErrors.inc();
+      if (!this.failing)
+        this.logger.error(`commit of ${batch.length} messages failed; retrying until it succeeds`, err);
+      this.failing = err;
       await new Promise((r) => setTimeout(r, this.retryMs));
       this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     } finally {
@@ -169,5 +187,53 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     let done = 0;
     while (done < this.queue.length && this.queue[done].done) done++;
     for (const p of this.queue.splice(0, done)) p.committed();
+  }
+
+  /** Commits messages in one transaction; if the data is at fault, in halves, down to the message at fault. */
+  private async commit(batch: Pending[]): Promise<void> {
+    const stop = this.metrics.batchSeconds.startTimer();
+    let stored: ValidReading[];
+    const readings = batch.flatMap((p) => p.readings);
+    try {
+      stored = await storeBatch(this.db, {
+        readings,
+        rejects: batch.flatMap((p) => p.rejects),
+        reports: batch.flatMap((p, i) =>
+          p.scheduledAt ? [{ message: i, at: p.scheduledAt, readings: p.readings }] : [],
+        ),
+        rainStates: batch.flatMap((p) => (p.rain ? [p.rain] : [])),
+      });
+    } catch (err) {
+      if (isConnectionFailure(err)) throw err;
+      if (batch.length === 1) return this.setAside(batch[0], err);
+      const half = Math.ceil(batch.length / 2);
+      await this.commit(batch.slice(0, half));
+      return this.commit(batch.slice(half));
+    }
+    stop();
+    this.progressAt = Date.now();
+    this.metrics.stored.inc(stored.length);
+    this.metrics.duplicates.inc(readings.length - stored.length);
+    for (const p of batch) p.done = true;
+    if (stored.length) this.emit('stored', stored);
+  }
+
+  /** The one message the database refuses goes to the reject log (or, if even that is refused, only to the log). */
+  private async setAside(p: Pending, err: unknown): Promise<void> {
+    this.logger.error(`message on ${JSON.stringify(p.topic)} could not be stored; set aside in the reject log`, err);
+    this.metrics.rejects.inc({ reason: 'store_failed' });
+    try {
+      await storeBatch(this.db, {
+        readings: [],
+        rejects: [setAsideRecord(p.topic, p.payload, err)],
+        reports: [],
+        rainStates: [],
+      });
+    } catch (again) {
+      if (isConnectionFailure(again)) throw again;
+      this.logger.error(`message on ${JSON.stringify(p.topic)} could not be logged either; dropped`, again);
+    }
+    this.progressAt = Date.now();
+    p.done = true;
   }
 }

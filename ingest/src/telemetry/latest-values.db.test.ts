@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { AREAS } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LatestValues } from './latest-values.js';
@@ -27,7 +28,7 @@ describe('latest values on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'latest-values-'));
     open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
-    await loadRegistry(open.db, { reservoirs: [{ ...reservoir, responsiblePersons: [] }], projects: [] });
+    await loadRegistry(open.db, { reservoirs: [{ ...reservoir, responsiblePersons: [] }], projects: [], areas: AREAS });
     sensorId = (await open.db.selectFrom('sensors').select('id').where('code', '=', 'WL1').executeTakeFirstOrThrow())
       .id;
   }, 300_000);

@@ -82,7 +82,8 @@ export class LatestValues extends EventEmitter<LatestValuesEvents> {
   }
 
   private async write(values: LatestValue[]): Promise<string[]> {
-    // Rows are locked in sensor (then station) order, so two ingest processes writing at once cannot deadlock.
+    // Rows are locked in sensor (then station) order, so two ingest processes writing at once cannot deadlock. A
+    // sensor removed from the registry since its reading was stored is skipped: it must not block every other value.
     const latest = values.sort((a, b) => a.sensorId - b.sensorId);
     const ids = latest.map((r) => r.sensorId);
     const times = latest.map((r) => r.time);
@@ -91,6 +92,7 @@ export class LatestValues extends EventEmitter<LatestValuesEvents> {
         INSERT INTO sensor_latest (sensor_id, time, value)
         SELECT s, t, v FROM unnest(${ids}::int[], ${times}::timestamptz[], ${latest.map((r) => r.value)}::float8[])
           AS x(s, t, v)
+        WHERE EXISTS (SELECT 1 FROM sensors WHERE id = x.s)
         ON CONFLICT (sensor_id) DO UPDATE SET time = excluded.time, value = excluded.value
         WHERE sensor_latest.time < excluded.time`.execute(tx);
       await sql`

@@ -1,4 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
+import type { EmbeddedBroker, Logger, ServiceOptions } from '@yz/platform';
 import type { IngestPipeline } from './ingest-pipeline.js';
 
 export interface MqttSourceOptions {
@@ -12,12 +13,33 @@ export interface MqttSourceOptions {
   sharedGroup?: string;
   username?: string;
   password?: string;
+  /**
+   * The in-process embedded broker: telemetry is taken from it as each message arrives, and the broker's PUBACK
+   * to the station waits for the commit (MQTT 3.1.1 gives a subscriber no way to hold the publisher's PUBACK).
+   */
+  embedded?: EmbeddedBroker;
 }
 
+/** The source for a process's options: the embedded broker in-process, else the broker server over MQTT 5. */
+export function mqttSourceOptions(options: ServiceOptions, url: string, embedded?: EmbeddedBroker): MqttSourceOptions {
+  return {
+    url,
+    clientId: options.ingest.clientId,
+    protocolVersion: embedded ? 4 : 5,
+    topicPrefix: options.broker.topicPrefix,
+    sharedGroup: options.ingest.sharedGroup,
+    username: options.broker.username,
+    password: options.broker.password,
+    embedded,
+  };
+}
+
+const TELEMETRY = /^reservoirs\/[^/]+\/telemetry$/;
+
 /**
- * Feeds the pipeline from the broker with QoS 1 and a persistent session. With MQTT 5 each PUBACK is sent only
- * once the message is committed. MQTT 3.1.1 (the in-process embedded broker) acknowledges on receipt, since that
- * broker keeps nothing across a restart anyway; there, back-pressure pauses reading the socket instead.
+ * Feeds the pipeline from the broker with QoS 1 and a persistent session; a message is acknowledged only once it is
+ * committed. From a broker server (MQTT 5) ingest sends its PUBACK after the commit and the broker keeps the message
+ * until then; from the embedded broker the station's own PUBACK waits for the commit.
  */
 const ACK_AFTER_COMMIT = new Error('acknowledged after commit');
 
@@ -26,7 +48,7 @@ function sendPacket(client: MqttClient, packet: { cmd: 'puback'; messageId: numb
   (client as unknown as { _sendPacket(p: typeof packet): void })._sendPacket(packet);
 }
 
-export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipeline): MqttClient {
+export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipeline, logger: Logger): MqttClient {
   const topic = `${opts.topicPrefix}reservoirs/+/telemetry`;
   const subscription = opts.sharedGroup ? `$share/${opts.sharedGroup}/${topic}` : topic;
   const strip = (t: string) => (t.startsWith(opts.topicPrefix) ? t.slice(opts.topicPrefix.length) : t);
@@ -53,12 +75,27 @@ export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipel
   });
   // mqtt.js reports the declined acknowledgement as an error; it is the deliberate one above.
   client.on('error', (err) => {
-    if (err !== ACK_AFTER_COMMIT) console.error(`mqtt: ${err.message}`);
+    if (err !== ACK_AFTER_COMMIT) logger.warn(`MQTT connection to ${opts.url}`, err);
   });
-  if (opts.protocolVersion === 4) client.on('message', (t, message) => pipeline.accept(strip(t), message, () => {}));
+  if (opts.embedded) {
+    takeFromEmbedded(opts.embedded, opts.topicPrefix, pipeline);
+    return client;
+  }
   pipeline.on('pressure', (paused) => (paused ? client.stream.pause() : client.stream.resume()));
   // Subscribe on every connect, resumed session or not: some brokers (Mosquitto 2.0 among them) do not restore
   // shared subscriptions from their persistence file after a restart, and subscribing again is harmless.
   client.on('connect', () => client.subscribe(subscription, { qos: 1 }));
   return client;
+}
+
+/**
+ * Every PUBLISH to the embedded broker passes here before the broker acknowledges it. A held message also holds
+ * the next packets of its connection (Aedes reads on once a read's packets are handled): back-pressure per station.
+ */
+function takeFromEmbedded(broker: EmbeddedBroker, prefix: string, pipeline: IngestPipeline): void {
+  broker.setPublishHook((topic, payload, release) => {
+    const own = topic.startsWith(prefix) ? topic.slice(prefix.length) : undefined;
+    if (own === undefined || !TELEMETRY.test(own)) return release();
+    pipeline.accept(own, payload, release);
+  });
 }

@@ -85,4 +85,16 @@ describe('telemetry validation', () => {
   it('needs a time on the message or the reading', () => {
     expect(check({ readings: [{ sensor: 'WL1', value: 1 }] }).rejects[0].reason).toBe('bad_time');
   });
+
+  it('rejects calendar dates that do not exist instead of rolling them over', () => {
+    for (const ts of [
+      '2026-02-30T10:00:00Z',
+      '2026-04-31T10:00:00+08:00',
+      '2026-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+    ]) {
+      expect(check({ ts, readings: [{ sensor: 'WL1', value: 1 }] }).rejects[0]?.reason, ts).toBe('bad_time');
+    }
+    expect(check({ ts: '2024-02-29T10:00:00Z', readings: [{ sensor: 'WL1', value: 1 }] }).readings).toHaveLength(1);
+  });
 });

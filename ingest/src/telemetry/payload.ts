@@ -22,6 +22,7 @@ export type RejectReason =
   | 'not_numeric'
   | 'not_finite'
   | 'out_of_range'
+  | 'store_failed'
   | Sl651RejectReason;
 
 export interface Reject {
@@ -133,12 +134,20 @@ function parseTime(raw: unknown, now: Date): Date | Reject {
     };
   }
   const time = new Date(raw);
-  if (Number.isNaN(time.getTime())) return { reason: 'bad_time', detail: `ts ${raw} is not a real date` };
+  if (Number.isNaN(time.getTime()) || !isCalendarDate(raw)) {
+    return { reason: 'bad_time', detail: `ts ${raw} is not a real date` };
+  }
   if (time.getTime() - now.getTime() > MAX_FUTURE_MS)
     return { reason: 'future_time', detail: `ts ${raw} is in the future` };
   if (now.getTime() - time.getTime() > MAX_AGE_MS)
     return { reason: 'too_old', detail: `ts ${raw} is older than retention` };
   return time;
+}
+
+/** `Date` rolls 30 February over to 2 March; the written day must exist in the written month. */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function checkValue(raw: unknown, type: SensorType): number | Reject {

@@ -1,6 +1,7 @@
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import type { Reject, ValidReading } from './payload.js';
+import type { RainStateChange } from '../sl651-station/sinks.js';
 
 export interface RejectRecord extends Reject {
   topic: string;
@@ -8,28 +9,50 @@ export interface RejectRecord extends Reject {
   payload: string;
 }
 
+/** How far (s) a scheduled report's newest reading may lie from its slot. */
+const SLOT_TOLERANCE_S = 120;
+
 /** Bounded copy of a rejected payload: enough to see what was wrong, never a whole flood. */
 export const REJECT_PAYLOAD_CHARS = 2000;
 
+/** A scheduled report: message `message` of the batch, received `at`, with its valid readings. */
+export interface ScheduledReport {
+  message: number;
+  at: Date;
+  readings: ValidReading[];
+}
+
+export interface Batch {
+  readings: ValidReading[];
+  rejects: RejectRecord[];
+  reports: ScheduledReport[];
+  rainStates: RainStateChange[];
+}
+
 /**
- * Writes what a batch's acknowledgement waits for, and nothing more: its readings (duplicates of (sensor, time)
- * ignored) and its rejects, in one transaction. Latest values and stations' last reports follow off this path
- * (see latest-values.ts). Returns the readings that were new. unnest() arrays keep it to one parameterised
- * statement per table whatever the batch size: the hot path.
+ * Writes what a batch's acknowledgement waits for, and nothing more, in one transaction: its readings (duplicates
+ * of (sensor, time) ignored), its received report slots and SL 651 rain states (a rain state must commit with the
+ * readings it accounts for) and its rejects. Latest values and stations' last reports follow off this path (see
+ * latest-values.ts). Returns the readings that were new. unnest() arrays keep it to one parameterised statement per
+ * table whatever the batch size: the hot path.
  */
 export async function storeBatch(
   db: Kysely<Database>,
-  readings: ValidReading[],
-  rejects: RejectRecord[],
+  { readings, rejects, reports, rainStates }: Batch,
 ): Promise<ValidReading[]> {
-  if (!rejects.length) return readings.length ? insertReadings(db, readings) : [];
+  if (!rejects.length && !reports.length && !rainStates.length)
+    return readings.length ? insertReadings(db, readings) : [];
   return db.transaction().execute(async (tx) => {
     const inserted = readings.length ? await insertReadings(tx, readings) : [];
-    await sql`
-      INSERT INTO reject_log (topic, reservoir_code, reason, detail, payload)
-      SELECT * FROM unnest(${rejects.map((r) => r.topic)}::text[], ${rejects.map((r) => r.reservoirCode)}::text[],
-        ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.detail.slice(0, 500))}::text[],
-        ${rejects.map((r) => r.payload.slice(0, REJECT_PAYLOAD_CHARS))}::text[])`.execute(tx);
+    if (reports.length) await recordReportSlots(tx, reports);
+    if (rainStates.length) await saveRainStates(tx, rainStates);
+    if (rejects.length) {
+      await sql`
+        INSERT INTO reject_log (topic, reservoir_code, reason, detail, payload)
+        SELECT * FROM unnest(${rejects.map((r) => r.topic)}::text[], ${rejects.map((r) => r.reservoirCode)}::text[],
+          ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.detail.slice(0, 500))}::text[],
+          ${rejects.map((r) => r.payload.slice(0, REJECT_PAYLOAD_CHARS))}::text[])`.execute(tx);
+    }
     return inserted;
   });
 }
@@ -45,4 +68,51 @@ async function insertReadings(db: Kysely<Database>, readings: ValidReading[]): P
     RETURNING sensor_id AS s, time AS t`.execute(db);
   const byKey = new Map(readings.map((r) => [`${r.sensorId}|${r.time.getTime()}`, r]));
   return rows.map((row) => byKey.get(`${row.s}|${row.t.getTime()}`)!);
+}
+
+/**
+ * Marks each station's report slot as received: per message and station its newest reading, rounded to the
+ * station's reporting interval (a report observed at 07:59:30 or 08:00:30 answers the 08:00 slot). A message whose
+ * newest reading is more than `SLOT_TOLERANCE_S` from any slot is not a scheduled report (JSON telemetry does not
+ * say; an added report at 08:25 must not stand in for the 08:00 one). The first arrival of a slot stands: a repeat
+ * or a later upload of the same slot changes nothing. Slots go in in key order (commits run side by side).
+ */
+async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[]): Promise<void> {
+  const newest = new Map<string, { message: number; sensorId: number; time: Date; at: Date }>();
+  for (const { message, at, readings } of reports) {
+    for (const r of readings) {
+      const key = `${message}|${r.sensorId}`;
+      if ((newest.get(key)?.time ?? 0) < r.time) newest.set(key, { message, sensorId: r.sensorId, time: r.time, at });
+    }
+  }
+  if (!newest.size) return;
+  const rows = [...newest.values()];
+  await sql`
+    INSERT INTO station_reports (station_id, slot, received_at)
+    SELECT station_id, to_timestamp(slot), min(r)
+    FROM (SELECT m.station_id, m.r, extract(epoch FROM m.t) AS t,
+                 round(extract(epoch FROM m.t) / st.report_interval_s) * st.report_interval_s AS slot
+          FROM (SELECT u.m, se.station_id, max(u.t) AS t, min(u.r) AS r
+                FROM unnest(${rows.map((r) => r.message)}::int[], ${rows.map((r) => r.sensorId)}::int[],
+                            ${rows.map((r) => r.time)}::timestamptz[], ${rows.map((r) => r.at)}::timestamptz[])
+                       AS u(m, s, t, r)
+                JOIN sensors se ON se.id = u.s GROUP BY 1, 2) m
+          JOIN stations st ON st.id = m.station_id) x
+    WHERE abs(t - slot) <= ${SLOT_TOLERANCE_S}
+    GROUP BY station_id, slot
+    ORDER BY station_id, slot
+    ON CONFLICT (station_id, slot) DO NOTHING`.execute(tx);
+}
+
+/**
+ * Each SL 651 station's latest rain state of the batch (messages are in arrival order: the last one stands). Commits
+ * run side by side, so an older batch may commit last: a state never replaces one accounted further (`until`).
+ */
+async function saveRainStates(tx: Kysely<Database>, changes: RainStateChange[]): Promise<void> {
+  const latest = new Map(changes.map((c) => [c.stationAddress, JSON.stringify(c.state)]));
+  await sql`
+    INSERT INTO sl651_rain_state (station_address, state)
+    SELECT a, s FROM unnest(${[...latest.keys()]}::text[], ${[...latest.values()]}::jsonb[]) AS x(a, s)
+    ON CONFLICT (station_address) DO UPDATE SET state = excluded.state, updated_at = now()
+      WHERE (sl651_rain_state.state->>'until')::timestamptz <= (excluded.state->>'until')::timestamptz`.execute(tx);
 }

@@ -32,6 +32,7 @@ export function selectAlerts(db: Kysely<Database>) {
       'a.resolved_at as resolvedAt',
       'a.resolved_by as resolvedBy',
       'a.note',
+      'a.drill',
     ]);
 }
 
@@ -58,6 +59,7 @@ export function toAlertRecord(r: AlertRow): AlertRecord {
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     resolvedBy: r.resolvedBy,
     note: r.note,
+    drill: r.drill,
   };
 }
 
@@ -98,6 +100,8 @@ export async function applyEvaluation(
           threshold: e.threshold,
           message_zh: e.message.zh,
           message_en: e.message.en,
+          // Alerts opened while a storm drill runs are drill alerts (cheap: drills are few, indexed by end).
+          drill: sql<boolean>`exists (select 1 from storm_drills d where ${at} between d.started_at and d.ends_at)`,
         })
         .onConflict((oc) =>
           oc

@@ -1,36 +1,99 @@
-import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import { Aedes, type AuthenticateError } from 'aedes';
+import { PacketSizeGuard } from './packet-size-guard.js';
+
+/**
+ * Called for every PUBLISH a client sends, before the broker acknowledges or forwards it; the broker waits for
+ * `release`. In-process ingest releases a telemetry message once it is committed, so a PUBACK means "stored".
+ */
+export type PublishHook = (topic: string, payload: Buffer, release: () => void) => void;
 
 export interface EmbeddedBroker {
   url: string;
+  /** Sets the one hook every client PUBLISH passes through (see `PublishHook`). */
+  setPublishHook(hook: PublishHook | undefined): void;
   close(): Promise<void>;
 }
 
+export interface EmbeddedBrokerOptions {
+  port: number;
+  /** Default loopback: the embedded broker is for this machine unless opened on purpose (MQTT_HOST=0.0.0.0). */
+  host?: string;
+  /** Largest MQTT packet accepted; a client declaring more is disconnected on the packet's header. */
+  maxPacketBytes?: number;
+  /** When set, clients must log in with them. */
+  username?: string;
+  password?: string;
+}
+
+/** Telemetry is at most 64 KB (payload validation); the rest is headroom for topic and SL 651 bridge frames. */
+export const DEFAULT_MAX_PACKET_BYTES = 128 * 1024;
+
 /** Starts the embedded MQTT 3.1.1 broker (Aedes). A taken port is a one-line error that names the setting. */
-export async function startEmbeddedBroker(port: number): Promise<EmbeddedBroker> {
-  const aedes = await Aedes.createBroker();
-  const server: Server = createServer(aedes.handle);
+export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
+  let hook: PublishHook | undefined;
+  const aedes = await Aedes.createBroker({
+    authenticate: (_client, username, password, done) => {
+      const ok = !opts.username || (username === opts.username && same(password, opts.password ?? ''));
+      if (ok) return done(null, true);
+      const err = new Error('bad user name or password') as AuthenticateError;
+      err.returnCode = 4;
+      done(err, false);
+    },
+    authorizePublish: (client, packet, done) => {
+      if (packet.topic.startsWith('$SYS')) return done(new Error('$SYS topics are reserved'));
+      // Messages the broker publishes itself (client null) are not telemetry.
+      if (!client || !hook) return done(null);
+      hook(packet.topic, packet.payload as Buffer, () => done(null));
+    },
+  });
+  const maxPacketBytes = opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
+  const server: Server = createServer((socket) => aedes.handle(limitPackets(socket, maxPacketBytes)));
+  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       aedes.close();
       reject(
         err.code === 'EADDRINUSE'
           ? new Error(
-              `MQTT port ${port} is already in use (another broker?): set MQTT_PORT to a free port, or MQTT_URL to use that broker`,
+              `MQTT port ${opts.port} is already in use (another broker?): set MQTT_PORT to a free port, or MQTT_URL to use that broker`,
             )
           : err,
       );
     });
-    server.listen(port, '0.0.0.0', () => resolve());
+    server.listen(opts.port, host, () => resolve());
   });
   const address = server.address();
-  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const boundPort = typeof address === 'object' && address ? address.port : opts.port;
   return {
-    url: `mqtt://127.0.0.1:${boundPort}`,
+    url: `mqtt://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${boundPort}`,
+    setPublishHook: (h) => (hook = h),
     close: () =>
       new Promise<void>((resolve) => {
         // Aedes disconnects its clients first, so the server's close is not left waiting on them.
         aedes.close(() => server.close(() => resolve()));
       }),
   };
+}
+
+/** Aedes reads each connection with `read()`; every chunk is checked for oversized packets on its way. */
+function limitPackets(socket: Socket, max: number): Socket {
+  const guard = new PacketSizeGuard(max);
+  const read = socket.read.bind(socket);
+  socket.read = (size?: number) => {
+    const chunk = read(size) as Buffer | null;
+    if (chunk && !guard.accept(chunk)) {
+      socket.destroy();
+      return null;
+    }
+    return chunk;
+  };
+  return socket;
+}
+
+function same(given: Buffer | undefined, expected: string): boolean {
+  const a = given ?? Buffer.alloc(0);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -12,15 +12,22 @@ const schema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Longest statement on a database server; a half-open link becomes an error after about this long. */
+  DATABASE_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MQTT_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
   MQTT_PORT: port.default(1883),
+  /** Where the embedded broker listens: loopback unless stations on the network must reach it (0.0.0.0). */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
   /** Prepended to every MQTT topic; lets several deployments (or test runs) share one broker. */
   MQTT_TOPIC_PREFIX: z.string().default(''),
   SL651_PORT: port.default(5651),
   SIMULATE: flag,
   /** Simulated seconds per real second. */
   SIMULATE_SPEED: z.coerce.number().positive().default(3600),
+  SIMULATE_HISTORY_HOURS: z.coerce.number().min(0).max(720).default(24),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** Signs access tokens together with the database's key half; in embedded mode generated into DATA_DIR. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   MQTT_USERNAME: z.string().min(1).optional(),
   MQTT_PASSWORD: z.string().min(1).optional(),
   /** Ingest processes with the same group share the stream (MQTT 5 `$share/{group}/…`). */
@@ -39,6 +46,8 @@ const schema = z.object({
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe (behind nginx: its address or 'uniquelocal'). */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** Size of the generated registry on first start: Yongzhou's 1294, or more (a province) for load tests. */
+  SEED_RESERVOIRS: z.coerce.number().int().min(100).max(100_000).default(1294),
 });
 
 export interface AppConfig {
@@ -46,14 +55,19 @@ export interface AppConfig {
   /** Unset: the embedded TimescaleDB (PGlite) under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
+  databaseQueryTimeoutSeconds: number;
   /** Unset: the embedded Aedes broker on mqttPort. */
   mqttUrl: string | undefined;
   mqttPort: number;
+  mqttHost: string;
   mqttTopicPrefix: string;
   sl651Port: number;
   simulate: boolean;
   simulateSpeed: number;
+  /** Hours of history the simulator fills on a first start. */
+  simulateHistoryHours: number;
   adminPassword: string | undefined;
+  jwtSecret: string | undefined;
   mqttUsername: string | undefined;
   mqttPassword: string | undefined;
   ingestSharedGroup: string | undefined;
@@ -64,6 +78,7 @@ export interface AppConfig {
   redisUrl: string | undefined;
   trustProxy: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  seedReservoirs: number;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with a message naming the variable. */
@@ -75,20 +90,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  if (e.DATABASE_URL && !e.ADMIN_PASSWORD) {
-    throw new Error('Invalid configuration: ADMIN_PASSWORD is required when DATABASE_URL is set');
-  }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
+    databaseQueryTimeoutSeconds: e.DATABASE_QUERY_TIMEOUT_SECONDS,
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
     sl651Port: e.SL651_PORT,
     simulate: e.SIMULATE ?? true,
     simulateSpeed: e.SIMULATE_SPEED,
+    simulateHistoryHours: e.SIMULATE_HISTORY_HOURS,
     adminPassword: e.ADMIN_PASSWORD,
+    jwtSecret: e.JWT_SECRET,
     mqttUsername: e.MQTT_USERNAME,
     mqttPassword: e.MQTT_PASSWORD,
     ingestSharedGroup: e.INGEST_SHARED_GROUP,
@@ -99,16 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    seedReservoirs: e.SEED_RESERVOIRS,
   };
-}
-
-/** The standalone services (`npm start -w backend`, `npm start -w ingest`) run against servers only. */
-export function requireServers(config: AppConfig, service: string): { databaseUrl: string; mqttUrl: string } {
-  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.mqttUrl && 'MQTT_URL'].filter(Boolean);
-  if (missing.length) {
-    throw new Error(
-      `${service} alone needs ${missing.join(' and ')}; \`npm start\` runs everything on embedded defaults`,
-    );
-  }
-  return { databaseUrl: config.databaseUrl!, mqttUrl: config.mqttUrl! };
 }

@@ -4,4 +4,5 @@ export * from './embedded-database.js';
 export * from './timescale.js';
 export * from './open-database.js';
 export * from './rollup-refresh.js';
+export * from './failure.js';
 export { MIGRATIONS } from './migrations/index.js';

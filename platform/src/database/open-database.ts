@@ -30,6 +30,8 @@ export async function openDatabase(
   opts: {
     databaseUrl: string | undefined;
     dataDir: string;
+    /** Statement deadline on a server (see `connect`). */
+    queryTimeoutMs?: number;
     /** Runs after the migrations, under the same lock (e.g. loading the registry on first start). */
     afterMigrate?: (db: Kysely<Database>) => Promise<void>;
   },
@@ -41,7 +43,7 @@ export async function openDatabase(
     logger.log(`embedded TimescaleDB (PGlite) in ${opts.dataDir}`);
   }
   const url = opts.databaseUrl ?? embedded!.url;
-  const { db, pool } = connect(url, embedded !== undefined);
+  const { db, pool } = connect(url, embedded !== undefined, opts.queryTimeoutMs);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -90,14 +92,7 @@ const MIGRATION_LOCK = 73102021;
 async function applyTimescalePolicies(db: Kysely<Database>): Promise<void> {
   await sql`SELECT add_compression_policy('readings', INTERVAL '7 days', if_not_exists => true)`.execute(db);
   await sql`SELECT add_retention_policy('readings', INTERVAL '3 years', if_not_exists => true)`.execute(db);
-  await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => INTERVAL '3 days',
+  // start_offset NULL: every invalidated range however old (readings days late too), not only the last 3 days.
+  await sql`SELECT add_continuous_aggregate_policy('readings_hourly', start_offset => NULL,
        end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '15 minutes', if_not_exists => true)`.execute(db);
-}
-
-/** Whether the database answers (for health checks). */
-export async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
-  return sql`SELECT 1`
-    .execute(db)
-    .then(() => true)
-    .catch(() => false);
 }

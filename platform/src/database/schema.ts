@@ -1,4 +1,4 @@
-import type { RuleOverrides, SensorType } from '@yz/domain';
+import type { FloodOutlook, HstJudgeState, HstModel, HstRefusal, RuleOverrides, SensorType } from '@yz/domain';
 import type { ColumnType, Generated, Insertable } from 'kysely';
 
 /**
@@ -58,6 +58,8 @@ export interface ReservoirsTable {
   last_appraisal: CalendarDate | null;
   next_appraisal: CalendarDate;
   dam_safety_monitoring: boolean;
+  /** 限制运用水位 (m) of a category-3 dam before reinforcement acceptance; null: the default (flood limit − 1 m). */
+  restricted_level: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface StationsTable {
@@ -98,6 +100,8 @@ export interface UsersTable {
   area_code: string | null;
   phone: string | null;
   created_at: ColumnType<Date, never, never>;
+  /** Raised to revoke every token the user holds (password change, reset). */
+  token_version: Generated<number>;
 }
 
 export interface ReadingsTable {
@@ -153,6 +157,8 @@ export interface AlertsTable {
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   note: string | null;
+  /** Opened while a storm drill ran. */
+  drill: Generated<boolean>;
 }
 
 export interface AlertEventsTable {
@@ -292,6 +298,92 @@ export interface AlertRuleOverridesTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** A sign-in session; the refresh token is stored as its SHA-256 (hex) only. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  token_hash: string;
+  /** The user's token_version at sign-in: the session ends when that moves on. */
+  token_version: number;
+  created_at: GeneratedTimestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** A threshold watch's state (the domain's WatchState, plain JSON) per reservoir. */
+export interface FloodWatchesTable {
+  reservoir_code: string;
+  watch: 'flood_limit' | 'spill';
+  state: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** Above-flood-limit (超汛限) and spill (溢洪) events. */
+export interface FloodEventsTable {
+  id: Generated<string>;
+  reservoir_code: string;
+  kind: 'flood_limit' | 'spill';
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  duration_hours: Numeric | null;
+  threshold_level: Numeric;
+  threshold_kind: string;
+  peak_level: number;
+  peak_at: Timestamp;
+  excess_storage: number | null;
+  peak_discharge: number | null;
+  notified_name: string | null;
+  notified_phone: string | null;
+}
+
+/** The latest flood outlook of a reservoir (the domain's FloodOutlook) and the reading time it was taken at. */
+export interface FloodOutlooksTable {
+  reservoir_code: string;
+  at: Timestamp;
+  outlook: Json<FloodOutlook>;
+}
+
+/** The 08:00 daily report (水雨情日报) as generated, per hydrological day. */
+export interface DailyReportsTable {
+  report_date: CalendarDate;
+  report: Json<unknown>;
+  generated_at: GeneratedTimestamp;
+}
+
+export interface StormDrillsTable {
+  id: Generated<number>;
+  speed: number;
+  started_at: Timestamp;
+  ends_at: Timestamp;
+  started_by: string;
+}
+
+/** An SL 651 station's rain ledger (ingest's `RainState`, JSON), written with the readings it produced. */
+export interface Sl651RainStateTable {
+  station_address: string;
+  state: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** A scheduled report slot of a station that was received, and when it first arrived. */
+export interface StationReportsTable {
+  station_id: number;
+  slot: Timestamp;
+  received_at: Timestamp;
+}
+
+/** The HST model of one dam-safety instrument, or why it has none; the judge's state between days. */
+export interface SensorModelsTable {
+  sensor_id: number;
+  reservoir_code: string;
+  fitted_at: Timestamp;
+  /** An HstModel (domain/dam-safety/hst), or null with the refusal. */
+  model: Json<HstModel> | null;
+  refusal: HstRefusal | null;
+  message: string | null;
+  judge_state: ColumnType<HstJudgeState, string | undefined, string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   areas: AreasTable;
@@ -316,6 +408,15 @@ export interface Database {
   appraisals: AppraisalsTable;
   hazards: HazardsTable;
   alert_rule_overrides: AlertRuleOverridesTable;
+  sl651_rain_state: Sl651RainStateTable;
+  station_reports: StationReportsTable;
+  sensor_models: SensorModelsTable;
+  sessions: SessionsTable;
+  flood_watches: FloodWatchesTable;
+  flood_events: FloodEventsTable;
+  flood_outlooks: FloodOutlooksTable;
+  daily_reports: DailyReportsTable;
+  storm_drills: StormDrillsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

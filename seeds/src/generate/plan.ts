@@ -11,6 +11,9 @@ export const POLICY_COUNTS = {
   appraisalDueBy2022: 122,
 } as const;
 
+/** The plan's figures for one registry: the policy's for Yongzhou, scaled for a larger registry. */
+export type PlanCounts = { -readonly [K in keyof typeof POLICY_COUNTS]: number };
+
 /** Key small(2) (重点小(2)型): dam height ≥ 10 m and total storage ≥ 20 ×10⁴ m³. */
 export const KEY_SMALL2_MIN_DAM_HEIGHT = 10;
 export const KEY_SMALL2_MIN_STORAGE = 20;
@@ -30,20 +33,22 @@ export interface Slot {
   appraisal: AppraisalGroup;
 }
 
-/** 经开区, 金洞, 回龙圩: statistical areas carved out of the counties, with few reservoirs. */
-const FUNCTIONAL_AREAS = new Set(['431171', '431172', '431173']);
-
 export function scaleOf(kind: Kind): Scale {
   return kind === 'medium' ? 'medium' : kind === 'small1' ? 'small1' : 'small2';
+}
+
+/** Functional areas (开发区, 管理区) carry county digits 71–79 in their statistical code. */
+export function isFunctionalArea(code: string): boolean {
+  return Number(code.slice(4, 6)) >= 71;
 }
 
 export function isMonitored(kind: Kind): boolean {
   return kind !== 'small2';
 }
 
-/** Which area, kind and appraisal group each of the 1294 reservoirs gets, before any figure is drawn. */
-export function planSlots(rng: Random): Slot[] {
-  const { medium, small, small1, monitoredSmall, programmeSmall, appraisalDueBy2022 } = POLICY_COUNTS;
+/** Which area, kind and appraisal group each reservoir (Yongzhou's 1294 by default) gets, before any figure is drawn. */
+export function planSlots(rng: Random, counts: PlanCounts = POLICY_COUNTS, areas: readonly Area[] = AREAS): Slot[] {
+  const { medium, small, small1, monitoredSmall, programmeSmall, appraisalDueBy2022 } = counts;
   const kinds: Kind[] = rng.shuffle([
     ...repeat<Kind>('small1', small1),
     ...repeat<Kind>('small2Key', monitoredSmall - small1),
@@ -55,11 +60,12 @@ export function planSlots(rng: Random): Slot[] {
     ...repeat<AppraisalGroup>('dueBy2022', appraisalDueBy2022),
     ...repeat<AppraisalGroup>('regular', small - programmeSmall - appraisalDueBy2022),
   ]);
-  const areaCodes = allocateByArea(small, AREAS).flatMap(([code, count]) => repeat(code, count));
+  const areaCodes = allocateByArea(small, areas).flatMap(([code, count]) => repeat(code, count));
   const smallSlots = areaCodes.map((areaCode, i) => ({ areaCode, kind: kinds[i], appraisal: groups[i] }));
 
-  // Medium reservoirs (all in the programme) go to distinct counties, never to the small functional areas.
-  const counties = rng.shuffle(AREAS.filter((area) => !FUNCTIONAL_AREAS.has(area.code)).map((area) => area.code));
+  // Medium reservoirs (all in the programme) go to distinct counties, never to the small functional areas
+  // (经开区, 金洞, 回龙圩: statistical areas carved out of the counties, with few reservoirs).
+  const counties = rng.shuffle(areas.filter((area) => !isFunctionalArea(area.code)).map((area) => area.code));
   const mediumSlots = counties
     .slice(0, medium)
     .map((areaCode): Slot => ({ areaCode, kind: 'medium', appraisal: 'programme' }));

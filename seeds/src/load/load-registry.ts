@@ -1,7 +1,7 @@
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import { insertChunked } from './insert-chunked.js';
-import { AREAS, SENSOR_TYPES, type Registry, type ReservoirSeed } from '@yz/domain';
+import { SENSOR_TYPES, type Registry, type ReservoirSeed } from '@yz/domain';
 
 /**
  * Loads the registry idempotently: rows that already exist (by code) are left as they are, so a re-run or a
@@ -15,7 +15,7 @@ export async function loadRegistry(db: Kysely<Database>, registry: Registry): Pr
        SELECT code, name, "nameEn", center[1], center[2]
        FROM jsonb_to_recordset(${json}::jsonb) AS x(code text, name text, "nameEn" text, center double precision[])
        ON CONFLICT (code) DO NOTHING`,
-      AREAS,
+      registry.areas,
     );
     await insertChunked(
       tx,

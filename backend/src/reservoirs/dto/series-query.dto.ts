@@ -26,6 +26,16 @@ export class SeriesQueryDto {
   @IsOptional()
   @IsIn(BUCKETS)
   bucket?: Bucket;
+
+  @ApiPropertyOptional({
+    enum: ['0', '1'],
+    description:
+      "1: also the instrument's HST model: `expected`, `residual` and `sigma` (the σ of a new day there) per point, " +
+      'null where the model has nothing to say; `model` is null (with `modelMessage`) when there is no model',
+  })
+  @IsOptional()
+  @IsIn(['0', '1'])
+  model?: '0' | '1';
 }
 
 export class ReservoirListQueryDto {

@@ -1,4 +1,5 @@
 // HST (hydrostatic–seasonal–time) models of dam-safety instruments: fit, predict, judge. See README.md.
+export { dayNumber } from './days.js';
 export {
   buildHstDesign,
   hstInputs,

@@ -1,7 +1,7 @@
 // Judging an instrument's daily means (and, provisionally, single readings) against its HST model.
 import { dayNumber } from './days.js';
 import type { HstInputs } from './features.js';
-import { predictDay, predictReading, type HstModel } from './model.js';
+import { predictDay, predictReading, type HstModel, type HstPrediction } from './model.js';
 
 /** When a residual is abnormal, in multiples of the model's σ. */
 export interface HstRule {
@@ -10,11 +10,24 @@ export interface HstRule {
   /** Beyond this, or beyond warningSigma on `streakDays` consecutive days: orange ('major'). */
   majorSigma: number;
   streakDays: number;
+  /**
+   * Consecutive days beyond warningSigma before a yellow opens (1: the first day). On honest independent daily
+   * residuals 0.27 % of days fall beyond 3σ, so a one-day rule cries wolf about once per instrument-year by
+   * construction; asking for a second day cuts that to a few per hundred instrument-years, while anything beyond
+   * majorSigma (a step of 5σ) still alerts on its first day.
+   */
+  confirmDays: number;
   /** An open model alert may resolve once a residual is back within this (hysteresis against flapping). */
   clearSigma: number;
 }
 
-export const HST_RULE_DEFAULTS: HstRule = { warningSigma: 3, majorSigma: 4, streakDays: 3, clearSigma: 2 };
+export const HST_RULE_DEFAULTS: HstRule = {
+  warningSigma: 3,
+  majorSigma: 4,
+  streakDays: 3,
+  confirmDays: 2,
+  clearSigma: 2,
+};
 
 /** The repo's severity names for the yellow and orange warning colours. */
 export type HstSeverity = 'warning' | 'major';
@@ -51,6 +64,7 @@ export interface HstVerdict {
   expected: number | null;
   /** measured − expected. */
   residual: number | null;
+  /** σ of this residual: the model's σ widened by the day's leverage and the residuals' autocorrelation. */
   sigma: number;
   /** residual / σ. */
   z: number | null;
@@ -92,8 +106,8 @@ export function judgeReading(
   rule: HstRule = HST_RULE_DEFAULTS,
 ): HstVerdict {
   const { day, value, level } = reading;
-  const expected = predictReading(model, inputs, day, level);
-  return judge(model, instrument, state, day, value, level, expected, true, rule);
+  const prediction = predictReading(model, inputs, day, level);
+  return judge(model, instrument, state, day, value, level, prediction, true, rule);
 }
 
 function judge(
@@ -103,25 +117,28 @@ function judge(
   day: string,
   measured: number,
   level: number | null,
-  expected: number | null,
+  prediction: HstPrediction | null,
   provisional: boolean,
   rule: HstRule,
 ): HstVerdict {
   const [low, high] = model.levelRange;
   const outOfRange = level !== null && (level < low || level > high);
-  const base = { instrument: instrument.code, day, provisional, level, measured, sigma: model.sigma };
+  const base = { instrument: instrument.code, day, provisional, level, measured };
   let verdict: Omit<HstVerdict, 'message'>;
-  if (outOfRange || expected === null) {
+  if (outOfRange || prediction === null) {
     const status = outOfRange ? 'level-out-of-range' : 'inputs-missing';
-    verdict = { ...base, status, expected: null, residual: null, z: null, severity: null, streak: 0, clear: false };
+    const unjudged = { expected: null, residual: null, z: null, severity: null, streak: 0, clear: false };
+    verdict = { ...base, status, sigma: model.sigma, ...unjudged };
   } else {
+    const { expected, sigma } = prediction;
     const residual = measured - expected;
-    const z = residual / model.sigma;
+    const z = residual / sigma;
     const follows = state.lastDay !== null && dayNumber(day) === dayNumber(state.lastDay) + 1;
     const streak = Math.abs(z) > rule.warningSigma ? (follows ? state.streak : 0) + 1 : 0;
-    const severity = Math.abs(z) > rule.majorSigma || streak >= rule.streakDays ? 'major' : streak ? 'warning' : null;
+    const major = Math.abs(z) > rule.majorSigma || streak >= rule.streakDays;
+    const severity = major ? 'major' : streak >= rule.confirmDays ? 'warning' : null;
     const clear = Math.abs(z) < rule.clearSigma;
-    verdict = { ...base, status: 'judged', expected, residual, z, severity, streak, clear };
+    verdict = { ...base, status: 'judged', expected, residual, sigma, z, severity, streak, clear };
   }
   return { ...verdict, message: message(verdict, model, instrument, rule) };
 }
@@ -158,9 +175,16 @@ function message(
     } else if (v.severity === 'major') {
       zh.push(`连续 ${v.streak} 天超过 ${rule.warningSigma}σ`);
       en.push(`beyond ${rule.warningSigma}σ on ${v.streak} consecutive days`);
-    } else if (v.severity === 'warning') {
+    } else if (v.severity === 'warning' && v.streak > 1) {
+      zh.push(`连续 ${v.streak} 天超过 ${rule.warningSigma}σ`);
+      en.push(`beyond ${rule.warningSigma}σ on ${v.streak} consecutive days`);
+    } else if (v.streak) {
       zh.push(`超过 ${rule.warningSigma}σ`);
       en.push(`beyond ${rule.warningSigma}σ`);
+      if (!v.severity) {
+        zh.push(`待确认（连续 ${rule.confirmDays} 天才报警）`);
+        en.push(`to be confirmed (alerts after ${rule.confirmDays} consecutive days)`);
+      }
     }
   }
   const tail = v.provisional ? { zh: '（暂定）', en: ' (provisional)' } : { zh: '', en: '' };

@@ -51,6 +51,13 @@ export function subsetRss(r: Columns, chosen: readonly number[]): number {
   return reduce(r, chosen)[chosen.length][chosen.length] ** 2;
 }
 
+/** R of the chosen columns of X alone (k × k, as columns), given R of [X | y]: (X_cᵀX_c)⁻¹ = R⁻¹R⁻ᵀ. */
+export function subsetTriangle(r: Columns, chosen: readonly number[]): Columns {
+  return reduce(r, chosen)
+    .slice(0, chosen.length)
+    .map((column) => column.slice(0, chosen.length));
+}
+
 /** Least-squares coefficients of y on the chosen columns of X, given R of [X | y]; throws on collinear columns. */
 export function subsetCoefficients(r: Columns, chosen: readonly number[]): Float64Array {
   const s = reduce(r, chosen);

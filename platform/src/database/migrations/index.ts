@@ -8,6 +8,12 @@ import { notifications } from './1732300000500-notifications.js';
 import { safetyLedger } from './1732300000600-safety-ledger.js';
 import { alertRuleOverrides } from './1732300000700-alert-rule-overrides.js';
 import { constructionKinds } from './1732300000800-construction-kinds.js';
+import { stationReports } from './1732300001000-station-reports.js';
+import { sensorModels } from './1732300001100-sensor-models.js';
+import { floodWatch } from './1732300001200-flood-watch.js';
+import { sessions } from './1732300001400-sessions.js';
+import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
+import { stormDrills } from './1732300001700-storm-drills.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
 function inTransaction(m: Migration): Migration {
@@ -32,6 +38,12 @@ export const MIGRATIONS: Record<string, Migration> = {
   '1732300000600-safety-ledger': inTransaction(safetyLedger),
   '1732300000700-alert-rule-overrides': inTransaction(alertRuleOverrides),
   '1732300000800-construction-kinds': inTransaction(constructionKinds),
+  '1732300001000-station-reports': inTransaction(stationReports),
+  '1732300001100-sensor-models': inTransaction(sensorModels),
+  '1732300001200-flood-watch': inTransaction(floodWatch),
+  '1732300001400-sessions': inTransaction(sessions),
+  '1732300001500-rollup-policy-history': rollupPolicyHistory,
+  '1732300001700-storm-drills': inTransaction(stormDrills),
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

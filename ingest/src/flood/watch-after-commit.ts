@@ -1,0 +1,41 @@
+import type { TimedValue } from '@yz/domain';
+import type { IngestPipeline } from '../telemetry/ingest-pipeline.js';
+import type { FloodEventChange, FloodWatcher } from './flood-watcher.js';
+
+/**
+ * Every committed water level goes through the flood watches, in order, one pass at a time (unlike alert
+ * judging, which may skip to the newest reading, an event's start and peak need each reading); `onChanges`
+ * gets what they recorded (the alert engine opens and resolves spill alerts).
+ */
+export function watchFloodsAfterCommit(
+  pipeline: IngestPipeline,
+  watcher: FloodWatcher,
+  onChanges: (changes: FloodEventChange[]) => Promise<void>,
+) {
+  const waiting = new Map<string, TimedValue[]>();
+  let pass: Promise<void> | undefined;
+  const run = async () => {
+    while (waiting.size) {
+      const batch = [...waiting];
+      waiting.clear();
+      for (const [code, levels] of batch) {
+        try {
+          await onChanges(await watcher.onLevels(code, levels));
+        } catch (err) {
+          console.error(`flood watch of ${code} failed:`, (err as Error).message);
+        }
+      }
+    }
+    pass = undefined;
+  };
+  pipeline.on('stored', (readings) => {
+    for (const r of readings) {
+      if (r.type !== 'water_level') continue;
+      const levels = waiting.get(r.reservoirCode) ?? [];
+      levels.push({ time: r.time, value: r.value });
+      waiting.set(r.reservoirCode, levels);
+    }
+    if (waiting.size) pass ??= run();
+  });
+  return { idle: async () => void (await pass) };
+}
