@@ -7,6 +7,7 @@ import { watchFloodsAfterCommit } from './flood/watch-after-commit.js';
 import { Notifier, WebhookChannel } from './notifications/index.js';
 import { loadRainStates, MemoryRainStateStore, startSl651Bridge, startSl651Station } from './sl651-station/index.js';
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
+import { LatestValues } from './telemetry/latest-values.js';
 import { IngestMetrics } from './telemetry/metrics.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
 import type { ValidReading } from './telemetry/payload.js';
@@ -18,6 +19,8 @@ export interface IngestService {
   metrics: IngestMetrics;
   registry: RegistryCache;
   alerts: AlertEngine;
+  /** Latest values and last reports, written once a second after the readings (its `written` event says which). */
+  latest: LatestValues;
   client: MqttClient;
   connected(): boolean;
   /** Stops taking messages, commits what was received, then disconnects (keeping the broker session). */
@@ -43,10 +46,15 @@ export async function startIngest(
   const registry = new RegistryCache(db);
   await registry.start();
   const pipeline = new IngestPipeline(db, registry.sensorsOf, metrics, { logger });
+  const latest = new LatestValues(db);
+  await latest.start();
+  pipeline.on('stored', (readings) => latest.note(readings));
   const alerts = new AlertEngine(db, { offlineSweepMs: extras.offlineSweepMs });
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
+  // Alerts that need only the reading are judged on arrival, ahead of the batch's commit; the rest after it.
+  pipeline.on('received', (readings) => alerts.onArrival(readings));
   const judge = judgeAfterCommit(pipeline, alerts, metrics, logger);
   const floods = watchFloodsAfterCommit(pipeline, new FloodWatcher(db, alerts.floodReservoir), (changes) =>
     alerts.onFloodEvents(changes),
@@ -59,6 +67,7 @@ export async function startIngest(
     metrics,
     registry,
     alerts,
+    latest,
     client,
     connected: () => client.connected,
     async stop() {
@@ -66,8 +75,10 @@ export async function startIngest(
       source.embedded?.setPublishHook(holdForever);
       await sl651?.close();
       await pipeline.drain();
+      await latest.stop();
       await judge.idle();
       await floods.idle();
+      await alerts.idle();
       registry.stop();
       stopRetention();
       alerts.stop();

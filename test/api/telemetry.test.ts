@@ -99,16 +99,21 @@ describe('telemetry series, rollups, station health and restart on the embedded 
 
   it('reports station health: online, 到报率 and 及时率 over the hydrological day, closed periods only', async () => {
     type Rates = { due: number; received: number; timely: number; arrivalRate: number | null };
-    const res = await sys.get<{
-      date: string;
-      from: string;
-      to: string;
-      total: Rates & { stations: number };
-      stations: (Rates & { code: string; online: boolean })[];
-    }>('/api/stations/health?county=431126', token);
+    const health = () =>
+      sys.get<{
+        date: string;
+        from: string;
+        to: string;
+        total: Rates & { stations: number };
+        stations: (Rates & { code: string; online: boolean })[];
+      }>('/api/stations/health?county=431126', token);
+    // A station's last report is written off the acknowledged commit, within a second of its readings.
+    await expect
+      .poll(async () => (await health()).body.stations.find((s) => s.code === `${code}-RW`)?.online)
+      .toBe(true);
+    const res = await health();
     expect(res.status).toBe(200);
     const station = res.body.stations.find((s) => s.code === `${code}-RW`)!;
-    expect(station.online).toBe(true);
     // Each hour's message answers the slot of its newest reading (the hour's end); a slot is judged 10 minutes
     // after it ends. Everything was published just now, so only a slot that just ended may be on time.
     const from = Date.parse(res.body.from);

@@ -14,12 +14,14 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { encodeAck, encodeMessage, startSl651Station, uplinkReport, type Message } from '@yz/ingest';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { header, percentile, publishLoad, READINGS_PER_MESSAGE, sleep, table } from './lib.js';
+import { header, percentile, publishLoad, sleep, table } from './lib.js';
 
 const KILL_READINGS = Number(process.env.BENCH_KILL_READINGS ?? 50_000);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 6);
 const BURST_READINGS = Number(process.env.BENCH_BURST_READINGS ?? 100_000);
 const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 10);
+/** Readings in each burst message. */
+const READINGS_PER_MESSAGE = 5;
 
 /** The machine may be shared: start-up is allowed longer than in tests. */
 const START_MS = 300_000;
@@ -217,7 +219,7 @@ for (let b = 0; b < BURSTS; b++) {
   await publishLoad(
     sys.mqttUrl,
     '',
-    { messages: BURST_READINGS / READINGS_PER_MESSAGE, publishers: 4 },
+    { messages: BURST_READINGS / READINGS_PER_MESSAGE, publishers: 4, perMessage: READINGS_PER_MESSAGE },
     4,
     Date.now() - (30 + b) * 24 * 3_600_000,
   );

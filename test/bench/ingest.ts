@@ -1,203 +1,177 @@
-// Ingest throughput: (a) insert statements against the machine's PostgreSQL, (b) standalone ingest processes behind
-// Mosquitto, (c) the embedded all-in-one. `npm run bench:ingest` (after `npm run build`).
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
+// Ingest throughput against its ceiling: (a) binary COPY of readings-shaped rows, (b) the project's commit path
+// alone (the ingest pipeline fed in-process, no broker), (c) end to end over MQTT: a standalone ingest on PostgreSQL
+// behind Mosquitto, and the embedded all-in-one, at 5 and 50 readings per message. Each figure is the median of 3
+// runs; a run that lost messages gets no rate. `npm run bench:ingest` (after `npm run build`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
-import type pg from 'pg';
-import { freePort, MOSQUITTO_URL, POSTGRES_URL, reachable, ROOT, startSystem } from '../support/system.js';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { IngestMetrics, IngestPipeline, RegistryCache } from '@yz/ingest';
+import { freePort, POSTGRES_URL, reachable, ROOT, startSystem } from '../support/system.js';
 import {
   freshDatabase,
   header,
+  loadMessage,
+  loadSpanMs,
+  median,
+  metric,
   publishLoad,
-  READINGS_PER_MESSAGE,
-  reservoirs,
   sleep,
   table,
-  waitForCount,
   type Load,
 } from './lib.js';
 
-const N = 200_000;
-const BATCH = 500;
-const LOAD: Load = { messages: 20_000, publishers: 4 };
-const TOTAL = LOAD.messages * READINGS_PER_MESSAGE;
+const RUNS = 3;
+const COPY_ROWS = 200_000;
+const READINGS = 100_000;
+const PER_MESSAGE = [5, 50] as const;
+const load = (perMessage: number): Load => ({ messages: READINGS / perMessage, publishers: 4, perMessage });
+/** No reading stored for this long: the rest is lost (a batch of 500 × 50 readings can take seconds embedded). */
+const STALL_MS = 20_000;
 const id = `${process.pid}_${Date.now().toString(36)}`;
 
-type Rows = { sensors: number[]; times: Date[]; values: number[] };
-type Writer = (client: pg.PoolClient, rows: Rows) => Promise<unknown>;
+/** One measured run: readings/s, or null with how many readings never arrived. */
+interface Run {
+  rate: number | null;
+  lost: number;
+}
 
-const writers: [string, Writer][] = [
-  [
-    '(i) unnest arrays, ON CONFLICT DO NOTHING',
-    (c, r) =>
-      c.query(
-        `INSERT INTO readings (sensor_id, time, value)
-         SELECT s, t, v FROM unnest($1::int[], $2::timestamptz[], $3::float8[]) AS x(s, t, v)
-         ON CONFLICT (sensor_id, time) DO NOTHING`,
-        [r.sensors, r.times, r.values],
-      ),
-  ],
-  [
-    '(i) same + RETURNING (as reading-store.ts)',
-    (c, r) =>
-      c.query(
-        `INSERT INTO readings (sensor_id, time, value)
-         SELECT s, t, v FROM unnest($1::int[], $2::timestamptz[], $3::float8[]) AS x(s, t, v)
-         ON CONFLICT (sensor_id, time) DO NOTHING RETURNING sensor_id, time`,
-        [r.sensors, r.times, r.values],
-      ),
-  ],
-  [
-    '(ii) multi-row VALUES, ON CONFLICT DO NOTHING',
-    (c, r) => {
-      const tuples = r.sensors.map((_, i) => `($${3 * i + 1}::int, $${3 * i + 2}::timestamptz, $${3 * i + 3}::float8)`);
-      const params = r.sensors.flatMap((s, i) => [s, r.times[i], r.values[i]]);
-      return c.query(
-        `INSERT INTO readings (sensor_id, time, value) VALUES ${tuples.join(',')}
-         ON CONFLICT (sensor_id, time) DO NOTHING`,
-        params,
-      );
-    },
-  ],
-  [
-    '(iii) COPY into a staging table + INSERT SELECT ON CONFLICT',
-    async (c, r) => {
-      // COPY cannot skip duplicates by itself, so it lands in a temporary table first.
-      await c.query('CREATE TEMP TABLE IF NOT EXISTS readings_stage (sensor_id int, time timestamptz, value float8)');
-      await c.query('TRUNCATE readings_stage');
-      const text = r.sensors.map((s, i) => `${s}\t${r.times[i].toISOString()}\t${r.values[i]}\n`).join('');
-      await pipeline(Readable.from([text]), c.query(copyFrom('COPY readings_stage FROM STDIN')));
-      return c.query(
-        `INSERT INTO readings (sensor_id, time, value) SELECT sensor_id, time, value FROM readings_stage
-         ON CONFLICT (sensor_id, time) DO NOTHING`,
-      );
-    },
-  ],
-];
+/** The median rate of the runs, or null when any run lost messages (a partial run says nothing about speed). */
+function summary(runs: Run[]): number | null {
+  return runs.every((r) => r.rate !== null) ? median(runs.map((r) => r.rate!)) : null;
+}
 
-async function storagePath(): Promise<void> {
-  header(`ingest (a): storage path, ${N.toLocaleString('en-US')} readings in batches of ${BATCH}`, 'PostgreSQL');
-  const fresh = await freshDatabase(`yz_bench_a_${id}`);
-  const rows: [string, number, number][] = [];
+function cells(runs: Run[]): string[] {
+  return runs.map((r) => (r.rate === null ? `LOST ${r.lost.toLocaleString('en-US')}` : fmtRate(r.rate)));
+}
+
+const fmtRate = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** PostgreSQL's binary COPY format: header, then per row its field count and each field as length + bytes. */
+function binaryCopy(sensors: number[], rows: number, startMs: number): Buffer {
+  const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+  const out = Buffer.alloc(19 + rows * (2 + 8 + 12 + 12) + 2);
+  out.write('PGCOPY\n\xff\r\n\0', 0, 'latin1');
+  out.writeInt32BE(0, 11); // flags
+  out.writeInt32BE(0, 15); // header extension length
+  let o = 19;
+  for (let i = 0; i < rows; i++) {
+    out.writeInt16BE(3, o);
+    out.writeInt32BE(4, o + 2);
+    out.writeInt32BE(sensors[i % sensors.length], o + 6);
+    out.writeInt32BE(8, o + 10);
+    const ms = startMs + Math.floor(i / sensors.length) * 60_000;
+    out.writeBigInt64BE(BigInt(ms - PG_EPOCH_MS) * 1000n, o + 14);
+    out.writeInt32BE(8, o + 22);
+    out.writeDoubleBE(300 + (i % 97) / 10, o + 26);
+    o += 34;
+  }
+  out.writeInt16BE(-1, o);
+  return out;
+}
+
+/** (a) The ceiling: one binary COPY stream into a table shaped like readings, with its key index. */
+async function copyCeiling(): Promise<Run[]> {
+  const fresh = await freshDatabase(`yz_bench_copy_${id}`);
   try {
     const pool = fresh.db.pool;
-    const sensorIds = (await pool.query<{ id: number }>('SELECT id FROM sensors ORDER BY id LIMIT 1000')).rows.map(
-      (r) => r.id,
+    await pool.query('CREATE TABLE readings_copy (LIKE readings INCLUDING DEFAULTS INCLUDING INDEXES)');
+    const sensors = (await pool.query<{ id: number }>('SELECT id FROM sensors ORDER BY id LIMIT 1000')).rows;
+    const data = binaryCopy(
+      sensors.map((s) => s.id),
+      COPY_ROWS,
+      Date.now() - 30 * 24 * 3_600_000,
     );
-    const base = Date.now() - 30 * 24 * 3_600_000;
-    const batches: Rows[] = [];
-    for (let start = 0; start < N; start += BATCH) {
-      const b: Rows = { sensors: [], times: [], values: [] };
-      for (let i = start; i < start + BATCH; i++) {
-        b.sensors.push(sensorIds[i % sensorIds.length]);
-        b.times.push(new Date(base + Math.floor(i / sensorIds.length) * 60_000));
-        b.values.push(300 + (i % 97) / 10);
-      }
-      batches.push(b);
-    }
     const client = await pool.connect();
+    const runs: Run[] = [];
     try {
-      const run = async (name: string, write: Writer, truncate: boolean) => {
-        if (truncate) await client.query('TRUNCATE readings');
+      for (let i = 0; i < RUNS; i++) {
+        await client.query('TRUNCATE readings_copy');
         const t0 = performance.now();
-        for (const b of batches) await write(client, b);
-        const s = (performance.now() - t0) / 1000;
-        rows.push([name, s, N / s]);
-      };
-      for (const [name, write] of writers) await run(name, write, true);
-      await run('(i) unnest again: every reading a duplicate', writers[0][1], false);
+        await pipeline(
+          Readable.from([data]),
+          client.query(copyFrom('COPY readings_copy (sensor_id, time, value) FROM STDIN (FORMAT binary)')),
+        );
+        runs.push({ rate: (COPY_ROWS / (performance.now() - t0)) * 1000, lost: 0 });
+      }
     } finally {
       client.release();
     }
+    return runs;
   } finally {
     await fresh.drop();
   }
-  table(['statement (one connection, sequential batches)', 'seconds', 'readings/s'], rows);
 }
 
-interface IngestProc {
-  child: ChildProcess;
-  clientId: string;
-  metricsPort: number;
-  out: () => string;
-}
-
-async function spawnIngest(databaseUrl: string, mqttUrl: string, prefix: string, n: number): Promise<IngestProc> {
-  const metricsPort = await freePort();
-  const clientId = `yz-bench-ingest-${id}-${n}`;
-  const child = spawn(process.execPath, ['ingest/dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      MQTT_URL: mqttUrl,
-      MQTT_TOPIC_PREFIX: prefix,
-      INGEST_SHARED_GROUP: `bench${id}`,
-      INGEST_CLIENT_ID: clientId,
-      METRICS_PORT: String(metricsPort),
-      SL651_PORT: String(await freePort()),
-      ADMIN_PASSWORD: 'bench-admin-pass',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, clientId, metricsPort, out: () => out };
-}
-
-async function waitHealthy(p: IngestProc): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (p.child.exitCode !== null) throw new Error(`ingest exited:\n${p.out()}`);
-    const ok = await fetch(`http://127.0.0.1:${p.metricsPort}/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(100);
+/** (b) The pipeline as ingest runs it (validation, batching, the acknowledged commit), fed without a broker. */
+async function commitPath(perMessage: number): Promise<Run[]> {
+  const fresh = await freshDatabase(`yz_bench_commit${perMessage}_${id}`);
+  const registry = new RegistryCache(fresh.db.db);
+  try {
+    await registry.start();
+    const runs: Run[] = [];
+    const l = load(perMessage);
+    for (let run = 0; run < RUNS; run++) {
+      const ingest = new IngestPipeline(fresh.db.db, registry.sensorsOf, new IngestMetrics());
+      const startMs = Date.now() - (run + 2) * loadSpanMs(l);
+      let committed = 0;
+      const t0 = performance.now();
+      const done = new Promise<void>((resolve) => {
+        for (let i = 0; i < l.messages; i++) {
+          const { code, payload } = loadMessage(i, perMessage, startMs);
+          ingest.accept(`reservoirs/${code}/telemetry`, Buffer.from(payload), () => {
+            if (++committed === l.messages) resolve();
+          });
+        }
+      });
+      await done;
+      runs.push({ rate: (READINGS / (performance.now() - t0)) * 1000, lost: 0 });
+      await ingest.drain();
+    }
+    return runs;
+  } finally {
+    registry.stop();
+    await fresh.drop();
   }
-  throw new Error(`ingest not healthy within 30 s:\n${p.out()}`);
 }
 
-/** One Prometheus counter of an ingest, 0 when absent. */
-async function metric(metricsUrl: string, name = 'ingest_readings_stored_total'): Promise<number> {
-  const text = await fetch(metricsUrl)
-    .then((r) => r.text())
-    .catch(() => '');
-  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
-  return m ? Number(m[1]) : 0;
-}
-
-/** 'stored (readings per batch)' of each process. */
-async function split(metricsUrls: string[]): Promise<string> {
-  const parts = await Promise.all(
-    metricsUrls.map(async (u) => {
-      const stored = await metric(u);
-      const batches = await metric(u, 'ingest_batch_seconds_count');
-      const errors = await metric(u, 'ingest_db_errors_total');
-      const perBatch = batches ? Math.round(stored / batches) : '-';
-      return `${stored.toLocaleString('en-US')} (${perBatch}/batch${errors ? `, ${errors} db errors` : ''})`;
-    }),
-  );
-  return parts.join(' + ');
+/**
+ * Publishes a load per run and waits, polling the ingest's in-memory metrics (no database query), until every
+ * reading is stored or nothing was stored for STALL_MS (the broker dropped messages).
+ */
+async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, protocol: 4 | 5, l: Load) {
+  const runs: Run[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const before = await metric(metricsUrl, 'ingest_readings_stored_total');
+    const startMs = Date.now() - 12 * 3_600_000 + run * loadSpanMs(l);
+    const t0 = performance.now();
+    const published = publishLoad(mqttUrl, prefix, l, protocol, startMs);
+    let stored = 0;
+    let progressAt = performance.now();
+    while (stored < READINGS && performance.now() - progressAt < STALL_MS) {
+      await sleep(20);
+      const n = (await metric(metricsUrl, 'ingest_readings_stored_total')) - before;
+      if (n > stored) [stored, progressAt] = [n, performance.now()];
+    }
+    await published.catch(() => undefined);
+    runs.push(
+      stored >= READINGS
+        ? { rate: (READINGS / (progressAt - t0)) * 1000, lost: 0 }
+        : { rate: null, lost: READINGS - stored },
+    );
+  }
+  return runs;
 }
 
 async function stopProc(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
+  await Promise.race([exited, sleep(10_000)]);
   if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** Drops the persistent session a bench ingest left on Mosquitto (clean start, session expiry 0). */
-async function dropSession(url: string, clientId: string): Promise<void> {
-  const c = await mqtt.connectAsync(url, { clientId, clean: true, protocolVersion: 5, reconnectPeriod: 0 });
-  await c.endAsync();
 }
 
 /** A private Mosquitto on a free loopback port with the queue limits of deploy/mosquitto/mosquitto.conf. */
@@ -222,106 +196,102 @@ async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }>
   };
 }
 
-async function standalone(processes: number, mqttUrl: string, broker: string): Promise<(string | number)[]> {
-  const fresh = await freshDatabase(`yz_bench_b${processes}_${id}`);
-  const prefix = `bench${id}p${processes}/`;
-  const procs: IngestProc[] = [];
+/** (c) ingest/dist/main.js on a fresh PostgreSQL database behind a private Mosquitto. */
+async function standalone(perMessage: number): Promise<Run[]> {
+  const broker = await startMosquitto();
+  const fresh = await freshDatabase(`yz_bench_e2e${perMessage}_${id}`);
+  const metricsPort = await freePort();
+  const clientId = `yz-bench-ingest-${id}-${perMessage}`;
+  const prefix = `bench${id}/`;
+  const child = spawn(process.execPath, ['ingest/dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: fresh.url,
+      MQTT_URL: broker.url,
+      MQTT_TOPIC_PREFIX: prefix,
+      INGEST_CLIENT_ID: clientId,
+      METRICS_PORT: String(metricsPort),
+      SL651_PORT: String(await freePort()),
+      ADMIN_PASSWORD: 'bench-admin-pass',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
-    for (let n = 0; n < processes; n++) procs.push(await spawnIngest(fresh.url, mqttUrl, prefix, n));
-    await Promise.all(procs.map(waitHealthy));
-    await sleep(1000); // the shared subscription is made just after connecting
-    const pool = fresh.db.pool;
-    const count = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM readings')).rows[0].n);
-    const t0 = performance.now();
-    const publishMs = await publishLoad(mqttUrl, prefix, LOAD, 5);
-    console.log(`  ${processes} process(es): published in ${(publishMs / 1000).toFixed(1)} s, waiting for the rows`);
-    const { reached, ms } = await waitForCount(count, TOTAL, t0, 90_000);
-    return [
-      `${processes} × ingest/dist/main.js, ${broker}`,
-      publishMs / 1000,
-      ms / 1000,
-      reached,
-      (reached / ms) * 1000,
-      await split(procs.map((p) => `http://127.0.0.1:${p.metricsPort}/metrics`)),
-    ];
+    const health = `http://127.0.0.1:${metricsPort}/health`;
+    for (
+      let i = 0;
+      i < 300 &&
+      !(await fetch(health).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(100);
+    await sleep(500); // the subscription is made just after connecting
+    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${metricsPort}/metrics`, 5, load(perMessage));
   } finally {
-    await Promise.all(procs.map((p) => stopProc(p.child)));
-    for (const p of procs) await dropSession(mqttUrl, p.clientId).catch(() => undefined);
+    await stopProc(child);
     await fresh.drop();
+    await broker.stop();
   }
 }
 
-/**
- * The embedded all-in-one: its /metrics route answers with the dashboard's index.html (the SPA fallback comes first),
- * so the end is seen through the API: the last message of every publisher is stored (ingest keeps arrival order).
- */
-async function embedded(): Promise<(string | number)[]> {
+/** (c) The all-in-one on its embedded database and broker; its /metrics are the in-process ingest's. */
+async function embedded(perMessage: number): Promise<Run[]> {
   const sys = await startSystem();
   try {
-    const token = await sys.login();
-    const start = Date.now() - 6 * 3_600_000;
-    const iso = (ms: number) => new Date(ms).toISOString();
-    const lastOnes = Array.from({ length: LOAD.publishers }, (_, k) => LOAD.messages - 1 - k).map((i) => ({
-      code: reservoirs[i % reservoirs.length].code,
-      ts: start + Math.floor(i / reservoirs.length) * 60_000 + 30_000,
-    }));
-    const stored = async () => {
-      for (const { code, ts } of lastOnes) {
-        const path = `/api/reservoirs/${code}/series?sensor=WL1&bucket=raw&from=${iso(ts - 1000)}&to=${iso(ts + 1000)}`;
-        if (!(await sys.get<{ points: unknown[] }>(path, token)).body.points?.length) return 0;
-      }
-      return TOTAL;
-    };
-    const t0 = performance.now();
-    const publishMs = await publishLoad(sys.mqttUrl, sys.topicPrefix, LOAD, 4, start);
-    console.log(`  embedded: published in ${(publishMs / 1000).toFixed(1)} s, waiting for the rows`);
-    const { reached, ms } = await waitForCount(stored, TOTAL, t0, 120_000, Infinity);
-    const done = reached ? ms : performance.now() - t0;
-    return [
-      'all-in-one, embedded PGlite + Aedes',
-      publishMs / 1000,
-      done / 1000,
-      reached,
-      (reached / done) * 1000,
-      '-',
-    ];
+    return await endToEnd(sys.mqttUrl, sys.topicPrefix, `${sys.url}/metrics`, 4, load(perMessage));
   } finally {
     await sys.stop();
   }
 }
 
-async function main(): Promise<void> {
-  const pgUp = await reachable(POSTGRES_URL);
-  const mqttUp = await reachable(MOSQUITTO_URL);
-  if (pgUp) await storagePath();
-  else console.log(`\ningest (a) skipped: no PostgreSQL at ${POSTGRES_URL}`);
+async function measure(name: string, run: () => Promise<Run[]>): Promise<Run[]> {
+  const runs = await run().catch((err: Error): Run[] => {
+    console.log(`${name}: failed, ${err.message.split('\n')[0]}`);
+    return [];
+  });
+  console.log(`  ${name}: ${cells(runs).join(', ') || 'no runs'} readings/s`);
+  return runs;
+}
 
+async function main(): Promise<void> {
+  if (!(await reachable(POSTGRES_URL))) {
+    console.log(`bench:ingest needs PostgreSQL at ${POSTGRES_URL} for its ceiling`);
+    process.exit(1);
+  }
   header(
-    `ingest (b, c): end to end, ${LOAD.messages.toLocaleString('en-US')} messages × ${READINGS_PER_MESSAGE} readings, ` +
-      `${LOAD.publishers} publishers at QoS 1`,
-    pgUp ? 'standalone ingest on PostgreSQL + Mosquitto; embedded all-in-one' : 'embedded all-in-one only',
+    `ingest: ${READINGS.toLocaleString('en-US')} readings per run, median of ${RUNS} runs`,
+    'PostgreSQL (binary COPY ceiling, commit path, standalone ingest + private Mosquitto); embedded all-in-one',
   );
-  const rows: (string | number)[][] = [];
-  const runs: [string, () => Promise<(string | number)[]>][] = [];
-  const broker = pgUp ? await startMosquitto() : undefined;
-  if (pgUp && mqttUp) runs.push(['1 on :1883', () => standalone(1, MOSQUITTO_URL, 'Mosquitto :1883 (defaults)')]);
-  if (broker) {
-    const name = 'private Mosquitto (deploy limits)';
-    runs.push(
-      ['1 standalone', () => standalone(1, broker.url, name)],
-      ['2 standalone', () => standalone(2, broker.url, name)],
-    );
-  }
-  runs.push(['embedded', embedded]);
-  for (const [name, run] of runs) {
-    rows.push(await run().catch((err: Error) => [`${name}: failed, ${err.message.split('\n')[0]}`]));
-  }
-  await broker?.stop();
-  table(['ingest', 'publish s', 'stored s', 'stored', 'readings/s', 'stored per process'], rows);
-  console.log(
-    `expected ${TOTAL.toLocaleString('en-US')} readings; 'stored s' runs from the first publish to the last new row; ` +
-      'a run that stops short stalled for 5 s (the broker dropped messages)',
+  const copy = await measure('binary COPY ceiling', copyCeiling);
+  const results: Record<string, Run[]> = {};
+  for (const n of PER_MESSAGE) results[`commit_${n}`] = await measure(`commit path, ${n}/message`, () => commitPath(n));
+  for (const n of PER_MESSAGE)
+    results[`pg_${n}`] = await measure(`end to end PostgreSQL, ${n}/message`, () => standalone(n));
+  for (const n of PER_MESSAGE)
+    results[`embedded_${n}`] = await measure(`end to end embedded, ${n}/message`, () => embedded(n));
+
+  const ceiling = summary(copy);
+  const ratio = (rate: number | null) => (rate !== null && ceiling ? rate / ceiling : null);
+  const rows = Object.entries(results).map(([name, runs]) => {
+    const rate = summary(runs);
+    return [name, ...cells(runs), rate ?? '-', ratio(rate)?.toFixed(2) ?? '-'];
+  });
+  table(
+    ['case', 'run 1', 'run 2', 'run 3', 'median readings/s', 'of COPY'],
+    [['binary COPY', ...cells(copy), ceiling ?? '-', '1.00'], ...rows],
   );
+  const figures = Object.fromEntries(
+    Object.entries(results).map(([name, runs]) => {
+      const rate = summary(runs);
+      return [name, { rate: rate && Math.round(rate), ofCopy: ratio(rate) && Number(ratio(rate)!.toFixed(3)) }];
+    }),
+  );
+  console.log(`RESULT ${JSON.stringify({ copy: ceiling && Math.round(ceiling), ...figures })}`);
 }
 
 await main();

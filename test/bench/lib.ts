@@ -78,24 +78,44 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export const READINGS_PER_MESSAGE = 5;
-
 export interface Load {
   messages: number;
   publishers: number;
+  /** Readings in one message: RG1, WL1, BV1 in turn, every third one 10 s later than the three before. */
+  perMessage: number;
+}
+
+/** Spacing of one reservoir's messages: room for 50 readings' 10-second steps. */
+const MESSAGE_EVERY_MS = 5 * 60_000;
+
+/** Message `i` of a load: reservoirs round-robin, quiet values that open no alert. */
+export function loadMessage(i: number, perMessage: number, startMs: number): { code: string; payload: string } {
+  const r = reservoirs[i % reservoirs.length];
+  const ts = startMs + Math.floor(i / reservoirs.length) * MESSAGE_EVERY_MS;
+  const quiet = [0, r.levels.normalLevel - 1, 12.6];
+  const readings = Array.from({ length: perMessage }, (_, j) => ({
+    sensor: ['RG1', 'WL1', 'BV1'][j % 3],
+    value: quiet[j % 3],
+    ts: new Date(ts + Math.floor(j / 3) * 10_000).toISOString(),
+  }));
+  return { code: r.code, payload: JSON.stringify({ ts: new Date(ts).toISOString(), readings }) };
+}
+
+/** The time span a load's messages cover, so that consecutive runs write new rows. */
+export function loadSpanMs(load: Load): number {
+  return Math.ceil(load.messages / reservoirs.length + 1) * MESSAGE_EVERY_MS;
 }
 
 /**
- * Publishes `messages` telemetry messages of 5 readings (RG1, WL1, BV1 at ts; WL1 and RG1 at ts + 30 s) round-robin
- * over the reservoirs, quiet values that open no alert, at QoS 1 from several clients with a window of
- * unacknowledged messages each. Resolves when every PUBACK has arrived; returns the publish time in ms.
+ * Publishes the load at QoS 1 from several clients with a window of unacknowledged messages each. Resolves when
+ * every PUBACK has arrived; returns the publish time in ms.
  */
 export async function publishLoad(
   url: string,
   prefix: string,
   load: Load,
   protocolVersion: 4 | 5,
-  startMs = Date.now() - 6 * 3_600_000,
+  startMs: number,
 ): Promise<number> {
   const window = 200;
   const clients = await Promise.all(
@@ -108,22 +128,8 @@ export async function publishLoad(
     clients.map(async (client, c) => {
       let inFlight: Promise<unknown>[] = [];
       for (let i = c; i < load.messages; i += load.publishers) {
-        const r = reservoirs[i % reservoirs.length];
-        const ts = startMs + Math.floor(i / reservoirs.length) * 60_000;
-        const wl = r.levels.normalLevel - 1;
-        const payload = {
-          ts: new Date(ts).toISOString(),
-          readings: [
-            { sensor: 'RG1', value: 0 },
-            { sensor: 'WL1', value: wl },
-            { sensor: 'BV1', value: 12.6 },
-            { sensor: 'WL1', value: wl, ts: new Date(ts + 30_000).toISOString() },
-            { sensor: 'RG1', value: 0, ts: new Date(ts + 30_000).toISOString() },
-          ],
-        };
-        inFlight.push(
-          client.publishAsync(`${prefix}reservoirs/${r.code}/telemetry`, JSON.stringify(payload), { qos: 1 }),
-        );
+        const { code, payload } = loadMessage(i, load.perMessage, startMs);
+        inFlight.push(client.publishAsync(`${prefix}reservoirs/${code}/telemetry`, payload, { qos: 1 }));
         if (inFlight.length >= window) {
           await Promise.all(inFlight);
           inFlight = [];
@@ -135,6 +141,21 @@ export async function publishLoad(
   const ms = performance.now() - t0;
   await Promise.all(clients.map((c) => c.endAsync()));
   return ms;
+}
+
+/** The median of an odd number of figures. */
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** One Prometheus counter or gauge (summed over labels), 0 when absent or unreachable. */
+export async function metric(metricsUrl: string, name: string): Promise<number> {
+  const text = await fetch(metricsUrl)
+    .then((r) => r.text())
+    .catch(() => '');
+  let sum = 0;
+  for (const m of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) sum += Number(m[1]);
+  return sum;
 }
 
 /** Polls `count` until it reaches `total`, stalls for `stallMs` or `timeoutMs` passes; returns the count and time. */

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ValidReading } from '../telemetry/payload.js';
+import { ActiveAlerts } from './active-alerts.js';
+import { rainOfDay, readingsAtOrBefore, type PastReading } from './reading-history.js';
 import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import type { FloodEventChange } from '../flood/flood-watcher.js';
 import {
@@ -46,13 +48,21 @@ export interface AlertEvents {
 }
 
 /**
- * Judges readings as soon as they are committed and keeps alerts in step: open, escalate, auto-resolve.
+ * Keeps alerts in step with readings: open, escalate, auto-resolve. Rules that need only the reading itself
+ * (levels, thresholds, battery) judge each message as it arrives, before its batch is committed, so an alert is
+ * pushed without waiting behind a burst; rules that need history (rise, rain sums, jumps, the flood outlook, the
+ * instrument models) judge readings once committed. Verdicts are decided against the cached active alerts, so only
+ * a transition costs a statement, and transitions are persisted one at a time, in the order they were decided.
  * A timer does the same for stations that stopped reporting.
  */
 export class AlertEngine extends EventEmitter<AlertEvents> {
   private rules = new Map<string, ReservoirRules>();
   private reservoirBySensor = new Map<number, string>();
   private timers: NodeJS.Timeout[] = [];
+  private readonly active: ActiveAlerts;
+  /** The newest reading time judged on arrival per sensor: a late, older reading does not undo a newer verdict. */
+  private judgedUpTo = new Map<number, number>();
+  private transitions: Promise<void> = Promise.resolve();
   private readonly antecedent: AntecedentCache = new Map();
   private readonly models: ModelJudge;
   private refittedOn: string | null = null;
@@ -62,11 +72,13 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
   ) {
     super();
+    this.active = new ActiveAlerts(db);
     this.models = new ModelJudge(db);
   }
 
   async start(): Promise<void> {
     await this.reload();
+    this.active.start();
     this.timers = [
       setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
       setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
@@ -84,15 +96,22 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   stop(): void {
     for (const t of this.timers) clearInterval(t);
+    this.active.stop();
   }
 
-  /** Reads the registry and the rule overrides again (after an engineer changed them). */
+  /** Resolves once every transition decided so far is persisted and announced. */
+  async idle(): Promise<void> {
+    await this.transitions;
+  }
+
+  /** Reads the registry, the rule overrides and the active alerts again (after an engineer changed them). */
   async reload(): Promise<void> {
     this.rules = await loadReservoirRules(this.db);
     await this.models.reload();
     this.reservoirBySensor = new Map(
       [...this.rules].flatMap(([code, r]) => [...r.sensors.keys()].map((id) => [id, code] as const)),
     );
+    await this.active.reload();
   }
 
   /** Refits every dam-safety instrument's model now (on its history up to yesterday) and judges with the new ones. */
@@ -110,22 +129,45 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     if (hour >= REFIT_HOUR && this.refittedOn !== beijingDay(now)) await this.refitModels();
   }
 
-  /** Evaluates the newest stored reading of each sensor in the batch. */
+  /** Judges each arriving reading with the rules that need nothing but the reading, in arrival order. */
+  onArrival(readings: ValidReading[]): void {
+    for (const reading of readings) {
+      const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
+      if (!reservoirCode || (this.judgedUpTo.get(reading.sensorId) ?? 0) > reading.time.getTime()) continue;
+      this.judgedUpTo.set(reading.sensorId, reading.time.getTime());
+      for (const e of instantVerdicts(this.rules.get(reservoirCode)!, reading))
+        this.apply(reservoirCode, e, reading.time);
+    }
+  }
+
+  /** Judges the newest stored reading of each sensor in the batch with the rules that need its history. */
   async onStored(readings: ValidReading[]): Promise<void> {
     const newest = new Map<number, ValidReading>();
-    for (const r of readings) if ((newest.get(r.sensorId)?.time ?? 0) < r.time) newest.set(r.sensorId, r);
-    for (const reading of newest.values()) {
-      const reservoirCode = this.reservoirBySensor.get(reading.sensorId);
-      if (!reservoirCode) continue;
-      const evaluations = await this.evaluate(this.rules.get(reservoirCode)!, reading);
-      if (this.models.has(reading.sensorId)) {
-        const sensor = this.rules.get(reservoirCode)!.sensors.get(reading.sensorId)!;
-        const instrument = { id: reading.sensorId, code: sensor.code, type: sensor.type };
-        evaluations.push(...(await this.models.evaluate(reservoirCode, instrument, reading.time)));
+    for (const r of readings) {
+      if (this.reservoirBySensor.has(r.sensorId) && (newest.get(r.sensorId)?.time ?? 0) < r.time) {
+        newest.set(r.sensorId, r);
       }
-      for (const e of evaluations) {
-        const change = await applyEvaluation(this.db, reservoirCode, e, reading.time);
-        if (change) this.emit('alert', change);
+    }
+    const judged = [...newest.values()];
+    const at = (r: ValidReading, before: number) => ({ sensorId: r.sensorId, at: new Date(r.time.getTime() - before) });
+    const history: History = {
+      spanAgo: await readingsAtOrBefore(
+        this.db,
+        judged.filter((r) => r.type === 'water_level').map((r) => at(r, RISE_SPAN_MS)),
+      ),
+      previous: await readingsAtOrBefore(
+        this.db,
+        judged.filter((r) => !WITHOUT_JUMP_RULE.has(r.type)).map((r) => at(r, 1)),
+      ),
+      rain: await rainOfDay(
+        this.db,
+        judged.filter((r) => r.type === 'rainfall').map((r) => at(r, 0)),
+      ),
+    };
+    for (const reading of judged) {
+      const reservoirCode = this.reservoirBySensor.get(reading.sensorId)!;
+      for (const e of await this.historyVerdicts(reservoirCode, reading, history)) {
+        this.apply(reservoirCode, e, reading.time);
       }
     }
   }
@@ -139,14 +181,9 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       if (c.kind !== 'spill' || c.change.type === 'update') continue;
       const { event } = c.change;
       const at = new Date(c.change.type === 'open' ? event.start : event.end!);
-      const change = await applyEvaluation(
-        this.db,
-        c.reservoirCode,
-        evaluateSpill(event, c.change.type === 'open'),
-        at,
-      );
-      if (change) this.emit('alert', change);
+      this.apply(c.reservoirCode, evaluateSpill(event, c.change.type === 'open'), at);
     }
+    await this.idle();
   }
 
   /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
@@ -161,24 +198,20 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       const rules = this.rules.get(reservoir);
       if (!rules || !last) continue;
       const station = { code, intervalHours: intervalS / 3600 };
-      const change = await applyEvaluation(
-        this.db,
-        reservoir,
-        evaluateOffline(rules.config.station, station, last, now),
-        now,
-      );
-      if (change) this.emit('alert', change);
+      this.apply(reservoir, evaluateOffline(rules.config.station, station, last, now), now);
     }
+    await this.idle();
   }
 
-  private async evaluate(rules: ReservoirRules, r: ValidReading): Promise<Evaluation[]> {
+  /** Verdicts of the rules that need the reading's history (and the flood outlook and models, read here). */
+  private async historyVerdicts(reservoirCode: string, r: ValidReading, history: History): Promise<Evaluation[]> {
+    const rules = this.rules.get(reservoirCode)!;
     const { config } = rules;
     const sensor = rules.sensors.get(r.sensorId)!;
     switch (r.type) {
       case 'water_level': {
-        const seasonLimit = rules.restrictedLevel === null ? 'floodLimit' : 'restricted';
-        const out = [evaluateWaterLevel(config.waterLevel, r.value, r.time, seasonLimit)];
-        const before = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - RISE_SPAN_MS));
+        const out: Evaluation[] = [];
+        const before = history.spanAgo.get(r.sensorId);
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
         // Foresight: the level projected forward at the inflow of the last hours.
@@ -188,43 +221,73 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         return out;
       }
       case 'rainfall': {
-        const sums = rainSums(await this.rainOfDay(r.sensorId, r.time), r.time);
+        const sums = rainSums(history.rain.get(r.sensorId) ?? [], r.time);
         const out = [evaluateRain(config.rain, sensor.code, sums)];
         const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
         if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
         return out;
       }
       case 'battery_voltage':
-        return [evaluateBattery(config.station, r.value)];
+        return [];
       default: {
-        const out = [evaluateSensorThreshold(config.sensor, sensor, r.value)];
-        const previous = await this.readingBefore(r.sensorId, new Date(r.time.getTime() - 1));
-        if (previous) out.push(evaluateJump(config.sensor, sensor, previous.value, r.value));
-        return out.filter((e): e is Evaluation => e !== null);
+        const out: Evaluation[] = [];
+        const previous = history.previous.get(r.sensorId);
+        const jump = previous && evaluateJump(config.sensor, sensor, previous.value, r.value);
+        if (jump) out.push(jump);
+        if (this.models.has(r.sensorId)) {
+          const instrument = { id: r.sensorId, code: sensor.code, type: sensor.type };
+          out.push(...(await this.models.evaluate(reservoirCode, instrument, r.time)));
+        }
+        return out;
       }
     }
   }
 
-  private async readingBefore(sensorId: number, at: Date): Promise<{ time: Date; value: number } | null> {
-    const row = await this.db
-      .selectFrom('readings')
-      .select(['time', 'value'])
-      .where('sensor_id', '=', sensorId)
-      .where('time', '<=', at)
-      .orderBy('time', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ?? null;
+  /** Persists the verdict if it changes the alert (decided now, against the cache), then announces it. */
+  private apply(reservoirCode: string, e: Evaluation, at: Date): void {
+    const { action } = this.active.decide(reservoirCode, e);
+    if (action === 'none' || action === 'keep') return;
+    this.transitions = this.transitions.then(async () => {
+      try {
+        const change = await applyEvaluation(this.db, reservoirCode, e, at);
+        if (!change) return;
+        this.active.note(change);
+        this.emit('alert', change);
+      } catch (err) {
+        this.active.forget(reservoirCode, e.ruleKey);
+        console.error(`alert ${reservoirCode} ${e.ruleKey} not recorded: ${(err as Error).message}`);
+      }
+    });
   }
+}
 
-  /** The gauge's increments of the 24 h up to `at`: every window and the hydrological day lie inside them. */
-  private async rainOfDay(sensorId: number, at: Date): Promise<TimedValue[]> {
-    return this.db
-      .selectFrom('readings')
-      .select(['time', 'value'])
-      .where('sensor_id', '=', sensorId)
-      .where('time', '>', new Date(at.getTime() - 24 * 3_600_000))
-      .where('time', '<=', at)
-      .execute();
+/** Sensor types without a jump rule (only dam-safety sensors have one). */
+const WITHOUT_JUMP_RULE = new Set<string>(['water_level', 'rainfall', 'battery_voltage']);
+
+interface History {
+  /** Water-level sensors' reading at least the rise span before. */
+  spanAgo: Map<number, PastReading>;
+  /** Dam-safety sensors' previous reading. */
+  previous: Map<number, PastReading>;
+  /** Rain gauges' increments of the 24 h up to the reading. */
+  rain: Map<number, TimedValue[]>;
+}
+
+/** Verdicts of the rules that need only the reading itself. */
+function instantVerdicts(rules: ReservoirRules, r: ValidReading): Evaluation[] {
+  const { config } = rules;
+  switch (r.type) {
+    case 'water_level': {
+      const seasonLimit = rules.restrictedLevel === null ? 'floodLimit' : 'restricted';
+      return [evaluateWaterLevel(config.waterLevel, r.value, r.time, seasonLimit)];
+    }
+    case 'rainfall':
+      return [];
+    case 'battery_voltage':
+      return [evaluateBattery(config.station, r.value)];
+    default: {
+      const verdict = evaluateSensorThreshold(config.sensor, rules.sensors.get(r.sensorId)!, r.value);
+      return verdict ? [verdict] : [];
+    }
   }
 }

@@ -3,15 +3,18 @@ import { createLogger, isConnectionFailure, type Database, type Logger } from '@
 import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
+import { nextBatchSize } from './batch-size.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
 import { rejectRecords, setAsideRecord } from './reject-records.js';
 import type { MessageExtras, RainStateChange } from '../sl651-station/sinks.js';
 
 export interface PipelineOptions {
-  /** Messages committed in one transaction at most. */
+  /** Messages committed in one transaction at most (fewer when they hold many readings: see batch-size.ts). */
   batchSize?: number;
   /** Above this many uncommitted messages the source is asked to pause (see `pressure` events). */
   highWater?: number;
+  /** Commits running side by side on their own connections (a server database; embedded, they queue). */
+  commitsInFlight?: number;
   now?: () => Date;
   logger?: Logger;
 }
@@ -22,7 +25,9 @@ interface Pending {
   readings: ValidReading[];
   rejects: RejectRecord[];
   committed: () => void;
-  /** Committed (or set aside) while its batch was being split; leaves the queue with the batch. */
+  /** In a commit under way. */
+  taken?: boolean;
+  /** Committed (or set aside); acknowledged once every message before it is too. */
   done?: boolean;
   /** When it arrived, if it is a scheduled report (its station's report slot is recorded as received then). */
   scheduledAt?: Date;
@@ -30,6 +35,8 @@ interface Pending {
 }
 
 export interface PipelineEvents {
+  /** Valid readings of a message as it arrives, before they are committed. */
+  received: [readings: ValidReading[]];
   /** Readings newly stored (redeliveries excluded), after their transaction committed. */
   stored: [readings: ValidReading[]];
   /** true: stop feeding messages; false: go on. */
@@ -40,15 +47,15 @@ const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 /**
- * Validates messages and commits them in batches. A message's `committed` callback (its MQTT acknowledgement)
- * runs only after its readings and rejects are in the database. A commit that fails on the link to the database is
- * retried with backoff, keeping the batch, until the database is back; one that fails on the data is split in
- * halves until the message at fault is found, and that message goes to the reject log instead: no message can
- * stop the pipeline.
+ * Validates messages and commits them in batches, several side by side. A message's `committed` callback (its MQTT
+ * acknowledgement) runs only after its readings and rejects are in the database, and in arrival order. A commit
+ * that fails on the link to the database is retried with backoff, keeping the batch, until the database is back;
+ * one that fails on the data is split in halves until the message at fault is found, and that message goes to the
+ * reject log instead: no message can stop the pipeline.
  */
 export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private queue: Pending[] = [];
-  private flushing = false;
+  private inFlight = 0;
   private paused = false;
   private retryMs = RETRY_MIN_MS;
   /** When the pipeline last made progress (a commit, or the queue filling from empty). */
@@ -56,6 +63,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private failing: unknown;
   private readonly batchSize: number;
   private readonly highWater: number;
+  private readonly lanes: number;
   private readonly now: () => Date;
   private readonly logger: Logger;
 
@@ -68,6 +76,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     super();
     this.batchSize = opts.batchSize ?? 500;
     this.highWater = opts.highWater ?? 5_000;
+    this.lanes = opts.commitsInFlight ?? 2;
     this.now = opts.now ?? (() => new Date());
     this.logger = opts.logger ?? createLogger('ingest');
   }
@@ -92,6 +101,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     const result = validateTelemetry(topic, payload, this.sensorsOf, now);
     for (const r of result.rejects) this.metrics.rejects.inc({ reason: r.reason });
     const rejects = rejectRecords(topic, result.reservoirCode, payload, result.rejects);
+    if (result.readings.length) this.emit('received', result.readings);
     const scheduledAt = extras.scheduled === false ? undefined : now;
     this.enqueue({ topic, payload, readings: result.readings, rejects, committed, scheduledAt, rain: extras.rain });
   }
@@ -112,25 +122,29 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       this.emit('pressure', true);
     }
     // setImmediate lets a burst of messages that arrived together share one transaction.
-    if (!this.flushing) setImmediate(() => void this.flush());
+    if (this.inFlight < this.lanes) setImmediate(() => void this.flush());
   }
 
   /** Resolves when everything received so far is committed (used at shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length || this.flushing) await new Promise((r) => setTimeout(r, 20));
+    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 20));
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || !this.queue.length) return;
-    this.flushing = true;
-    const batch = this.queue.slice(0, this.batchSize);
+    // While commits fail, one at a time probes the database.
+    if (this.inFlight >= (this.failing ? 1 : this.lanes)) return;
+    const batch = this.takeBatch();
+    if (!batch.length) return;
+    this.inFlight++;
+    setImmediate(() => void this.flush());
     try {
       await this.commit(batch);
       if (this.failing) this.logger.log('database answers again: committing');
       this.failing = undefined;
       this.retryMs = RETRY_MIN_MS;
     } catch (err) {
-      // Only a failure of the link gets here: the batch stays queued and is tried again.
+      // Only a failure of the link gets here: the messages not committed go back to the queue, tried again.
+      for (const p of batch) if (!p.done) p.taken = false;
       this.metrics.dbErrors.inc();
       if (!this.failing)
         this.logger.error(`commit of ${batch.length} messages failed; retrying until it succeeds`, err);
@@ -138,11 +152,8 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       await new Promise((r) => setTimeout(r, this.retryMs));
       this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     } finally {
-      // The batch is the head of the queue and is committed in order, so what is done is a prefix.
-      let done = 0;
-      while (done < this.queue.length && this.queue[done].done) done++;
-      this.queue.splice(0, done);
-      this.flushing = false;
+      this.inFlight--;
+      this.acknowledgeCommitted();
       this.metrics.queueDepth.set(this.queue.length);
       if (this.paused && this.queue.length < this.highWater / 2) {
         this.paused = false;
@@ -150,6 +161,32 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       }
       if (this.queue.length) setImmediate(() => void this.flush());
     }
+  }
+
+  /** The oldest messages not in a commit yet, as many as the queue calls for (see batch-size.ts). */
+  private takeBatch(): Pending[] {
+    const start = this.queue.findIndex((p) => !p.taken);
+    if (start < 0) return [];
+    let end = start;
+    while (end < this.queue.length && end - start < this.batchSize && !this.queue[end].taken) end++;
+    const waiting = this.queue.slice(start, end);
+    const batch = waiting.slice(
+      0,
+      nextBatchSize(
+        waiting.map((p) => p.readings.length),
+        this.lanes,
+        this.batchSize,
+      ),
+    );
+    for (const p of batch) p.taken = true;
+    return batch;
+  }
+
+  /** Acknowledges the committed messages at the head of the queue: in arrival order, as MQTT asks for PUBACKs. */
+  private acknowledgeCommitted(): void {
+    let done = 0;
+    while (done < this.queue.length && this.queue[done].done) done++;
+    for (const p of this.queue.splice(0, done)) p.committed();
   }
 
   /** Commits messages in one transaction; if the data is at fault, in halves, down to the message at fault. */
@@ -177,10 +214,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     this.progressAt = Date.now();
     this.metrics.stored.inc(stored.length);
     this.metrics.duplicates.inc(readings.length - stored.length);
-    for (const p of batch) {
-      p.done = true;
-      p.committed();
-    }
+    for (const p of batch) p.done = true;
     if (stored.length) this.emit('stored', stored);
   }
 
@@ -201,6 +235,5 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     }
     this.progressAt = Date.now();
     p.done = true;
-    p.committed();
   }
 }

@@ -30,37 +30,20 @@ export interface Batch {
 }
 
 /**
- * Writes one batch in one transaction: readings (duplicates of (sensor, time) ignored), the latest value per
- * sensor, the stations' last report time and received report slots, the SL 651 rain states and the rejects.
- * Returns the readings that were new. unnest() arrays keep it to one parameterised statement per table whatever
- * the batch size: the hot path.
+ * Writes what a batch's acknowledgement waits for, and nothing more, in one transaction: its readings (duplicates
+ * of (sensor, time) ignored), its received report slots and SL 651 rain states (a rain state must commit with the
+ * readings it accounts for) and its rejects. Latest values and stations' last reports follow off this path (see
+ * latest-values.ts). Returns the readings that were new. unnest() arrays keep it to one parameterised statement per
+ * table whatever the batch size: the hot path.
  */
 export async function storeBatch(
   db: Kysely<Database>,
   { readings, rejects, reports, rainStates }: Batch,
 ): Promise<ValidReading[]> {
+  if (!rejects.length && !reports.length && !rainStates.length)
+    return readings.length ? insertReadings(db, readings) : [];
   return db.transaction().execute(async (tx) => {
     const inserted = readings.length ? await insertReadings(tx, readings) : [];
-    if (inserted.length) {
-      const latest = newestPerSensor(inserted);
-      const ids = latest.map((r) => r.sensorId);
-      const times = latest.map((r) => r.time);
-      await sql`
-        INSERT INTO sensor_latest (sensor_id, time, value)
-        SELECT s, t, v FROM unnest(${ids}::int[], ${times}::timestamptz[], ${latest.map((r) => r.value)}::float8[])
-          AS x(s, t, v)
-        ON CONFLICT (sensor_id) DO UPDATE SET time = excluded.time, value = excluded.value
-        WHERE sensor_latest.time < excluded.time`.execute(tx);
-      // Stations are locked in id order first, for the same reason.
-      await sql`
-        SELECT st.id FROM stations st WHERE st.id IN (SELECT station_id FROM sensors WHERE id = ANY(${ids}::int[]))
-        ORDER BY st.id FOR UPDATE`.execute(tx);
-      await sql`
-        UPDATE stations st SET last_report_at = x.t
-        FROM (SELECT s.station_id, max(u.t) AS t FROM unnest(${ids}::int[], ${times}::timestamptz[]) AS u(id, t)
-              JOIN sensors s ON s.id = u.id GROUP BY 1) x
-        WHERE st.id = x.station_id AND (st.last_report_at IS NULL OR st.last_report_at < x.t)`.execute(tx);
-    }
     if (reports.length) await recordReportSlots(tx, reports);
     if (rainStates.length) await saveRainStates(tx, rainStates);
     if (rejects.length) {
@@ -74,25 +57,17 @@ export async function storeBatch(
   });
 }
 
-async function insertReadings(tx: Kysely<Database>, readings: ValidReading[]): Promise<ValidReading[]> {
+async function insertReadings(db: Kysely<Database>, readings: ValidReading[]): Promise<ValidReading[]> {
+  // Rows go in in key order, so batches committing side by side on several connections cannot deadlock.
+  const sorted = [...readings].sort((a, b) => a.sensorId - b.sensorId || a.time.getTime() - b.time.getTime());
   const { rows } = await sql<{ s: number; t: Date }>`
     INSERT INTO readings (sensor_id, time, value)
-    SELECT s, t, v FROM unnest(${readings.map((r) => r.sensorId)}::int[], ${readings.map((r) => r.time)}::timestamptz[],
-      ${readings.map((r) => r.value)}::float8[]) AS x(s, t, v)
+    SELECT s, t, v FROM unnest(${sorted.map((r) => r.sensorId)}::int[], ${sorted.map((r) => r.time)}::timestamptz[],
+      ${sorted.map((r) => r.value)}::float8[]) AS x(s, t, v)
     ON CONFLICT (sensor_id, time) DO NOTHING
-    RETURNING sensor_id AS s, time AS t`.execute(tx);
+    RETURNING sensor_id AS s, time AS t`.execute(db);
   const byKey = new Map(readings.map((r) => [`${r.sensorId}|${r.time.getTime()}`, r]));
   return rows.map((row) => byKey.get(`${row.s}|${row.t.getTime()}`)!);
-}
-
-function newestPerSensor(readings: ValidReading[]): ValidReading[] {
-  const newest = new Map<number, ValidReading>();
-  for (const r of readings) {
-    const seen = newest.get(r.sensorId);
-    if (!seen || seen.time < r.time) newest.set(r.sensorId, r);
-  }
-  // Rows are locked in sensor order, so two ingest processes updating the same sensors cannot deadlock.
-  return [...newest.values()].sort((a, b) => a.sensorId - b.sensorId);
 }
 
 /**
@@ -100,7 +75,7 @@ function newestPerSensor(readings: ValidReading[]): ValidReading[] {
  * station's reporting interval (a report observed at 07:59:30 or 08:00:30 answers the 08:00 slot). A message whose
  * newest reading is more than `SLOT_TOLERANCE_S` from any slot is not a scheduled report (JSON telemetry does not
  * say; an added report at 08:25 must not stand in for the 08:00 one). The first arrival of a slot stands: a repeat
- * or a later upload of the same slot changes nothing.
+ * or a later upload of the same slot changes nothing. Slots go in in key order (commits run side by side).
  */
 async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[]): Promise<void> {
   const newest = new Map<string, { message: number; sensorId: number; time: Date; at: Date }>();
@@ -125,14 +100,19 @@ async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[
           JOIN stations st ON st.id = m.station_id) x
     WHERE abs(t - slot) <= ${SLOT_TOLERANCE_S}
     GROUP BY station_id, slot
+    ORDER BY station_id, slot
     ON CONFLICT (station_id, slot) DO NOTHING`.execute(tx);
 }
 
-/** Each SL 651 station's latest rain state of the batch (messages are in arrival order: the last one stands). */
+/**
+ * Each SL 651 station's latest rain state of the batch (messages are in arrival order: the last one stands). Commits
+ * run side by side, so an older batch may commit last: a state never replaces one accounted further (`until`).
+ */
 async function saveRainStates(tx: Kysely<Database>, changes: RainStateChange[]): Promise<void> {
   const latest = new Map(changes.map((c) => [c.stationAddress, JSON.stringify(c.state)]));
   await sql`
     INSERT INTO sl651_rain_state (station_address, state)
     SELECT a, s FROM unnest(${[...latest.keys()]}::text[], ${[...latest.values()]}::jsonb[]) AS x(a, s)
-    ON CONFLICT (station_address) DO UPDATE SET state = excluded.state, updated_at = now()`.execute(tx);
+    ON CONFLICT (station_address) DO UPDATE SET state = excluded.state, updated_at = now()
+      WHERE (sl651_rain_state.state->>'until')::timestamptz <= (excluded.state->>'until')::timestamptz`.execute(tx);
 }

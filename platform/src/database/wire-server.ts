@@ -74,6 +74,8 @@ function takeWholeMessages(buf: Buffer, started: boolean): [Buffer[], Buffer, bo
     const header = first ? 4 : 5;
     if (buf.length - offset < header) break;
     const length = buf.readInt32BE(offset + header - 4) + (first ? 0 : 1);
+    // A length shorter than its own header is no protocol message: end the connection rather than loop on it.
+    if (length < header) return [messages, Buffer.alloc(0), true];
     if (buf.length - offset < length) break;
     const message = buf.subarray(offset, offset + length);
     offset += length;

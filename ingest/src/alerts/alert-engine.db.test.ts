@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AREAS, type AlertChange, type ReservoirSeed } from '@yz/domain';
+import { changeAlertByHand, openDatabase, type Database, type OpenDatabase } from '@yz/platform';
+import { generateRegistry, loadRegistry } from '@yz/seeds';
+import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ValidReading } from '../telemetry/payload.js';
+import { AlertEngine } from './alert-engine.js';
+
+/**
+ * Counts the statements that write (INSERT / UPDATE), the cost a verdict that changes nothing must not have. The
+ * flood outlook kept for each water-level reading is the flood feature's record, not a verdict: not counted.
+ */
+class WriteCounter implements KyselyPlugin {
+  writes = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    const { node } = args;
+    const outlook = node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'flood_outlooks';
+    if ((node.kind === 'InsertQueryNode' && !outlook) || node.kind === 'UpdateQueryNode') this.writes++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs) {
+    return args.result;
+  }
+}
+
+describe('alert engine on the embedded database', () => {
+  let dir: string;
+  let open: OpenDatabase;
+  let db: Kysely<Database>;
+  let engine: AlertEngine;
+  const counter = new WriteCounter();
+  const changes: AlertChange[] = [];
+  const reservoirs: ReservoirSeed[] = generateRegistry().reservoirs.slice(0, 3);
+  const sensorIds = new Map<string, number>();
+  let minute = 0;
+
+  const reading = (r: ReservoirSeed, sensorCode: string, value: number): ValidReading => {
+    const sensorId = sensorIds.get(`${r.code}|${sensorCode}`)!;
+    const type = sensorCode === 'WL1' ? 'water_level' : sensorCode === 'RG1' ? 'rainfall' : 'battery_voltage';
+    return {
+      reservoirCode: r.code,
+      sensorId,
+      sensorCode,
+      type,
+      value,
+      time: new Date(Date.now() - 3_600_000 + minute++ * 60_000),
+    };
+  };
+  const quiet = (r: ReservoirSeed) => [
+    reading(r, 'WL1', r.levels.normalLevel - 1),
+    reading(r, 'RG1', 0),
+    reading(r, 'BV1', 12.6),
+  ];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'alert-engine-'));
+    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    await loadRegistry(open.db, {
+      reservoirs: reservoirs.map((r) => ({ ...r, responsiblePersons: [] })),
+      projects: [],
+      areas: AREAS,
+    });
+    for (const s of await open.db.selectFrom('sensors').select(['id', 'reservoir_code', 'code']).execute()) {
+      sensorIds.set(`${s.reservoir_code}|${s.code}`, s.id);
+    }
+    db = open.db.withPlugin(counter);
+    engine = new AlertEngine(db);
+    await engine.start();
+    engine.on('alert', (c) => changes.push(c));
+  }, 300_000);
+
+  afterAll(async () => {
+    engine?.stop();
+    await open?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    counter.writes = 0;
+    changes.length = 0;
+  });
+
+  it('judges quiet readings without a single write', async () => {
+    for (let i = 0; i < 20; i++) {
+      const batch = reservoirs.flatMap(quiet);
+      engine.onArrival(batch);
+      await engine.onStored(batch);
+    }
+    await engine.idle();
+    expect(counter.writes).toBe(0);
+    expect(changes).toEqual([]);
+  });
+
+  it('opens an alert on arrival, before the reading is committed, then writes nothing while it holds', async () => {
+    const r = reservoirs[0];
+    engine.onArrival([reading(r, 'WL1', r.levels.designFloodLevel + 0.5)]);
+    await engine.idle();
+    expect(changes.map((c) => [c.action, c.alert.reservoirCode, c.alert.ruleKey])).toEqual([
+      ['open', r.code, 'water_level'],
+    ]);
+    const writes = counter.writes;
+    engine.onArrival([reading(r, 'WL1', r.levels.designFloodLevel + 0.6)]);
+    await engine.idle();
+    expect(counter.writes).toBe(writes);
+
+    engine.onArrival([reading(r, 'WL1', r.levels.normalLevel - 1)]);
+    await engine.idle();
+    expect(changes.map((c) => c.action)).toEqual(['open', 'resolve']);
+  });
+
+  it('ignores a late reading older than one already judged', async () => {
+    const r = reservoirs[1];
+    const late = reading(r, 'WL1', r.levels.designFloodLevel + 0.5);
+    engine.onArrival([reading(r, 'WL1', r.levels.normalLevel - 1)]);
+    engine.onArrival([late]);
+    await engine.idle();
+    expect(changes).toEqual([]);
+  });
+
+  it('opens again once a person resolved the alert by hand in another process', async () => {
+    const r = reservoirs[2];
+    engine.onArrival([reading(r, 'WL1', r.levels.designFloodLevel + 0.5)]);
+    await engine.idle();
+    const opened = changes.find((c) => c.action === 'open')!;
+    expect(await changeAlertByHand(open.db, opened.alert.id, 'resolve', 'admin', 'checked on site')).not.toBeNull();
+    await engine.reload();
+    engine.onArrival([reading(r, 'WL1', r.levels.designFloodLevel + 0.5)]);
+    await engine.idle();
+    expect(changes.map((c) => c.action)).toEqual(['open', 'open']);
+  });
+
+  it('judges rain totals from committed readings, every gauge of a pass in one read', async () => {
+    const [a, b] = reservoirs;
+    const rain = [reading(a, 'RG1', 40), reading(a, 'RG1', 35), reading(b, 'RG1', 1)];
+    await open.db
+      .insertInto('readings')
+      .values(rain.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
+      .execute();
+    const reads: string[] = [];
+    const spy = open.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'RawNode') reads.push(args.node.sqlFragments.join('?'));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const engine2 = new AlertEngine(spy);
+    await engine2.start();
+    engine2.on('alert', (c) => changes.push(c));
+    reads.length = 0;
+    await engine2.onStored(rain);
+    await engine2.idle();
+    engine2.stop();
+    expect(reads.filter((q) => q.includes("INTERVAL '24 hours'"))).toHaveLength(1);
+    // 75 mm within the hour: one alert for the gauge, at the highest grade any window reached; 1 mm elsewhere: none.
+    expect(changes.map((c) => [c.action, c.alert.reservoirCode, c.alert.ruleKey, c.alert.severity])).toEqual([
+      ['open', a.code, 'rain:RG1', 'major'],
+    ]);
+  });
+});

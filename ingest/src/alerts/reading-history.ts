@@ -1,0 +1,45 @@
+import type { Database } from '@yz/platform';
+import { sql, type Kysely } from 'kysely';
+
+/** A sensor and the moment its history is wanted at. */
+export interface HistoryAt {
+  sensorId: number;
+  at: Date;
+}
+
+export interface PastReading {
+  time: Date;
+  value: number;
+}
+
+/**
+ * The history the alert rules need, for a whole pass of readings in one statement each, not one per sensor: a
+ * burst of every station's report stays a handful of statements.
+ */
+
+/** Each sensor's newest reading at or before its moment (absent when it has none). */
+export async function readingsAtOrBefore(db: Kysely<Database>, wants: HistoryAt[]): Promise<Map<number, PastReading>> {
+  if (!wants.length) return new Map();
+  const { rows } = await sql<PastReading & { sensorId: number }>`
+    SELECT u.id AS "sensorId", r.time, r.value
+    FROM unnest(${wants.map((w) => w.sensorId)}::int[], ${wants.map((w) => w.at)}::timestamptz[]) AS u(id, at)
+    CROSS JOIN LATERAL (SELECT time, value FROM readings WHERE sensor_id = u.id AND time <= u.at
+                        ORDER BY time DESC LIMIT 1) r`.execute(db);
+  return new Map(rows.map((r) => [r.sensorId, { time: r.time, value: r.value }]));
+}
+
+/** Each rain gauge's increments of the 24 h up to its moment: every window and the hydrological day lie inside. */
+export async function rainOfDay(db: Kysely<Database>, wants: HistoryAt[]): Promise<Map<number, PastReading[]>> {
+  if (!wants.length) return new Map();
+  const { rows } = await sql<PastReading & { sensorId: number }>`
+    SELECT u.id AS "sensorId", r.time, r.value
+    FROM unnest(${wants.map((w) => w.sensorId)}::int[], ${wants.map((w) => w.at)}::timestamptz[]) AS u(id, at)
+    JOIN readings r ON r.sensor_id = u.id AND r.time > u.at - INTERVAL '24 hours' AND r.time <= u.at`.execute(db);
+  const byGauge = new Map<number, PastReading[]>();
+  for (const { sensorId, time, value } of rows) {
+    const list = byGauge.get(sensorId) ?? [];
+    if (!list.length) byGauge.set(sensorId, list);
+    list.push({ time, value });
+  }
+  return byGauge;
+}

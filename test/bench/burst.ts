@@ -1,0 +1,153 @@
+// The top of the hour: every reservoir's station reports at once, and the last report of the burst puts one
+// reservoir over its design-flood level. Measures how long that alert takes to reach a dashboard (a Socket.IO
+// client) while the burst is ingested, on the embedded all-in-one and on PostgreSQL + Mosquitto.
+// `npm run bench:burst` (after `npm run build`).
+import mqtt, { type MqttClient } from 'mqtt';
+import { io, type Socket } from 'socket.io-client';
+import { MOSQUITTO_URL, POSTGRES_URL, reachable, startSystem, type SystemOptions } from '../support/system.js';
+import { header, median, metric, reservoirs, sleep, table } from './lib.js';
+
+const RUNS = 3;
+const PUBLISHERS = 4;
+const READINGS_PER_REPORT = 3;
+const HOUR_MS = 3_600_000;
+/** How long an alert or the burst's storage is waited for before it counts as never arrived. */
+const WAIT_MS = 120_000;
+
+interface Burst {
+  /** From publishing the dangerous report (the burst's last) to its `alert` open at the client, in ms. */
+  latency: number | null;
+  /** From the burst's first report to the alert. */
+  sinceBurst: number | null;
+  /** From the burst's first report until every reading is stored. */
+  storedMs: number | null;
+}
+
+function report(code: string, ts: number, level: number): { topic: string; payload: string } {
+  return {
+    topic: `reservoirs/${code}/telemetry`,
+    payload: JSON.stringify({
+      ts: new Date(ts).toISOString(),
+      readings: [
+        { sensor: 'RG1', value: 0 },
+        { sensor: 'WL1', value: level },
+        { sensor: 'BV1', value: 12.6 },
+      ],
+    }),
+  };
+}
+
+/** One report from every reservoir at `ts`, then the dangerous one, published last on its own. */
+async function burst(
+  clients: MqttClient[],
+  prefix: string,
+  ts: number,
+  danger: (typeof reservoirs)[number],
+  alerted: Promise<number>,
+  stored: () => Promise<boolean>,
+): Promise<Burst> {
+  const quiet = reservoirs.filter((r) => r !== danger);
+  const t0 = performance.now();
+  await Promise.all(
+    clients.map(async (client, c) => {
+      const sent: Promise<unknown>[] = [];
+      for (let i = c; i < quiet.length; i += clients.length) {
+        const r = report(quiet[i].code, ts, quiet[i].levels.normalLevel - 1);
+        sent.push(client.publishAsync(prefix + r.topic, r.payload, { qos: 1 }));
+      }
+      await Promise.all(sent);
+    }),
+  );
+  const d = report(danger.code, ts, danger.levels.designFloodLevel + 0.5);
+  const tDanger = performance.now();
+  await clients[0].publishAsync(prefix + d.topic, d.payload, { qos: 1 });
+  const allStored = (async () => {
+    for (const deadline = performance.now() + WAIT_MS; performance.now() < deadline; await sleep(20)) {
+      if (await stored()) return performance.now();
+    }
+    return null;
+  })();
+  const at = await Promise.race([alerted, sleep(WAIT_MS).then(() => null)]);
+  const storedAt = await allStored;
+  return {
+    latency: at === null ? null : at - tDanger,
+    sinceBurst: at === null ? null : at - t0,
+    storedMs: storedAt === null ? null : storedAt - t0,
+  };
+}
+
+async function run(mode: string, opts: SystemOptions, protocol: 4 | 5): Promise<Burst[]> {
+  const sys = await startSystem(opts);
+  const waiting = new Map<string, (t: number) => void>();
+  let socket: Socket | undefined;
+  let clients: MqttClient[] = [];
+  try {
+    socket = io(sys.url, { auth: { token: await sys.login() }, transports: ['websocket'], reconnection: false });
+    socket.on('alert', (a: { reservoirCode: string; event?: string }) => {
+      if (a.event === 'open') waiting.get(a.reservoirCode)?.(performance.now());
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket!.once('connect', resolve);
+      socket!.once('connect_error', reject);
+    });
+    clients = await Promise.all(
+      Array.from({ length: PUBLISHERS }, (_, i) =>
+        mqtt.connectAsync(sys.mqttUrl, { clientId: `yz-bench-burst-${process.pid}-${i}`, protocolVersion: protocol }),
+      ),
+    );
+    const metricsUrl = `${sys.url}/metrics`;
+    const results: Burst[] = [];
+    // A first burst warms the system up (caches, plans, JIT); it is not counted.
+    const hour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+    for (let k = 0; k <= RUNS; k++) {
+      const danger = reservoirs[reservoirs.length - 1 - k];
+      const alerted = new Promise<number>((resolve) => waiting.set(danger.code, resolve));
+      const before = await metric(metricsUrl, 'ingest_readings_stored_total');
+      const expected = before + reservoirs.length * READINGS_PER_REPORT;
+      const stored = async () => (await metric(metricsUrl, 'ingest_readings_stored_total')) >= expected;
+      const b = await burst(clients, sys.topicPrefix, hour - (RUNS - k) * HOUR_MS, danger, alerted, stored);
+      const f = (n: number | null) => (n === null ? 'none' : `${Math.round(n)} ms`);
+      console.log(
+        `  ${mode} ${k ? `run ${k}` : 'warm-up'}: alert ${f(b.latency)} after its report, ${f(b.sinceBurst)} after ` +
+          `the burst began; burst stored in ${f(b.storedMs)}`,
+      );
+      if (k) results.push(b);
+    }
+    return results;
+  } finally {
+    socket?.disconnect();
+    await Promise.all(clients.map((c) => c.endAsync()));
+    await sys.stop();
+  }
+}
+
+function summarise(runs: Burst[]) {
+  const med = (pick: (b: Burst) => number | null) => {
+    const v = runs.map(pick);
+    return v.length && v.every((x) => x !== null) ? Math.round(median(v as number[])) : null;
+  };
+  return { latencyMs: med((b) => b.latency), sinceBurstMs: med((b) => b.sinceBurst), storedMs: med((b) => b.storedMs) };
+}
+
+async function main(): Promise<void> {
+  const external = (await reachable(POSTGRES_URL)) && (await reachable(MOSQUITTO_URL));
+  header(
+    `burst: ${reservoirs.length.toLocaleString('en-US')} reservoirs report at once, the last one over its ` +
+      `design-flood level; alert latency to a Socket.IO client, median of ${RUNS}`,
+    external ? 'all-in-one, embedded; then on PostgreSQL + Mosquitto' : 'all-in-one, embedded',
+  );
+  const results: Record<string, ReturnType<typeof summarise>> = {};
+  results.embedded = summarise(await run('embedded', {}, 4));
+  if (external) {
+    results.postgres = summarise(await run('PostgreSQL', { postgresUrl: POSTGRES_URL, mqttUrl: MOSQUITTO_URL }, 5));
+  }
+  const ms = (n: number | null) => n ?? '-';
+  table(
+    ['mode', 'alert after its report (ms)', 'after the burst began (ms)', 'burst stored (ms)'],
+    Object.entries(results).map(([mode, r]) => [mode, ms(r.latencyMs), ms(r.sinceBurstMs), ms(r.storedMs)]),
+  );
+  console.log(`RESULT ${JSON.stringify({ reservoirs: reservoirs.length, ...results })}`);
+}
+
+await main();
+process.exit(0);
