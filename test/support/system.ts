@@ -9,13 +9,27 @@ import { fileURLToPath } from 'node:url';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = resolve(HERE, HERE.includes('/test/dist/') ? '../../..' : '../..');
 
+// Listen ports come from below the kernel's ephemeral range (32768–60999 on Linux): a port that `listen(0)` found
+// free can be taken by any outgoing connection before the system under test binds it (CI lost a run to that). Below
+// the range only another test's pick can take it, so each vitest worker picks from its own slice.
+const FIRST_PORT = 20_000;
+const SLICE = 800;
+const slice = Number(process.env.VITEST_POOL_ID ?? process.pid) % 15;
+let nextInSlice = Math.floor(Math.random() * SLICE);
+
 export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < SLICE; tries++) {
+    const port = FIRST_PORT + slice * SLICE + (nextInSlice++ % SLICE);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${FIRST_PORT + slice * SLICE}–${FIRST_PORT + (slice + 1) * SLICE - 1}`);
+}
+
+function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 
