@@ -92,7 +92,7 @@ describe('register forms', () => {
     );
   });
 
-  it('records a hazard past its deadline: it shows among the overdue hazards', async () => {
+  it('records a hazard past its deadline, then closes it with evidence: lists and audit trail show both', async () => {
     await engineer.goto(`${sys.url}/#/ledger`);
     await engineer.fill('[data-testid=hazard-code] input', code);
     await typeDate(engineer, '[data-testid=hazard-form] [data-field=foundOn]', beijingDay(-30));
@@ -110,6 +110,25 @@ describe('register forms', () => {
     await expect
       .poll(() => engineer.locator('[data-testid=hazards-overdue]').textContent(), { timeout: 20_000 })
       .toContain('下游坝坡渗水 E2E');
+
+    // The reservoir's own list, where it is closed with the evidence asked for at the field.
+    await engineer.goto(`${sys.url}/#/reservoir/${code}`);
+    const item = engineer.locator('[data-testid=reservoir-hazards] li:has-text("下游坝坡渗水 E2E")');
+    await item.locator('button[data-testid^=close-hazard-]').click();
+    await engineer.click('[data-testid=hazard-close-save]');
+    await expect
+      .poll(() => feedback(engineer, 'hazard-close-form', 'evidence').textContent(), { timeout: 10_000 })
+      .toContain('整改佐证');
+    await engineer.fill('[data-testid=hazard-evidence] textarea', '已换填反滤料，见整改照片 E2E');
+    await engineer.click('[data-testid=hazard-close-save]');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('closed');
+    const closed = engineer.locator('[data-testid=reservoir-audit] tr[data-entity=hazard][data-action=close]').first();
+    await expect.poll(() => closed.textContent(), { timeout: 10_000 }).toContain('已换填反滤料，见整改照片 E2E');
+    expect(await closed.textContent()).toMatch(/engineer5.*隐患 #\d+ 销号.*状态: 未整改 → 已销号/);
+    const created = engineer.locator('[data-testid=reservoir-audit] tr[data-entity=hazard][data-action=create]');
+    expect(await created.first().textContent()).toMatch(/engineer5.*新增.*下游坝坡渗水 E2E/);
+    await item.scrollIntoViewIfNeeded();
+    await shot(engineer, 'hazards-1366');
   });
 
   it('changes a responsible person: the phone is checked at the field, the list shows the new person', async () => {
@@ -124,6 +143,9 @@ describe('register forms', () => {
     await expect
       .poll(() => engineer.locator('[data-testid=persons]').textContent(), { timeout: 10_000 })
       .toMatch(/巡查责任人\s*赵六\s*13912345678/);
+    const audit = engineer.locator('[data-testid=reservoir-audit] tr[data-entity=responsible_person]').first();
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toMatch(/engineer5.*巡查责任人.*赵六/);
+    expect(await audit.textContent()).toContain('13912345678');
   });
 
   it('overrides an alert rule: the effective rules show it marked as overridden', async () => {
@@ -133,11 +155,31 @@ describe('register forms', () => {
     await engineer.click('[data-testid=rules-save]');
     const row = engineer.locator('[data-testid=alert-rules] tr:has-text("水位上涨率")');
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/0\.35 m\/h.*已调整/);
+    const audit = engineer.locator('[data-testid=reservoir-audit] tr[data-entity=alert_rules]').first();
+    await expect
+      .poll(() => audit.textContent(), { timeout: 10_000 })
+      .toMatch(/engineer5.*预警规则 调整.*水位上涨率.*0\.35/);
     await shot(engineer, 'alert-rules-1366');
+    await audit.scrollIntoViewIfNeeded();
+    await shot(engineer, 'reservoir-audit-1366');
   });
 
   it('shows the edit buttons only to the roles that may use them', async () => {
+    const hazard = await sys.post('/api/hazards', token, {
+      reservoirCode: code,
+      foundOn: beijingDay(0),
+      foundBy: '巡查员',
+      source: 'patrol',
+      locationOnDam: '坝顶',
+      description: '坝顶裂缝 E2E',
+      severity: 'general',
+      rectificationDeadline: beijingDay(30),
+    });
+    expect(hazard.status).toBe(201);
     await planner.goto(`${sys.url}/#/reservoir/${code}`);
+    await planner.waitForSelector('[data-testid=reservoir-hazards] li:has-text("坝顶裂缝 E2E")');
+    expect(await planner.locator('[data-testid^=close-hazard-]').count()).toBe(0);
+    expect(await planner.locator('[data-testid=reservoir-audit] tr[data-entity=hazard]').count()).toBeGreaterThan(0);
     await planner.waitForSelector('[data-testid=persons] li');
     await planner.waitForSelector('[data-testid=alert-rules]');
     expect(await planner.locator('[data-testid^=edit-person-]').count()).toBe(0);
