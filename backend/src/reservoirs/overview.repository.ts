@@ -55,8 +55,10 @@ export class OverviewRepository {
         'r.latitude',
         float8('r.flood_limit_level').as('floodLimitLevel'),
         float8('r.normal_level').as('normalLevel'),
-        // Fresh outlooks only, as on the reservoir list.
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
+        // Fresh outlooks with a known inflow only, as on the reservoir list.
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' AND o.outlook->>'inflow' IS NOT NULL THEN o.outlook->'hoursTo' END`.as(
+          'hoursTo',
+        ),
       ])
       .orderBy('r.code')
       .execute();

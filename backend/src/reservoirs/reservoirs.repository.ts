@@ -69,8 +69,11 @@ export class ReservoirsRepository {
         float8('r.check_flood_level').as('checkFloodLevel'),
         float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
-        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
+        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead) and with a known
+        // inflow (without one its null hours mean "not known", not "not within 24 h").
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' AND o.outlook->>'inflow' IS NOT NULL THEN o.outlook->'hoursTo' END`.as(
+          'hoursTo',
+        ),
       ])
       .where(inScope(scope, 'r.area_code'));
     if (code !== undefined) query = query.where('r.code', '=', code);
