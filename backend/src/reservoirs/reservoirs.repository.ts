@@ -37,9 +37,12 @@ export class ReservoirsRepository {
     this.timescale = runtime.timescale;
   }
 
-  /** Reservoirs in scope, by code; `code` narrows to one. */
-  list(scope: AreaScope, code?: string) {
-    let query = this.db
+  /**
+   * The registry's common head (the list and the overview add their columns): identity, area, position and the flood
+   * outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
+   */
+  registry() {
+    return this.db
       .selectFrom('reservoirs as r')
       .innerJoin('areas as a', 'a.code', 'r.area_code')
       .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
@@ -49,13 +52,21 @@ export class ReservoirsRepository {
         'r.area_code as county',
         'a.name as countyName',
         'r.scale',
+        'r.longitude',
+        'r.latitude',
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
+      ]);
+  }
+
+  /** Reservoirs in scope, by code; `code` narrows to one. */
+  list(scope: AreaScope, code?: string) {
+    let query = this.registry()
+      .select([
         'r.dam_type as damType',
         float8('r.dam_height').as('damHeight'),
         float8('r.total_storage').as('totalStorage'),
         float8('r.catchment_area').as('catchmentArea'),
         'r.gated_spillway as gatedSpillway',
-        'r.longitude',
-        'r.latitude',
         'r.management_mode as managementMode',
         'r.dam_category as damCategory',
         'r.completion_year as completionYear',
@@ -69,8 +80,6 @@ export class ReservoirsRepository {
         float8('r.check_flood_level').as('checkFloodLevel'),
         float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
-        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ])
       .where(inScope(scope, 'r.area_code'));
     if (code !== undefined) query = query.where('r.code', '=', code);
