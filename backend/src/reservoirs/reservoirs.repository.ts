@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HoursTo, SensorType } from '@yz/domain';
-import { loadHstInputs, loadSensorModel } from '@yz/platform';
+import { characteristicLevelColumns, loadHstInputs, loadSensorModel } from '@yz/platform';
 import { sql } from 'kysely';
 import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
@@ -61,6 +61,7 @@ export class ReservoirsRepository {
   /** Reservoirs in scope, by code; `code` narrows to one. */
   list(scope: AreaScope, code?: string) {
     let query = this.registry()
+      .select(characteristicLevelColumns)
       .select([
         'r.dam_type as damType',
         float8('r.dam_height').as('damHeight'),
@@ -73,12 +74,6 @@ export class ReservoirsRepository {
         isoDateOrNull('r.last_appraisal').as('lastAppraisal'),
         isoDate('r.next_appraisal').as('nextAppraisal'),
         'r.dam_safety_monitoring as damSafetyMonitoring',
-        float8('r.dead_level').as('deadLevel'),
-        float8('r.flood_limit_level').as('floodLimitLevel'),
-        float8('r.normal_level').as('normalLevel'),
-        float8('r.design_flood_level').as('designFloodLevel'),
-        float8('r.check_flood_level').as('checkFloodLevel'),
-        float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
       ])
       .where(inScope(scope, 'r.area_code'));
