@@ -21,6 +21,7 @@ let token: string;
 let browser: Browser;
 let planner: Page;
 let engineer: Page;
+let engineerPassword: string;
 let code: string;
 
 /** A date in Beijing, `days` from today. */
@@ -41,10 +42,8 @@ describe('register forms', () => {
     sys = await startSystem();
     token = await sys.login();
     browser = await launch();
-    const [plannerPassword, engineerPassword] = [
-      await createUser(sys, token, 'planner5', 'planner'),
-      await createUser(sys, token, 'engineer5', 'engineer'),
-    ];
+    const plannerPassword = await createUser(sys, token, 'planner5', 'planner');
+    engineerPassword = await createUser(sys, token, 'engineer5', 'engineer');
     planner = await signIn(browser, sys, 'planner5', plannerPassword, VIEWPORTS.laptop);
     engineer = await signIn(browser, sys, 'engineer5', engineerPassword, VIEWPORTS.laptop);
     const { body } = await sys.get<{ code: string }[]>('/api/reservoirs', token);
@@ -174,6 +173,15 @@ describe('register forms', () => {
     await shot(engineer, 'alert-rules-1366');
     await audit.scrollIntoViewIfNeeded();
     await shot(engineer, 'reservoir-audit-1366');
+    // On a phone the hazards, persons and audit trail fit without sideways scroll.
+    const phone = await signIn(browser, sys, 'engineer5', engineerPassword, VIEWPORTS.phone);
+    await phone.goto(`${sys.url}/#/reservoir/${code}`);
+    const phoneAudit = phone.locator('[data-testid=reservoir-audit] tr[data-entity=alert_rules]');
+    await phoneAudit.waitFor({ timeout: 10_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phoneAudit.scrollIntoViewIfNeeded();
+    await shot(phone, 'reservoir-audit-390');
+    await phone.close();
   });
 
   it('shows the edit buttons only to the roles that may use them', async () => {
