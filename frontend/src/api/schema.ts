@@ -795,6 +795,27 @@ export interface components {
         | 'users.manage'
       )[];
     };
+    LevelsDto: {
+      deadLevel: number;
+      floodLimitLevel: number;
+      normalLevel: number;
+      designFloodLevel: number;
+      checkFloodLevel: number;
+      crestElevation: number;
+    };
+    LatestDto: {
+      /**
+       * Format: date-time
+       * @description The newest of them
+       */
+      time: string | null;
+      /** @description m */
+      waterLevel: number | null;
+      /** @description mm in the last report */
+      rainfall: number | null;
+      /** @description V */
+      batteryVoltage: number | null;
+    };
     RainDto: {
       h1: number | null;
       h3: number | null;
@@ -808,6 +829,27 @@ export interface components {
       floodLimit: number | null;
       designFlood: number | null;
       crest: number | null;
+    };
+    ReservoirDto: {
+      /** @example 431124-0007 */
+      code: string;
+      name: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      longitude: number;
+      latitude: number;
+      damSafetyMonitoring: boolean;
+      levels: components['schemas']['LevelsDto'];
+      latest: components['schemas']['LatestDto'];
+      /** @description Rain (mm) by window; null where the gauge was silent */
+      rain: components['schemas']['RainDto'];
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      /** @description Flood outlook; null without a fresh one */
+      hoursTo: components['schemas']['HoursToDto'] | null;
     };
     OverviewItemDto: {
       code: string;
@@ -883,6 +925,109 @@ export interface components {
       lat: number[];
       /** @description 0 normal, 1 above the flood limit, 2 offline */
       states: number[];
+    };
+    SensorLatestDto: {
+      /** Format: date-time */
+      time: string;
+      value: number;
+    };
+    SensorDto: {
+      /** @example WL1 */
+      code: string;
+      /** @enum {string} */
+      type: 'rainfall' | 'water_level' | 'seepage_pressure' | 'seepage_flow' | 'displacement' | 'battery_voltage';
+      unit: string;
+      /** @description Alarm threshold in the sensor's unit */
+      threshold: number | null;
+      /** @description Code of the station it reports through */
+      station: string;
+      latest: components['schemas']['SensorLatestDto'] | null;
+    };
+    StationDto: {
+      code: string;
+      /** @enum {string} */
+      kind: 'rain_water' | 'dam_safety';
+      reportIntervalS: number;
+      /** Format: date-time */
+      lastReportAt: string | null;
+      online: boolean;
+    };
+    ResponsiblePersonDto: {
+      /** @enum {string} */
+      role: 'government' | 'department' | 'management' | 'patrol';
+      name: string;
+      phone: string;
+      trained: boolean;
+      /** Format: date */
+      trainedOn: string | null;
+    };
+    ReservoirDetailDto: {
+      /** @example 431124-0007 */
+      code: string;
+      name: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      longitude: number;
+      latitude: number;
+      damSafetyMonitoring: boolean;
+      levels: components['schemas']['LevelsDto'];
+      latest: components['schemas']['LatestDto'];
+      /** @description Rain (mm) by window; null where the gauge was silent */
+      rain: components['schemas']['RainDto'];
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      damType: string;
+      /** @description m */
+      damHeight: number;
+      /** @description 10⁴ m³ */
+      totalStorage: number;
+      /** @description km² */
+      catchmentArea: number;
+      gatedSpillway: boolean;
+      managementMode: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      completionYear: number;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Stage–storage curve: [level m, storage 10⁴ m³] */
+      stageStorage: [number, number][];
+      floodSeason: boolean;
+      sensors: components['schemas']['SensorDto'][];
+      stations: components['schemas']['StationDto'][];
+      responsiblePersons: components['schemas']['ResponsiblePersonDto'][];
+    };
+    SeriesSensorDto: {
+      code: string;
+      /** @enum {string} */
+      type: 'rainfall' | 'water_level' | 'seepage_pressure' | 'seepage_flow' | 'displacement' | 'battery_voltage';
+      unit: string;
+    };
+    SeriesModelDto: {
+      fittedAt: string;
+      r2: number;
+      /** @description σ of the fit's residuals */
+      sigma: number;
+      /** @description The levels the model was fitted over [min, max] */
+      levelRange: [number, number];
+    };
+    SeriesDto: {
+      sensor: components['schemas']['SeriesSensorDto'];
+      /** @enum {string} */
+      bucket: 'raw' | '5m' | '15m' | '1h' | '3h' | '1d';
+      /** @description [ISO time, value] */
+      points: [string, number][];
+      model?: components['schemas']['SeriesModelDto'] | null;
+      /** @description Why there is no model */
+      modelMessage?: string | null;
+      expected?: (number | null)[];
+      residual?: (number | null)[];
+      sigma?: (number | null)[];
     };
     SensorModelDto: {
       /** @enum {string} */
@@ -1012,6 +1157,274 @@ export interface components {
       /** @description Required to resolve: what was done */
       note?: string;
     };
+    AllocatedBySourceDto: {
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      central: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      provincial: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      municipal: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      county: string;
+    };
+    ShareCheckDto: {
+      /** @example 0.8000 */
+      expectedCentralShare: string;
+      /** @description Null while nothing is allocated */
+      actualCentralShare: string | null;
+      ok: boolean;
+    };
+    ProjectDto: {
+      id: number;
+      /** @enum {string} */
+      kind: 'reinforcement' | 'telemetry' | 'dam_monitoring';
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      stage:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      inNationalPlan: boolean;
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedFinish: string;
+      /** Format: date */
+      actualFinish: string | null;
+      progressPercent: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      budget: string;
+      /** @description Where the budget figure comes from */
+      budgetBasis: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      allocated: string;
+      allocatedBySource: components['schemas']['AllocatedBySourceDto'];
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      spent: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      unspent: string;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      /**
+       * @description Budget − allocated (CNY)
+       * @example 3500000.00
+       */
+      gap: string;
+      shareCheck: components['schemas']['ShareCheckDto'];
+      overdue: boolean;
+      atRisk: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    StageChangeEntryDto: {
+      id: number;
+      /** @enum {string} */
+      from:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      /** @enum {string} */
+      to:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      reason: string | null;
+      changedBy: string;
+      /** Format: date-time */
+      changedAt: string;
+    };
+    AllocationEntryDto: {
+      id: number;
+      /** @enum {string} */
+      source: 'central' | 'provincial' | 'municipal' | 'county';
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      /** Format: date */
+      allocatedOn: string;
+      document: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExpenditureEntryDto: {
+      id: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      /** Format: date */
+      spentOn: string;
+      description: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TransferEntryDto: {
+      id: number;
+      fromProjectId: number;
+      toProjectId: number;
+      /** @enum {string} */
+      source: 'central' | 'provincial' | 'municipal' | 'county';
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      reason: string;
+      transferredBy: string;
+      /** Format: date-time */
+      transferredAt: string;
+    };
+    ProjectDetailDto: {
+      id: number;
+      /** @enum {string} */
+      kind: 'reinforcement' | 'telemetry' | 'dam_monitoring';
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      stage:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      inNationalPlan: boolean;
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedFinish: string;
+      /** Format: date */
+      actualFinish: string | null;
+      progressPercent: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      budget: string;
+      /** @description Where the budget figure comes from */
+      budgetBasis: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      allocated: string;
+      allocatedBySource: components['schemas']['AllocatedBySourceDto'];
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      spent: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      unspent: string;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      /**
+       * @description Budget − allocated (CNY)
+       * @example 3500000.00
+       */
+      gap: string;
+      shareCheck: components['schemas']['ShareCheckDto'];
+      overdue: boolean;
+      atRisk: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      stageChanges: components['schemas']['StageChangeEntryDto'][];
+      allocations: components['schemas']['AllocationEntryDto'][];
+      expenditures: components['schemas']['ExpenditureEntryDto'][];
+      transfers: components['schemas']['TransferEntryDto'][];
+    };
     StageChangeDto: {
       /**
        * @description One of the project kind's stages
@@ -1059,6 +1472,59 @@ export interface components {
       spentOn: string;
       /** @example 大坝防渗工程进度款 */
       description: string;
+    };
+    AllocatedTotalsDto: {
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      central: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      provincial: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      municipal: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      county: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      total: string;
+    };
+    FundingRowDto: {
+      /** @description Area code, year, source or kind */
+      group: string;
+      /** @description The area name (groupBy=county) */
+      groupName?: string;
+      projects: number;
+      /**
+       * @description groupBy=source: the policy's central share of the budgets; null for the local sources
+       * @example 3500000.00
+       */
+      budget: string | null;
+      allocated: components['schemas']['AllocatedTotalsDto'];
+      /** @description Null for groupBy=source (not booked by source) */
+      spent: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      gap: string | null;
     };
     TransferDto: {
       fromProjectId: number;
@@ -1346,7 +1812,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReservoirDto'][];
+        };
       };
     };
   };
@@ -1432,7 +1900,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReservoirDetailDto'];
+        };
       };
     };
   };
@@ -1462,7 +1932,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SeriesDto'];
+        };
       };
     };
   };
@@ -1760,7 +2232,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'][];
+        };
       };
     };
   };
@@ -1779,7 +2253,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDetailDto'];
+        };
       };
     };
   };
@@ -1802,7 +2278,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1825,7 +2303,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1848,7 +2328,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1872,7 +2354,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FundingRowDto'][];
+        };
       };
     };
   };
