@@ -40,6 +40,7 @@ const ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/is not a stage of/, () => '该阶段不属于此类项目'],
   [/already exists/, () => '该用户名已存在'],
   [/must not be in the future/, () => '不能晚于今天'],
+  [/closing a hazard requires evidence/, () => '销号须填写整改佐证（对账销号）'],
   [/note: say what was done/, () => '请填写处理说明'],
   [/Only an open alert can be acknowledged/, () => '只有未处理的预警可以确认'],
   [/already resolved/, () => '该预警已解除'],
