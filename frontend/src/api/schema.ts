@@ -1646,6 +1646,57 @@ export interface components {
       endsAt: string | null;
       startedBy: string | null;
     };
+    CriticalRainfallDto: {
+      floodLimit: number | null;
+      designFlood: number | null;
+      checkFlood: number | null;
+    };
+    FloodOutlookDto: {
+      level: number | null;
+      storage: number | null;
+      /** @description Null when too few recent levels tell it */
+      inflow: number | null;
+      outflow: number | null;
+      criticalRainfall: components['schemas']['CriticalRainfallDto'];
+      hoursTo: components['schemas']['HoursToDto'];
+      /** @description The restricted level in force, if any */
+      restrictedLevel: number | null;
+    };
+    NotifiedDto: {
+      name: string;
+      phone: string | null;
+    };
+    FloodEventDto: {
+      id: string;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      /** @enum {string} */
+      kind: 'flood_limit' | 'spill';
+      /** Format: date-time */
+      start: string;
+      /**
+       * Format: date-time
+       * @description Null while it lasts
+       */
+      end: string | null;
+      durationHours: number | null;
+      /** @description m */
+      thresholdLevel: number;
+      /** @enum {string} */
+      thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
+      /** @description m */
+      peakLevel: number;
+      /** Format: date-time */
+      peakAt: string;
+      /** @description 10⁴ m³ above the threshold at the peak */
+      excessStorage: number | null;
+      /** @description m³/s (spill events) */
+      peakDischarge: number | null;
+      /** @description The government person told (spill events) */
+      notified: components['schemas']['NotifiedDto'] | null;
+    };
     CreateUserDto: {
       username: string;
       displayName: string;
@@ -2790,7 +2841,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FloodOutlookDto'];
+        };
       };
     };
   };
@@ -2819,7 +2872,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FloodEventDto'][];
+        };
       };
     };
   };

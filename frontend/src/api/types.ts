@@ -180,34 +180,10 @@ export type DrillStatus = Schemas['DrillStatusDto'];
 export type HoursTo = Schemas['HoursToDto'];
 
 /** `GET /api/reservoirs/{code}/outlook`: m, 10⁴ m³, m³/s, mm, h. */
-export interface FloodOutlook {
-  level: number | null;
-  storage: number | null;
-  inflow: number | null;
-  outflow: number | null;
-  criticalRainfall: { floodLimit: number | null; designFlood: number | null; checkFlood: number | null };
-  hoursTo: HoursTo;
-  restrictedLevel: number | null;
-}
+export type FloodOutlook = Schemas['FloodOutlookDto'];
 
 /** `GET /api/flood-limit-events`: an above-flood-limit (or spill) event. */
-export interface FloodEvent {
-  id: string;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  kind: 'flood_limit' | 'spill';
-  start: string;
-  end: string | null;
-  durationHours: number | null;
-  thresholdLevel: number;
-  thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
-  peakLevel: number;
-  peakAt: string;
-  excessStorage: number | null;
-  peakDischarge: number | null;
-  notified: { name: string; phone: string | null } | null;
-}
+export type FloodEvent = Schemas['FloodEventDto'];
 
 export interface ReportRainfall {
   gauges: number;
