@@ -1559,6 +1559,73 @@ export interface components {
        */
       source?: 'central' | 'provincial' | 'municipal' | 'county';
     };
+    AppraisalScheduleDto: {
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      completionYear: number;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Its reinforcement project, if any */
+      projectId: number | null;
+      /**
+       * Format: date
+       * @description When the first appraisal falls due after completion
+       */
+      firstAppraisalDue: string;
+      dueThisYear: boolean;
+      overdue: boolean;
+    };
+    AppraisalDto: {
+      id: number;
+      reservoirCode: string;
+      /** Format: date */
+      appraisedOn: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      conclusion: string;
+      /** Format: date */
+      nextDue: string;
+      /** @description The reinforcement project it opened, if it did */
+      projectId: number | null;
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    AppraisalHistoryDto: {
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      completionYear: number;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Its reinforcement project, if any */
+      projectId: number | null;
+      /**
+       * Format: date
+       * @description When the first appraisal falls due after completion
+       */
+      firstAppraisalDue: string;
+      dueThisYear: boolean;
+      overdue: boolean;
+      appraisals: components['schemas']['AppraisalDto'][];
+    };
     RecordAppraisalDto: {
       /** @example 431124-0001 */
       reservoirCode: string;
@@ -1578,6 +1645,37 @@ export interface components {
        * @example 12000000.00
        */
       budget?: string;
+    };
+    AppraisalRecordedDto: {
+      id: number;
+      reservoirCode: string;
+      /** Format: date */
+      appraisedOn: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      conclusion: string;
+      /** Format: date */
+      nextDue: string;
+      /** @description The reinforcement project it opened, if it did */
+      projectId: number | null;
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      schedule: components['schemas']['AppraisalScheduleDto'];
+    };
+    PersonRowDto: {
+      /** @enum {string} */
+      role: 'government' | 'department' | 'management' | 'patrol';
+      name: string;
+      phone: string;
+      trained: boolean;
+      /** Format: date */
+      trainedOn: string | null;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
     };
     PutPersonDto: {
       /** @example 张三 */
@@ -2467,7 +2565,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalScheduleDto'][];
+        };
       };
     };
   };
@@ -2488,7 +2588,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalRecordedDto'];
+        };
       };
     };
   };
@@ -2507,7 +2609,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalHistoryDto'];
+        };
       };
     };
   };
@@ -2529,7 +2633,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonRowDto'][];
+        };
       };
     };
   };
@@ -2576,7 +2682,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonRowDto'];
+        };
       };
     };
   };

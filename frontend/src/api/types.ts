@@ -35,12 +35,7 @@ export type Person = Schemas['ResponsiblePersonDto'];
 export type PersonRole = Person['role'];
 
 /** GET /api/responsible-persons */
-export interface PersonRow extends Person {
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-}
+export type PersonRow = Schemas['PersonRowDto'];
 
 /** GET /api/reservoirs/{code} */
 export type ReservoirDetail = Schemas['ReservoirDetailDto'];
@@ -101,31 +96,10 @@ export type ProjectDetail = Schemas['ProjectDetailDto'];
 export type FundingRow = Schemas['FundingRowDto'];
 
 /** GET /api/appraisals */
-export interface AppraisalDue {
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  scale: string;
-  damCategory: number;
-  lastAppraisal: string | null;
-  nextAppraisal: string;
-  dueThisYear: boolean;
-  overdue: boolean;
-}
+export type AppraisalDue = Schemas['AppraisalScheduleDto'];
 
 /** GET /api/appraisals/{code} */
-export interface AppraisalHistory extends AppraisalDue {
-  appraisals: {
-    id: number;
-    appraisedOn: string;
-    damCategory: number;
-    conclusion: string;
-    nextDue: string;
-    recordedBy: string;
-    recordedAt?: string;
-  }[];
-}
+export type AppraisalHistory = Schemas['AppraisalHistoryDto'];
 
 /** GET /api/hazards */
 export interface Hazard {

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SENSOR_TYPE_NAMES, type Scale, type SensorType, type StagePoint } from '@yz/domain';
 import { BUCKETS, type Bucket } from './series-query.dto.js';
 import { HoursToDto, RainDto, RESERVOIR_STATES } from './overview.dto.js';
+import { ResponsiblePersonDto } from '../../responsible-persons/responsible-persons.dto.js';
 import type { ReservoirState } from '../reservoir-state.js';
 
 const SCALES = ['medium', 'small1', 'small2'] as const;
-const PERSON_ROLES = ['government', 'department', 'management', 'patrol'] as const;
 
 /**
  * A [first, number] pair: prefixItems makes it a tuple in the generated types; `items` says the same to readers of
@@ -82,14 +82,6 @@ export class StationDto {
   @ApiProperty() reportIntervalS!: number;
   @ApiProperty({ type: Date, nullable: true }) lastReportAt!: Date | null;
   @ApiProperty() online!: boolean;
-}
-
-export class ResponsiblePersonDto {
-  @ApiProperty({ enum: PERSON_ROLES }) role!: (typeof PERSON_ROLES)[number];
-  @ApiProperty() name!: string;
-  @ApiProperty() phone!: string;
-  @ApiProperty() trained!: boolean;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) trainedOn!: string | null;
 }
 
 /** GET /api/reservoirs/{code}: the registry entry, its sensors, stations and the four responsible persons. */
