@@ -1689,6 +1689,40 @@ export interface components {
        */
       trainedOn?: string;
     };
+    HazardDto: {
+      id: number;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** Format: date */
+      foundOn: string;
+      foundBy: string;
+      /** @enum {string} */
+      source: 'patrol' | 'inspection' | 'appraisal' | 'monitoring';
+      /** @example 坝顶 */
+      locationOnDam: string;
+      description: string;
+      /** @enum {string} */
+      severity: 'general' | 'major';
+      /** Format: date */
+      rectificationDeadline: string;
+      /** @enum {string} */
+      status: 'open' | 'rectifying' | 'closed';
+      /** Format: date */
+      closedOn: string | null;
+      /** @description What shows the rectification (对账销号) */
+      closingEvidence: string | null;
+      closedBy: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Not closed and past its rectification deadline */
+      overdue: boolean;
+    };
     CreateHazardDto: {
       /** @example 431124-0001 */
       reservoirCode: string;
@@ -2711,7 +2745,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'][];
+        };
       };
     };
   };
@@ -2732,7 +2768,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'];
+        };
       };
     };
   };
@@ -2755,7 +2793,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'];
+        };
       };
     };
   };

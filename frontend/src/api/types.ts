@@ -102,24 +102,7 @@ export type AppraisalDue = Schemas['AppraisalScheduleDto'];
 export type AppraisalHistory = Schemas['AppraisalHistoryDto'];
 
 /** GET /api/hazards */
-export interface Hazard {
-  id: number;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  foundOn: string;
-  foundBy: string;
-  source: string;
-  locationOnDam: string;
-  description: string;
-  severity: 'general' | 'major';
-  rectificationDeadline: string;
-  status: 'open' | 'rectifying' | 'closed';
-  overdue: boolean;
-  closedOn?: string | null;
-  evidence?: string | null;
-}
+export type Hazard = Schemas['HazardDto'];
 
 /** GET /api/reservoirs/{code}/alert-rules */
 export type RuleFamily = 'waterLevel' | 'waterLevelRise' | 'rain' | 'sensor' | 'station';
