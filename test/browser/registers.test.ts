@@ -21,6 +21,7 @@ let token: string;
 let browser: Browser;
 let planner: Page;
 let engineer: Page;
+let engineerPassword: string;
 let code: string;
 
 /** A date in Beijing, `days` from today. */
@@ -34,17 +35,15 @@ async function typeDate(page: Page, selector: string, date: string): Promise<voi
 }
 
 const feedback = (page: Page, form: string, field: string) =>
-  page.locator(`[data-testid=${form}] [data-field=${field}] .n-form-item-feedback`);
+  page.locator(`[data-testid=${form}] [data-field="${field}"] .n-form-item-feedback`);
 
 describe('register forms', () => {
   beforeAll(async () => {
     sys = await startSystem();
     token = await sys.login();
     browser = await launch();
-    const [plannerPassword, engineerPassword] = [
-      await createUser(sys, token, 'planner5', 'planner'),
-      await createUser(sys, token, 'engineer5', 'engineer'),
-    ];
+    const plannerPassword = await createUser(sys, token, 'planner5', 'planner');
+    engineerPassword = await createUser(sys, token, 'engineer5', 'engineer');
     planner = await signIn(browser, sys, 'planner5', plannerPassword, VIEWPORTS.laptop);
     engineer = await signIn(browser, sys, 'engineer5', engineerPassword, VIEWPORTS.laptop);
     const { body } = await sys.get<{ code: string }[]>('/api/reservoirs', token);
@@ -80,7 +79,9 @@ describe('register forms', () => {
       .poll(async () => Number(await project.getAttribute('data-allocated')), { timeout: 10_000 })
       .toBeCloseTo(Number(from.allocated) - 600, 2);
     const out = planner.locator('[data-testid=project-history] tr[data-kind=transfer]').last();
-    expect(await out.textContent()).toMatch(new RegExp(`调出.*#${from.id} → #${to.id}.*结余调剂至急需项目.*planner5`));
+    expect(await out.textContent()).toMatch(
+      new RegExp(`调出.*${from.reservoirName} → ${to.reservoirName}.*结余调剂至急需项目.*planner5`),
+    );
     await shot(planner, 'transfer-1366');
 
     await planner.goto(`${sys.url}/#/programme/projects/${to.id}`);
@@ -151,6 +152,16 @@ describe('register forms', () => {
   it('overrides an alert rule: the effective rules show it marked as overridden', async () => {
     await engineer.goto(`${sys.url}/#/reservoir/${code}`);
     await engineer.click('[data-testid=rules-edit]');
+    // The orange level above the red one: the API's problem at the orange level.
+    await engineer.fill('[data-testid="rule-waterLevel.major"] input', '999');
+    await engineer.click('[data-testid=rules-save]');
+    await expect
+      .poll(() => feedback(engineer, 'rules-form', 'waterLevel.major').textContent(), { timeout: 10_000 })
+      .toMatch(/^须低于 [\d.]+$/);
+    await feedback(engineer, 'rules-form', 'waterLevel.major').scrollIntoViewIfNeeded();
+    await shot(engineer, 'alert-rules-error-1366');
+    await engineer.click('[data-testid=rules-form] button:has-text("取消")');
+    await engineer.click('[data-testid=rules-edit]');
     await engineer.fill('[data-testid="rule-waterLevelRise.ratePerHour"] input', '0.35');
     await engineer.click('[data-testid=rules-save]');
     const row = engineer.locator('[data-testid=alert-rules] tr:has-text("水位上涨率")');
@@ -162,6 +173,15 @@ describe('register forms', () => {
     await shot(engineer, 'alert-rules-1366');
     await audit.scrollIntoViewIfNeeded();
     await shot(engineer, 'reservoir-audit-1366');
+    // On a phone the hazards, persons and audit trail fit without sideways scroll.
+    const phone = await signIn(browser, sys, 'engineer5', engineerPassword, VIEWPORTS.phone);
+    await phone.goto(`${sys.url}/#/reservoir/${code}`);
+    const phoneAudit = phone.locator('[data-testid=reservoir-audit] tr[data-entity=alert_rules]');
+    await phoneAudit.waitFor({ timeout: 10_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phoneAudit.scrollIntoViewIfNeeded();
+    await shot(phone, 'reservoir-audit-390');
+    await phone.close();
   });
 
   it('shows the edit buttons only to the roles that may use them', async () => {
@@ -192,5 +212,22 @@ describe('register forms', () => {
     await engineer.goto(`${sys.url}/#/programme/projects/${projects[0]!.id}`);
     await engineer.waitForSelector('[data-testid=project-history]');
     expect(await engineer.locator('[data-testid=project-forms]').count()).toBe(0);
+  });
+
+  it("keeps another area's audit trail out of an area-scoped user's reach", async () => {
+    const { body: reservoirs } = await sys.get<{ code: string; county: string }[]>('/api/reservoirs', token);
+    const mine = reservoirs.find((r) => r.county !== reservoirs[0]!.county)!;
+    const created = await sys.post('/api/users', token, {
+      username: 'county-planner5',
+      displayName: 'county-planner5',
+      password: 'county-planner5-pass',
+      role: 'planner',
+      areaCode: mine.county,
+    });
+    expect(created.status).toBe(201);
+    const scoped = await sys.login('county-planner5', 'county-planner5-pass');
+    expect((await sys.get(`/api/reservoirs/${mine.code}/audit`, scoped)).status).toBe(200);
+    expect((await sys.get(`/api/reservoirs/${code}/audit`, scoped)).status).toBe(404);
+    expect((await sys.get(`/api/reservoirs/${code}/audit`, token)).status).toBe(200);
   });
 });
