@@ -7,7 +7,7 @@ import type { AreaScope } from '../common/scope.js';
 import type { Sql } from '../common/sql.js';
 import { beijingDate } from '@yz/domain';
 import { closingError, hazardDatesError, isHazardOverdue } from './hazard-rules.js';
-import type { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
+import type { CloseHazardDto, CreateHazardDto, HazardDto, HazardListQueryDto } from './hazards.dto.js';
 import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.repository.js';
 
 @Injectable()
@@ -15,7 +15,7 @@ export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
   /** One page of the ledger (`all`: every row, for the export). */
-  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false) {
+  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false): Promise<HazardDto[]> {
     const today = beijingDate(now);
     const rows = await this.repo.list({
       scope: scope.narrow(q.county),
@@ -28,7 +28,7 @@ export class HazardsService {
     return rows.map((h) => hazardView(h, today));
   }
 
-  async create(user: AuthUser, scope: AreaScope, dto: CreateHazardDto, now = new Date()) {
+  async create(user: AuthUser, scope: AreaScope, dto: CreateHazardDto, now = new Date()): Promise<HazardDto> {
     const today = beijingDate(now);
     const values: HazardValues = {
       reservoirCode: dto.reservoirCode,
@@ -56,7 +56,7 @@ export class HazardsService {
   }
 
   /** 对账销号: closes an open hazard with the evidence of its rectification. */
-  async close(user: AuthUser, scope: AreaScope, id: number, dto: CloseHazardDto, now = new Date()) {
+  async close(user: AuthUser, scope: AreaScope, id: number, dto: CloseHazardDto, now = new Date()): Promise<HazardDto> {
     const today = beijingDate(now);
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
@@ -161,6 +161,6 @@ export function valuesOf(h: HazardRow): HazardValues {
   };
 }
 
-function hazardView(h: HazardRow, today: string) {
+function hazardView(h: HazardRow, today: string): HazardDto {
   return { ...h, overdue: isHazardOverdue(h, today) };
 }

@@ -8,14 +8,19 @@ import { lockRows } from '../common/row-lock.js';
 import { CONTENT_TYPES, writeSheet, type Format } from '../common/spreadsheet.js';
 import { beijingDate } from '@yz/domain';
 import { publicListRows, PUBLIC_LIST_HEADER, trainingError, type PersonRole, type PersonRow } from './person-roles.js';
-import type { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
+import type {
+  PersonExportQueryDto,
+  PersonListQueryDto,
+  PersonRowDto,
+  PutPersonDto,
+} from './responsible-persons.dto.js';
 import { ResponsiblePersonsRepository, type PersonKey, type PersonValues } from './responsible-persons.repository.js';
 
 @Injectable()
 export class ResponsiblePersonsService {
   constructor(private readonly repo: ResponsiblePersonsRepository) {}
 
-  list(scope: AreaScope, q: PersonListQueryDto): Promise<PersonRow[]> {
+  list(scope: AreaScope, q: PersonListQueryDto): Promise<PersonRowDto[]> {
     const trained = q.trained === undefined ? null : q.trained === 'true';
     return this.repo.list({ scope: scope.narrow(q.county), trained });
   }
@@ -27,7 +32,7 @@ export class ResponsiblePersonsService {
     role: PersonRole,
     dto: PutPersonDto,
     now = new Date(),
-  ): Promise<PersonRow> {
+  ): Promise<PersonRowDto> {
     const values = { name: dto.name.trim(), phone: dto.phone, trained: dto.trained, trainedOn: dto.trainedOn ?? null };
     const error = trainingError(values.trained, values.trainedOn, beijingDate(now));
     if (error) throw new BadRequestException(error);
