@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertRulesModule } from './alert-rules/alert-rules.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DB } from './common/sql.js';
 import { APP_CONFIG, RUNTIME, type Runtime } from './config/runtime.js';
@@ -40,6 +41,7 @@ export class AppModule {
         HazardsModule,
         LedgerIoModule,
         AlertRulesModule,
+        AuditModule,
         SimulationModule,
         FloodModule,
         DailyReportModule,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { constants as zlib } from 'node:zlib';
-import { ValidationPipe, type LogLevel } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -9,19 +9,20 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import { hardenHttp } from './common/http-hardening.js';
+import { NestLogger } from './common/nest-logger.js';
 import { QueryErrorFilter } from './common/query-error.filter.js';
 import { openApiDocument } from './openapi.js';
 import type { Runtime } from './config/runtime.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { UsersService } from './users/users.service.js';
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 const FRONTEND_DIST = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
 
 /** Builds the HTTP + Socket.IO application on an already open database and starts listening. */
 export async function startBackend(runtime: Runtime): Promise<NestExpressApplication> {
-  const levels = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(runtime.config.logLevel) + 1);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), { logger: levels });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), {
+    logger: new NestLogger(),
+  });
   // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
   app.set('trust proxy', runtime.config.trustProxy);
   hardenHttp(app);

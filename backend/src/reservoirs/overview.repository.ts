@@ -41,23 +41,9 @@ export class OverviewRepository {
   ) {}
 
   registry(): Promise<OverviewRegistryRow[]> {
-    return this.db
-      .selectFrom('reservoirs as r')
-      .innerJoin('areas as a', 'a.code', 'r.area_code')
-      .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
-      .select([
-        'r.code',
-        'r.name',
-        'r.area_code as county',
-        'a.name as countyName',
-        'r.scale',
-        'r.longitude',
-        'r.latitude',
-        float8('r.flood_limit_level').as('floodLimitLevel'),
-        float8('r.normal_level').as('normalLevel'),
-        // Fresh outlooks only, as on the reservoir list.
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
-      ])
+    return this.reservoirs
+      .registry()
+      .select([float8('r.flood_limit_level').as('floodLimitLevel'), float8('r.normal_level').as('normalLevel')])
       .orderBy('r.code')
       .execute();
   }

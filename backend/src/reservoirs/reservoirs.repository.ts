@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HoursTo, SensorType } from '@yz/domain';
-import { loadHstInputs, loadSensorModel } from '@yz/platform';
+import { characteristicLevelColumns, loadHstInputs, loadSensorModel } from '@yz/platform';
 import { sql } from 'kysely';
 import { hourlyRollup } from '../common/hourly-rollup.js';
 import { inScope, type AreaScope } from '../common/scope.js';
@@ -37,9 +37,13 @@ export class ReservoirsRepository {
     this.timescale = runtime.timescale;
   }
 
-  /** Reservoirs in scope, by code; `code` narrows to one. */
-  list(scope: AreaScope, code?: string) {
-    let query = this.db
+  /**
+   * The registry's common head (the list and the overview add their columns): identity, area, position and the flood
+   * outlook ingest took at the latest level, while fresh (a silent gauge's would mislead) and with a known inflow
+   * (without one its null hours mean "not known", not "not within 24 h").
+   */
+  registry() {
+    return this.db
       .selectFrom('reservoirs as r')
       .innerJoin('areas as a', 'a.code', 'r.area_code')
       .leftJoin('flood_outlooks as o', 'o.reservoir_code', 'r.code')
@@ -49,28 +53,30 @@ export class ReservoirsRepository {
         'r.area_code as county',
         'a.name as countyName',
         'r.scale',
+        'r.longitude',
+        'r.latitude',
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' AND o.outlook->>'inflow' IS NOT NULL
+          THEN o.outlook->'hoursTo' END`.as('hoursTo'),
+      ]);
+  }
+
+  /** Reservoirs in scope, by code; `code` narrows to one. */
+  list(scope: AreaScope, code?: string) {
+    let query = this.registry()
+      .select(characteristicLevelColumns)
+      .select([
         'r.dam_type as damType',
         float8('r.dam_height').as('damHeight'),
         float8('r.total_storage').as('totalStorage'),
         float8('r.catchment_area').as('catchmentArea'),
         'r.gated_spillway as gatedSpillway',
-        'r.longitude',
-        'r.latitude',
         'r.management_mode as managementMode',
         'r.dam_category as damCategory',
         'r.completion_year as completionYear',
         isoDateOrNull('r.last_appraisal').as('lastAppraisal'),
         isoDate('r.next_appraisal').as('nextAppraisal'),
         'r.dam_safety_monitoring as damSafetyMonitoring',
-        float8('r.dead_level').as('deadLevel'),
-        float8('r.flood_limit_level').as('floodLimitLevel'),
-        float8('r.normal_level').as('normalLevel'),
-        float8('r.design_flood_level').as('designFloodLevel'),
-        float8('r.check_flood_level').as('checkFloodLevel'),
-        float8('r.crest_elevation').as('crestElevation'),
         'r.stage_storage as stageStorage',
-        // The flood outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ])
       .where(inScope(scope, 'r.area_code'));
     if (code !== undefined) query = query.where('r.code', '=', code);

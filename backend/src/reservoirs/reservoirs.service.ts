@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { dayStartBefore, isFloodSeason, predictDay } from '@yz/domain';
-import { beijingDay, dayBefore } from '@yz/platform';
+import { beijingDay, characteristicLevels, dayBefore } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
@@ -170,14 +170,7 @@ function summary(r: ReservoirRow) {
     longitude: r.longitude,
     latitude: r.latitude,
     damSafetyMonitoring: r.damSafetyMonitoring,
-    levels: {
-      deadLevel: r.deadLevel,
-      floodLimitLevel: r.floodLimitLevel,
-      normalLevel: r.normalLevel,
-      designFloodLevel: r.designFloodLevel,
-      checkFloodLevel: r.checkFloodLevel,
-      crestElevation: r.crestElevation,
-    },
+    levels: characteristicLevels(r),
   };
 }
 

@@ -40,4 +40,11 @@ describe('API validation messages', () => {
     expect(localMessage('2026-13-40 is not a date', 'zh')).toBe('2026-13-40 不是有效日期（YYYY-MM-DD）');
     expect(localMessage('摘要 is required', 'zh')).toBe('摘要为必填项');
   });
+
+  it('puts a message where a given mapper says, and says an order problem in Chinese', () => {
+    const problem = 'waterLevel.major (168) must be below critical (167.32)';
+    const r = fieldErrors([problem], ['waterLevel.major'], (m) => m.split(' ')[0]);
+    expect(r.fields['waterLevel.major']).toBe(problem);
+    expect(localMessage(problem, 'zh')).toBe('须低于 167.32');
+  });
 });

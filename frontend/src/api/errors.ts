@@ -1,14 +1,18 @@
 // The API's validation messages, put at the form field they name and said in the UI's language.
 
-/** Messages by field (the first word of a class-validator message is the property); the rest belong to the form. */
+/** The field a message names: the first word of a class-validator message is the property. */
+const firstWord = (m: string) => /^([A-Za-z]+)[\s:]/.exec(m)?.[1];
+
+/** Messages by field (`fieldOf` names it, by default the first word); the rest belong to the form. */
 export function fieldErrors(
   messages: string[],
   fields: readonly string[],
+  fieldOf: (message: string) => string | undefined = firstWord,
 ): { fields: Record<string, string>; form: string[] } {
   const out: Record<string, string> = {};
   const form: string[] = [];
   for (const m of messages) {
-    const first = /^([A-Za-z]+)[\s:]/.exec(m)?.[1];
+    const first = fieldOf(m);
     if (first && fields.includes(first) && !(first in out)) out[first] = m;
     else form.push(m);
   }
@@ -40,6 +44,9 @@ const ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/is not a stage of/, () => '该阶段不属于此类项目'],
   [/already exists/, () => '该用户名已存在'],
   [/must not be in the future/, () => '不能晚于今天'],
+  [/closing a hazard requires evidence/, () => '销号须填写整改佐证（对账销号）'],
+  [/\) must be below .*\(([-\d.]+)\)$/, (m) => `须低于 ${m[1]}`],
+  [/ must be > 0 \(got/, () => '须大于 0'],
   [/note: say what was done/, () => '请填写处理说明'],
   [/Only an open alert can be acknowledged/, () => '只有未处理的预警可以确认'],
   [/already resolved/, () => '该预警已解除'],

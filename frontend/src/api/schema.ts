@@ -662,6 +662,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reservoirs/{code}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit trail of a reservoir's hazards, responsible persons and alert rules */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/simulation/storm': {
     parameters: {
       query?: never;
@@ -2192,6 +2209,29 @@ export interface operations {
   AlertRulesController_clear: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Rows to skip: page on while a full page comes back */
+        offset?: number;
+      };
       header?: never;
       path: {
         code: string;

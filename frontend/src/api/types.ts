@@ -396,3 +396,15 @@ export interface DailyReport {
   offlineStations: { code: string; name: string; areaCode: string; lastReportAt: string | null }[];
   arrival: { areas: (ReportArrival & { areaCode: string; name: string })[]; total: ReportArrival };
 }
+
+/** GET /api/reservoirs/{code}/audit */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  username: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}

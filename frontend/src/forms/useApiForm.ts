@@ -7,16 +7,22 @@ import { ApiError } from '../api/client';
 import { fieldErrors, localMessage } from '../api/errors';
 import { getLang, t } from '../i18n';
 
-export function useApiForm<F extends string>(fields: readonly F[]) {
+/** `fieldOf` names the field a message is about, when the first word does not (see fieldErrors). */
+export function useApiForm<F extends string>(fields: readonly F[], fieldOf?: (message: string) => string | undefined) {
   const errors = reactive<Record<string, string | undefined>>({});
   const formError = ref('');
   const busy = ref(false);
   const message = useMessage();
 
-  /** Runs the request; true when it succeeded. */
-  async function submit(send: () => Promise<unknown>): Promise<boolean> {
+  /** Clears the messages (a form opened again starts clean). */
+  function reset(): void {
     for (const f of fields) delete errors[f];
     formError.value = '';
+  }
+
+  /** Runs the request; true when it succeeded. */
+  async function submit(send: () => Promise<unknown>): Promise<boolean> {
+    reset();
     busy.value = true;
     try {
       await send();
@@ -24,7 +30,7 @@ export function useApiForm<F extends string>(fields: readonly F[]) {
       return true;
     } catch (e) {
       const messages = e instanceof ApiError ? e.messages : [(e as Error).message];
-      const r = fieldErrors(messages.length ? messages : [String((e as Error).message)], fields);
+      const r = fieldErrors(messages.length ? messages : [String((e as Error).message)], fields, fieldOf);
       for (const [f, m] of Object.entries(r.fields)) errors[f] = localMessage(m, getLang());
       formError.value = r.form.map((m) => localMessage(m, getLang())).join('；');
       return false;
@@ -40,5 +46,5 @@ export function useApiForm<F extends string>(fields: readonly F[]) {
     'data-field': f,
   });
 
-  return { errors, formError, busy, submit, item };
+  return { errors, formError, busy, submit, item, reset };
 }

@@ -7,12 +7,13 @@ import * as flood from './messages/flood';
 import * as models from './messages/models';
 import * as map from './messages/map';
 import * as rain from './messages/rain';
+import * as registers from './messages/registers';
 
 export type Lang = 'zh' | 'en';
 
 // Every feature's labels in one table per language.
-const zh: Record<string, string> = { ...core.zh, ...map.zh, ...rain.zh, ...flood.zh, ...models.zh };
-const en: Record<string, string> = { ...core.en, ...map.en, ...rain.en, ...flood.en, ...models.en };
+const zh: Record<string, string> = { ...core.zh, ...map.zh, ...rain.zh, ...flood.zh, ...models.zh, ...registers.zh };
+const en: Record<string, string> = { ...core.en, ...map.en, ...rain.en, ...flood.en, ...models.en, ...registers.en };
 
 export const AREAS: Record<string, [string, string]> = {
   '431102': ['零陵区', 'Lingling'],

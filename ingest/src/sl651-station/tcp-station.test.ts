@@ -23,8 +23,8 @@ class Rtu {
     socket.on('close', () => (this.closed = true));
     socket.on('error', () => undefined);
   }
-  static async open(port: number, localAddress?: string): Promise<Rtu> {
-    const socket = connect({ port, host: '127.0.0.1', localAddress });
+  static async open(port: number): Promise<Rtu> {
+    const socket = connect({ port, host: '127.0.0.1' });
     await once(socket, 'connect');
     return new Rtu(socket);
   }
@@ -37,12 +37,12 @@ describe('SL 651 central station (TCP)', () => {
   let station: Sl651Station;
   let sinks: FakeSinks;
   const rtus: Rtu[] = [];
-  const start = async (opts: { idleTimeoutMs?: number; maxBadBytes?: number; maxPerAddress?: number } = {}) => {
+  const start = async (opts: { idleTimeoutMs?: number; maxBadBytes?: number } = {}) => {
     sinks = new FakeSinks();
     station = await startSl651Station({ port: 0, host: '127.0.0.1', sink: sinks, rejects: sinks, ...opts });
   };
-  const rtu = async (localAddress?: string) => {
-    const r = await Rtu.open(station.port, localAddress);
+  const rtu = async () => {
+    const r = await Rtu.open(station.port);
     rtus.push(r);
     return r;
   };
@@ -237,47 +237,5 @@ describe('SL 651 central station (TCP)', () => {
     await until('the connection to be counted', () => station.connections === 1);
     await until('the idle connection to be closed', () => r.closed, 2_000);
     await until('the connection to be forgotten', () => station.connections === 0);
-  });
-
-  // Issue 12: 5,000 idle connections from one address locked every real RTU out.
-  it('caps the connections from one address, and serves an RTU from another', async () => {
-    await start({ maxPerAddress: 20 });
-    const flood = await Promise.all(Array.from({ length: 30 }, () => rtu()));
-    await until('the connections over the cap to be closed', () => flood.filter((r) => r.closed).length === 10);
-    const real = await rtu('127.0.0.2');
-    const message = timedReport();
-    await real.write(encodeMessage(message)[0]);
-    await until('the confirmation', () => real.received.length > 0);
-    expect(real.received).toEqual(encodeAck(message));
-  });
-
-  // Issue 12: a byte every few seconds restarted the idle timer and held a connection forever.
-  it('closes a connection that trickles bytes without ever completing a frame', async () => {
-    await start({ idleTimeoutMs: 300 });
-    const slow = await rtu();
-    const frame = encodeMessage(timedReport())[0];
-    let i = 0;
-    const trickle = setInterval(
-      () => !slow.closed && i < frame.length - 1 && slow.socket.write(frame.subarray(i, ++i)),
-      50,
-    );
-    try {
-      await until('the slow connection to be closed', () => slow.closed, 3_000);
-    } finally {
-      clearInterval(trickle);
-    }
-    expect(i).toBeLessThan(frame.length - 1);
-  });
-
-  // Issue 12: a frame with a bad CRC left no trace.
-  it('logs a frame with a bad CRC in the reject log', async () => {
-    await start();
-    const r = await rtu();
-    const frame = Buffer.from(encodeMessage(timedReport())[0]);
-    frame[frame.length - 1] ^= 0xff;
-    await r.write(frame);
-    await until('the reject', () => sinks.rejected.length === 1);
-    expect(sinks.rejected[0]).toMatchObject({ reason: 'bad_frame', topic: 'sl651/tcp' });
-    expect(sinks.accepted).toHaveLength(0);
   });
 });

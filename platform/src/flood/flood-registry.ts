@@ -1,5 +1,6 @@
 import { DONE_STAGES, storageCurve, type DamCategory, type OutlookReservoir, type StagePoint } from '@yz/domain';
 import { sql, type Kysely } from 'kysely';
+import { characteristicLevelColumns, characteristicLevels } from '../database/characteristic-levels.js';
 import type { Database } from '../database/schema.js';
 
 /** A reservoir as the flood rules read it: the outlook's facts with its name and area. */
@@ -17,16 +18,11 @@ export async function loadFloodReservoirs(db: Kysely<Database>, codes?: readonly
   if (codes?.length === 0) return [];
   let query = db
     .selectFrom('reservoirs as r')
+    .select(characteristicLevelColumns)
     .select([
       'r.code',
       'r.name',
       'r.area_code as areaCode',
-      sql<number>`r.dead_level::float8`.as('deadLevel'),
-      sql<number>`r.flood_limit_level::float8`.as('floodLimitLevel'),
-      sql<number>`r.normal_level::float8`.as('normalLevel'),
-      sql<number>`r.design_flood_level::float8`.as('designFloodLevel'),
-      sql<number>`r.check_flood_level::float8`.as('checkFloodLevel'),
-      sql<number>`r.crest_elevation::float8`.as('crestElevation'),
       sql<number>`r.catchment_area::float8`.as('catchmentArea'),
       sql<number>`r.spillway_width::float8`.as('spillwayWidth'),
       sql<number | null>`r.restricted_level::float8`.as('restrictedLevel'),
@@ -52,14 +48,7 @@ export async function loadFloodReservoirs(db: Kysely<Database>, codes?: readonly
     code: r.code,
     name: r.name,
     areaCode: r.areaCode,
-    levels: {
-      deadLevel: r.deadLevel,
-      floodLimitLevel: r.floodLimitLevel,
-      normalLevel: r.normalLevel,
-      designFloodLevel: r.designFloodLevel,
-      checkFloodLevel: r.checkFloodLevel,
-      crestElevation: r.crestElevation,
-    },
+    levels: characteristicLevels(r),
     curve: storageCurve(r.stageStorage as StagePoint[]),
     catchmentArea: r.catchmentArea,
     gatedSpillway: r.gatedSpillway,

@@ -17,11 +17,6 @@ export function setLogLevel(level: LogLevel): void {
   threshold = ORDER.indexOf(level);
 }
 
-/** The levels at and above `level`, as NestJS's logger takes them. */
-export function levelsUpTo(level: LogLevel): LogLevel[] {
-  return ORDER.slice(0, ORDER.indexOf(level) + 1);
-}
-
 /** `context` names the part of the system speaking (e.g. `ingest`, `sl651`). */
 export function createLogger(context: string): Logger {
   const write = (level: LogLevel, message: string, err?: unknown) => {

@@ -3,6 +3,8 @@
 export const zh = {
   'rain.h12': '12小时雨量',
   'rain.day': '日雨量(8时起)',
+  'rain.columns': '雨量 (mm)',
+  'rain.dayShort': '8时起',
   'rule.rain.12h.0': '12小时雨量 蓝色预警',
   'rule.rain.6h.1': '6小时雨量 黄色预警',
   'rule.rain.3h.2': '3小时雨量 橙色预警',
@@ -22,6 +24,8 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'rain.h12': 'Rain 12 h',
   'rain.day': 'Rain since 08:00',
+  'rain.columns': 'Rain (mm)',
+  'rain.dayShort': 'Since 8:00',
   'rule.rain.12h.0': 'Rain 12 h, blue',
   'rule.rain.6h.1': 'Rain 6 h, yellow',
   'rule.rain.3h.2': 'Rain 3 h, orange',

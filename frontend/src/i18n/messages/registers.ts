@@ -1,0 +1,41 @@
+// Labels of a reservoir's registers: its hazard list and the audit trail of hazards, persons and alert rules.
+
+export const zh = {
+  reservoirHazards: '本库隐患',
+  noHazards: '暂无隐患',
+  noAudit: '暂无变更',
+  closedOn: '销号日期',
+  'auditEntity.hazard': '隐患',
+  'auditEntity.responsible_person': '责任人',
+  'auditEntity.alert_rules': '预警规则',
+  'auditEntity.reservoir': '水库',
+  'auditAction.create': '新增',
+  'auditAction.update': '修改',
+  'auditAction.close': '销号',
+  'auditAction.set': '调整',
+  'auditAction.clear': '恢复默认',
+  'auditAction.import': '导入',
+  'auditAction.appraisal': '安全鉴定',
+  'bool.true': '是',
+  'bool.false': '否',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  reservoirHazards: 'Hazards at this reservoir',
+  noHazards: 'No hazards',
+  noAudit: 'No changes yet',
+  closedOn: 'Closed on',
+  'auditEntity.hazard': 'Hazard',
+  'auditEntity.responsible_person': 'Responsible person',
+  'auditEntity.alert_rules': 'Alert rules',
+  'auditEntity.reservoir': 'Reservoir',
+  'auditAction.create': 'added',
+  'auditAction.update': 'changed',
+  'auditAction.close': 'closed',
+  'auditAction.set': 'set',
+  'auditAction.clear': 'reset to defaults',
+  'auditAction.import': 'imported',
+  'auditAction.appraisal': 'appraised',
+  'bool.true': 'yes',
+  'bool.false': 'no',
+};
