@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
-import { writeAudit } from '../common/audit-log.js';
+import { writeAudits } from '../common/audit-log.js';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
 import { pageOf } from '../common/paging.js';
 import type { AreaScope } from '../common/scope.js';
@@ -88,22 +88,43 @@ export class HazardsService {
     values: HazardValues,
     action = before ? 'update' : 'create',
   ): Promise<HazardRow> {
-    let id: number;
-    if (before) {
-      id = before.id;
-      await this.repo.update(tx, id, values);
-    } else {
-      id = await this.repo.insert(tx, values, username);
-    }
-    await writeAudit(tx, {
-      username,
-      entity: 'hazard',
-      entityId: id,
-      action,
-      before: before ? valuesOf(before) : null,
-      after: values,
-    });
+    const [id] = await this.saveMany(tx, username, [{ before, values }], action);
     return (await this.repo.find(scope, id, tx))!;
+  }
+
+  /**
+   * Inserts (before = null) or updates many hazards with their audit entries (a ledger import), a few set-based
+   * statements however many rows; their ids in the order given.
+   */
+  async saveMany(
+    tx: Sql,
+    username: string,
+    changes: readonly { before: HazardRow | null; values: HazardValues }[],
+    action?: string,
+  ): Promise<number[]> {
+    const fresh = changes.filter((c) => !c.before).map((c) => c.values);
+    const freshIds = await this.repo.insertMany(tx, fresh, username);
+    const updates = changes.flatMap((c) => (c.before ? [{ id: c.before.id, values: c.values }] : []));
+    await this.repo.updateMany(tx, updates);
+    let next = 0;
+    const ids = changes.map((c) => c.before?.id ?? freshIds[next++]);
+    await writeAudits(
+      tx,
+      changes.map((c, i) => ({
+        username,
+        entity: 'hazard',
+        entityId: ids[i],
+        action: action ?? (c.before ? 'update' : 'create'),
+        before: c.before ? valuesOf(c.before) : null,
+        after: c.values,
+      })),
+    );
+    return ids;
+  }
+
+  /** Hazards in scope among these ids (inside a transaction, pass it). */
+  findMany(scope: AreaScope, ids: readonly number[], tx?: Sql): Promise<HazardRow[]> {
+    return this.repo.findMany(scope, ids, tx);
   }
 
   /** Locks hazards for the rest of the transaction, before they are read and changed. */
