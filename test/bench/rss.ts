@@ -1,7 +1,7 @@
 // Issues 12 and 16: memory of the embedded all-in-one (PGlite, Aedes, ingest and backend in one process) under load.
 // - steady (default): QoS 1 telemetry at a constant rate for a while; RSS sampled every 10 s from /proc; reports
 //   RSS after warm-up, at the end, its spread and its slope after warm-up (target: flat within ± 100 MB);
-// - `--bursts`: six bursts of 100,000 readings as fast as they go, RSS before, after each and 10 s later.
+// - `--bursts`: six bursts of 100,000 readings as fast as they go, RSS before, after each, 10 s and 60 s later.
 // Flags (or env): --minutes=N (BENCH_RSS_MINUTES, 10), --rate=N readings/s (BENCH_RSS_RATE, 2000),
 // --warmup=N minutes (BENCH_RSS_WARMUP_MINUTES, 2, at most half the run), --bursts.
 import { readFileSync } from 'node:fs';
@@ -83,7 +83,7 @@ async function steady(sys: RunningSystem) {
   };
 }
 
-/** Six bursts of 100,000 readings (4 publishers, 200 in flight each), RSS after each and 10 s after the last. */
+/** Six bursts of 100,000 readings (4 publishers, 200 in flight each), RSS after each, 10 s and 60 s after the last. */
 async function bursts(sys: RunningSystem) {
   const rss = [rssMb(sys.pid)];
   for (let b = 0; b < 6; b++) {
@@ -95,10 +95,13 @@ async function bursts(sys: RunningSystem) {
   }
   await sleep(10_000);
   const after = rssMb(sys.pid);
+  // Idle, V8 gives back what its garbage collector frees; WASM memory (PGlite's) never shrinks.
+  await sleep(50_000);
   return {
     rssBeforeBurstsMb: Math.round(rss[0]),
     rssPeakMb: Math.round(Math.max(...rss)),
     rssAfterBurstsMb: Math.round(after),
+    rssMinuteAfterBurstsMb: Math.round(rssMb(sys.pid)),
   };
 }
 
@@ -118,7 +121,11 @@ try {
     Object.entries(result).map(([k, v]) => [k, v]),
   );
   console.log(
-    'RESULT ' + JSON.stringify({ mode: BURSTS ? 'bursts' : 'steady', rate: RATE, minutes: MINUTES, ...result }),
+    'RESULT ' +
+      JSON.stringify({
+        ...(BURSTS ? { mode: 'bursts' } : { mode: 'steady', rate: RATE, minutes: MINUTES }),
+        ...result,
+      }),
   );
 } finally {
   await sys.stop();

@@ -55,8 +55,10 @@ function attach(db: PGlite, socket: Socket): void {
           socket.write('N'); // no TLS on loopback; the client then sends its real startup message
           return;
         }
-        const reply = await db.execProtocolRaw(new Uint8Array(message));
-        if (reply.length && !socket.destroyed) socket.write(reply);
+        // Not execProtocolRaw: PGlite parses every reply into a list that only execProtocol empties, so over
+        // execProtocolRaw each row ever returned stayed on the heap (RSS grew ~80 MB/min at 2,000 readings/s).
+        const { data } = await db.execProtocol(new Uint8Array(message), { throwOnError: false });
+        if (data.length && !socket.destroyed) socket.write(data);
       });
     }
     if (terminate) void work.then(() => socket.end());
