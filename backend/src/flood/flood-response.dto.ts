@@ -17,7 +17,12 @@ export class FloodOutlookDto {
   inflow!: number | null;
   @ApiProperty({ type: Number, nullable: true }) outflow!: number | null;
   @ApiProperty({ type: CriticalRainfallDto }) criticalRainfall!: CriticalRainfallDto;
-  @ApiProperty({ type: HoursToDto }) hoursTo!: HoursToDto;
+  @ApiProperty({
+    type: HoursToDto,
+    nullable: true,
+    description: 'Null when too few recent levels tell the rate of rise',
+  })
+  hoursTo!: HoursToDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'The restricted level in force, if any' })
   restrictedLevel!: number | null;
 }

@@ -39,8 +39,7 @@ export class ReservoirsRepository {
 
   /**
    * The registry's common head (the list and the overview add their columns): identity, area, position and the flood
-   * outlook ingest took at the latest level, while fresh (a silent gauge's would mislead) and with a known inflow
-   * (without one its null hours mean "not known", not "not within 24 h").
+   * outlook ingest took at the latest level, while fresh (a silent gauge's would mislead).
    */
   registry() {
     return this.db
@@ -55,8 +54,7 @@ export class ReservoirsRepository {
         'r.scale',
         'r.longitude',
         'r.latitude',
-        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' AND o.outlook->>'inflow' IS NOT NULL
-          THEN o.outlook->'hoursTo' END`.as('hoursTo'),
+        sql<HoursTo | null>`CASE WHEN o.at > now() - INTERVAL '1 hour' THEN o.outlook->'hoursTo' END`.as('hoursTo'),
       ]);
   }
 

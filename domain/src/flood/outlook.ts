@@ -37,14 +37,16 @@ export interface FloodOutlook {
   inflow: number | null;
   outflow: number | null;
   criticalRainfall: CriticalRainfall;
-  hoursTo: HoursTo;
+  /** Null when the level's course cannot be told (no level, or too few recent levels). */
+  hoursTo: HoursTo | null;
   restrictedLevel: number | null;
 }
 
 /**
  * The flood outlook of one reservoir at `now`. "floodLimit" is the effective limit: the restricted level for a
- * restricted dam, the normal pool outside the flood season. Hours are null when the target is not reached within
- * 24 h, or when the inflow cannot be told (too few recent levels: then `inflow` is null too).
+ * restricted dam, the normal pool outside the flood season. An hour is null when its target is not reached within
+ * 24 h; `hoursTo` is null as a whole when the rate of rise cannot be told (too few recent levels), so "not known"
+ * never reads as "not within 24 h".
  */
 export function floodOutlook({ reservoir, levelSeries, rainSeries, now, floodSeason }: OutlookInput): FloodOutlook {
   const { levels, curve } = reservoir;
@@ -60,7 +62,7 @@ export function floodOutlook({ reservoir, levelSeries, rainSeries, now, floodSea
       inflow: null,
       outflow: null,
       criticalRainfall: { floodLimit: null, designFlood: null, checkFlood: null },
-      hoursTo: { floodLimit: null, designFlood: null, crest: null },
+      hoursTo: null,
       restrictedLevel: restricted,
     };
   }
@@ -77,10 +79,7 @@ export function floodOutlook({ reservoir, levelSeries, rainSeries, now, floodSea
   // Gated: the gates' outflow is unknown, so the level is carried on at the net rate it has shown.
   const inflow = spillway ? flows.inflow : flows.netInflow;
   const targets = { floodLimit: limit, designFlood: levels.designFloodLevel, crest: levels.crestElevation };
-  const hours: HoursTo =
-    inflow === null
-      ? { floodLimit: null, designFlood: null, crest: null }
-      : hoursToLevels({ curve, spillway, inflow }, level, targets);
+  const hours = inflow === null ? null : hoursToLevels({ curve, spillway, inflow }, level, targets);
 
   return {
     level,
@@ -92,7 +91,7 @@ export function floodOutlook({ reservoir, levelSeries, rainSeries, now, floodSea
       designFlood: rainTo(levels.designFloodLevel),
       checkFlood: rainTo(levels.checkFloodLevel),
     },
-    hoursTo: {
+    hoursTo: hours && {
       floodLimit: roundHours(hours.floodLimit),
       designFlood: roundHours(hours.designFlood),
       crest: roundHours(hours.crest),

@@ -1790,7 +1790,8 @@ export interface components {
       inflow: number | null;
       outflow: number | null;
       criticalRainfall: components['schemas']['CriticalRainfallDto'];
-      hoursTo: components['schemas']['HoursToDto'];
+      /** @description Null when too few recent levels tell the rate of rise */
+      hoursTo: components['schemas']['HoursToDto'] | null;
       /** @description The restricted level in force, if any */
       restrictedLevel: number | null;
     };

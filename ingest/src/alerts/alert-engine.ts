@@ -236,7 +236,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         // Foresight: the level projected forward at the inflow of the last hours.
         const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
         await saveOutlook(this.db, rules.flood.code, r.time, outlook);
-        out.push(evaluateFloodOutlook(outlook.hoursTo));
+        // Not known is not soon: an open alert is judged normal again, as when the design flood level is out of reach.
+        out.push(evaluateFloodOutlook(outlook.hoursTo ?? { designFlood: null }));
         return out;
       }
       case 'rainfall': {
