@@ -22,10 +22,14 @@ interface Alert {
 }
 
 const DAY_MS = 86_400_000;
-/** Noon Beijing time of the day `daysAgo` before today (Beijing). */
+/**
+ * Noon Beijing time `daysAgo` days before the latest noon that has passed: before noon today's is still to come, and
+ * ingest refuses readings from the future.
+ */
 const noon = (daysAgo: number) => {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${today}T04:00:00Z`) - daysAgo * DAY_MS);
+  const latest = Date.parse(`${today}T04:00:00Z`);
+  return new Date((latest <= Date.now() ? latest : latest - DAY_MS) - daysAgo * DAY_MS);
 };
 const day = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 

@@ -1,9 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { Scope, type AreaScope } from '../common/scope.js';
-import { AppraisalListQueryDto, RecordAppraisalDto } from './appraisals.dto.js';
+import {
+  AppraisalHistoryDto,
+  AppraisalListQueryDto,
+  AppraisalRecordedDto,
+  AppraisalScheduleDto,
+  RecordAppraisalDto,
+} from './appraisals.dto.js';
 import { AppraisalsService } from './appraisals.service.js';
 
 /** Everyone signed in reads the schedule; planners and engineers record results. */
@@ -15,12 +21,14 @@ export class AppraisalsController {
 
   @Get()
   @ApiOperation({ summary: 'Safety-appraisal (安全鉴定) schedule per reservoir, in due order' })
+  @ApiOkResponse({ type: [AppraisalScheduleDto] })
   schedule(@Scope() scope: AreaScope, @Query() q: AppraisalListQueryDto) {
     return this.appraisals.schedule(scope, q);
   }
 
   @Get(':code')
   @ApiOperation({ summary: "One reservoir's schedule and appraisal history" })
+  @ApiOkResponse({ type: AppraisalHistoryDto })
   history(@Scope() scope: AreaScope, @Param('code') code: string) {
     return this.appraisals.history(scope, code);
   }
@@ -30,6 +38,7 @@ export class AppraisalsController {
   @ApiOperation({
     summary: 'Record an appraisal result; a category-3 result opens a reinforcement project when there is none',
   })
+  @ApiCreatedResponse({ type: AppraisalRecordedDto })
   record(@CurrentUser() user: AuthUser, @Scope() scope: AreaScope, @Body() dto: RecordAppraisalDto) {
     return this.appraisals.record(user, scope, dto);
   }

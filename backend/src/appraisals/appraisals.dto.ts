@@ -57,3 +57,46 @@ export class RecordAppraisalDto {
   @Matches(AMOUNT_PATTERN, { message: 'budget must be a decimal string in CNY with at most 2 decimals' })
   budget?: string;
 }
+
+/** GET /api/appraisals: a reservoir's place in the appraisal schedule. */
+export class AppraisalScheduleDto {
+  @ApiProperty() reservoirCode!: string;
+  @ApiProperty() reservoirName!: string;
+  @ApiProperty({ description: 'County-level area code' }) county!: string;
+  @ApiProperty() countyName!: string;
+  @ApiProperty({ enum: ['medium', 'small1', 'small2'] }) scale!: string;
+  @ApiProperty() completionYear!: number;
+  @ApiProperty({ enum: DAM_CATEGORIES }) damCategory!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) lastAppraisal!: string | null;
+  @ApiProperty({ format: 'date' }) nextAppraisal!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Its reinforcement project, if any' })
+  projectId!: number | null;
+  @ApiProperty({ format: 'date', description: 'When the first appraisal falls due after completion' })
+  firstAppraisalDue!: string;
+  @ApiProperty() dueThisYear!: boolean;
+  @ApiProperty() overdue!: boolean;
+}
+
+/** One recorded appraisal. */
+export class AppraisalDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() reservoirCode!: string;
+  @ApiProperty({ format: 'date' }) appraisedOn!: string;
+  @ApiProperty({ enum: DAM_CATEGORIES }) damCategory!: number;
+  @ApiProperty() conclusion!: string;
+  @ApiProperty({ format: 'date' }) nextDue!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'The reinforcement project it opened, if it did' })
+  projectId!: number | null;
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty({ type: Date }) recordedAt!: Date;
+}
+
+/** GET /api/appraisals/{code}: the schedule with the appraisal history, newest first. */
+export class AppraisalHistoryDto extends AppraisalScheduleDto {
+  @ApiProperty({ type: [AppraisalDto] }) appraisals!: AppraisalDto[];
+}
+
+/** POST /api/appraisals: the appraisal recorded and the reservoir's schedule after it. */
+export class AppraisalRecordedDto extends AppraisalDto {
+  @ApiProperty({ type: AppraisalScheduleDto }) schedule!: AppraisalScheduleDto;
+}

@@ -19,7 +19,13 @@ import {
 } from '@yz/domain';
 import { ProgrammeEvents } from '../programme/programme.events.js';
 import { ProgrammeService } from '../programme/programme.service.js';
-import type { AppraisalListQueryDto, RecordAppraisalDto } from './appraisals.dto.js';
+import type {
+  AppraisalHistoryDto,
+  AppraisalListQueryDto,
+  AppraisalRecordedDto,
+  AppraisalScheduleDto,
+  RecordAppraisalDto,
+} from './appraisals.dto.js';
 import { AppraisalsRepository, type ScheduleRow } from './appraisals.repository.js';
 
 @Injectable()
@@ -30,7 +36,7 @@ export class AppraisalsService {
     private readonly events: ProgrammeEvents,
   ) {}
 
-  async schedule(scope: AreaScope, q: AppraisalListQueryDto, now = new Date()) {
+  async schedule(scope: AreaScope, q: AppraisalListQueryDto, now = new Date()): Promise<AppraisalScheduleDto[]> {
     const today = beijingDate(now);
     const [first, last] = yearBounds(today);
     const range =
@@ -43,7 +49,7 @@ export class AppraisalsService {
     return rows.map((r) => scheduleView(r, today));
   }
 
-  async history(scope: AreaScope, code: string, now = new Date()) {
+  async history(scope: AreaScope, code: string, now = new Date()): Promise<AppraisalHistoryDto> {
     const reservoir = await this.repo.reservoir(scope, code);
     if (!reservoir) throw new NotFoundException(`No reservoir ${code}`);
     return { ...scheduleView(reservoir, beijingDate(now)), appraisals: await this.repo.history(code) };
@@ -53,7 +59,12 @@ export class AppraisalsService {
    * Records a result, moves the reservoir's schedule on (only when it is its latest appraisal), and lets a
    * category-3 (dangerous) result open a reinforcement project at stage 'appraisal' when the reservoir has none.
    */
-  async record(user: AuthUser, scope: AreaScope, dto: RecordAppraisalDto, now = new Date()) {
+  async record(
+    user: AuthUser,
+    scope: AreaScope,
+    dto: RecordAppraisalDto,
+    now = new Date(),
+  ): Promise<AppraisalRecordedDto> {
     const nextDue = dto.nextDue ?? defaultNextDue(dto.appraisedOn);
     const dueError = nextDueError(dto.appraisedOn, nextDue);
     if (dueError) throw new BadRequestException(dueError);
@@ -138,7 +149,7 @@ export class AppraisalsService {
   }
 }
 
-function scheduleView(r: ScheduleRow, today: string) {
+function scheduleView(r: ScheduleRow, today: string): AppraisalScheduleDto {
   return {
     ...r,
     firstAppraisalDue: firstAppraisalDue(r.completionYear),

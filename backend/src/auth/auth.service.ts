@@ -56,6 +56,7 @@ export class AuthService {
     const { ok, upgrade } = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok) {
       this.backoff.failed(name, now);
+      // Rejects (with the limiter's state, not an error) once the address is over its limit: refused above next time.
       await this.addresses.consume(clientAddress).catch(() => undefined);
       throw new UnauthorizedException('Wrong username or password');
     }

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { FloodOutlook } from '@yz/domain';
+import type { FloodEventDto, FloodOutlookDto } from './flood-response.dto.js';
 import { loadFloodReservoirs, outlookOf } from '@yz/platform';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
 import type { AreaScope } from '../common/scope.js';
@@ -17,13 +17,13 @@ export class FloodService {
     private readonly repo: FloodRepository,
   ) {}
 
-  async outlook(scope: AreaScope, code: string, now = new Date()): Promise<FloodOutlook> {
+  async outlook(scope: AreaScope, code: string, now = new Date()): Promise<FloodOutlookDto> {
     if (!(await reservoirInScope(this.db, scope, code))) throw new NotFoundException(`Reservoir ${code} not found`);
     const [reservoir] = await loadFloodReservoirs(this.db, [code]);
     return outlookOf(this.db, reservoir, now);
   }
 
-  async events(scope: AreaScope, q: FloodEventsQueryDto, now = new Date()) {
+  async events(scope: AreaScope, q: FloodEventsQueryDto, now = new Date()): Promise<FloodEventDto[]> {
     const to = q.to ? new Date(q.to) : now;
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY_MS);
     if (!(from < to)) throw new BadRequestException('from must be before to');

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { Scope, type AreaScope } from '../common/scope.js';
-import { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
+import { CloseHazardDto, CreateHazardDto, HazardDto, HazardListQueryDto } from './hazards.dto.js';
 import { HazardsService } from './hazards.service.js';
 
 /** Engineers record and close hazards; everyone signed in (planners, duty officers) reads the ledger. */
@@ -15,6 +15,7 @@ export class HazardsController {
 
   @Get()
   @ApiOperation({ summary: 'The hazard ledger (隐患台账), by rectification deadline' })
+  @ApiOkResponse({ type: [HazardDto] })
   list(@Scope() scope: AreaScope, @Query() q: HazardListQueryDto) {
     return this.hazards.list(scope, q);
   }
@@ -22,6 +23,7 @@ export class HazardsController {
   @Post()
   @Roles('engineer')
   @ApiOperation({ summary: 'Record a hazard found on a dam' })
+  @ApiCreatedResponse({ type: HazardDto })
   create(@CurrentUser() user: AuthUser, @Scope() scope: AreaScope, @Body() dto: CreateHazardDto) {
     return this.hazards.create(user, scope, dto);
   }
@@ -30,6 +32,7 @@ export class HazardsController {
   @Roles('engineer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a rectified hazard with its evidence (对账销号)' })
+  @ApiOkResponse({ type: HazardDto })
   close(
     @CurrentUser() user: AuthUser,
     @Scope() scope: AreaScope,

@@ -93,3 +93,28 @@ export class CloseHazardDto {
   @Matches(DATE, { message: 'closedOn must be a date YYYY-MM-DD' })
   closedOn?: string;
 }
+
+/** A hazard of the ledger (隐患台账) with its reservoir, area and whether its deadline has passed. */
+export class HazardDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() reservoirCode!: string;
+  @ApiProperty() reservoirName!: string;
+  @ApiProperty({ description: 'County-level area code' }) county!: string;
+  @ApiProperty() countyName!: string;
+  @ApiProperty({ format: 'date' }) foundOn!: string;
+  @ApiProperty() foundBy!: string;
+  @ApiProperty({ enum: HAZARD_SOURCES }) source!: HazardSource;
+  @ApiProperty({ example: '坝顶' }) locationOnDam!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ format: 'date' }) rectificationDeadline!: string;
+  @ApiProperty({ enum: HAZARD_STATUSES }) status!: HazardStatus;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) closedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What shows the rectification (对账销号)' })
+  closingEvidence!: string | null;
+  @ApiProperty({ type: String, nullable: true }) closedBy!: string | null;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty({ type: Date }) createdAt!: Date;
+  @ApiProperty({ type: Date }) updatedAt!: Date;
+  @ApiProperty({ description: 'Not closed and past its rectification deadline' }) overdue!: boolean;
+}

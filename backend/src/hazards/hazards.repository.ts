@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Page } from '../common/paging.js';
+import { chunksOf, insertMany } from '../common/bulk-write.js';
 import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';
@@ -96,21 +97,37 @@ export class HazardsRepository {
     return lockRows(tx, 'hazards', ids);
   }
 
-  async insert(tx: Sql, h: HazardValues, by: string): Promise<number> {
-    const row = await tx
-      .insertInto('hazards')
-      .values({ ...columns(h), created_by: by })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+  /** Hazards in scope among these ids (inside a transaction, pass it). */
+  findMany(scope: AreaScope, ids: readonly number[], db: Sql = this.db): Promise<HazardRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return selectHazards(db, scope)
+      .where(sql<boolean>`h.id = ANY(${[...ids]}::int[])`)
+      .execute();
   }
 
-  async update(tx: Sql, id: number, h: HazardValues): Promise<void> {
-    await tx
-      .updateTable('hazards')
-      .set({ ...columns(h), updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
+  /** Inserts hazards, a multi-row statement per chunk; their ids in the order given. */
+  async insertMany(tx: Sql, rows: readonly HazardValues[], by: string): Promise<number[]> {
+    return insertMany(
+      tx,
+      'hazards',
+      rows.map((h) => ({ ...columns(h), created_by: by })),
+    );
+  }
+
+  /** Updates hazards, one statement per chunk (the new values as a JSON record set). */
+  async updateMany(tx: Sql, rows: readonly { id: number; values: HazardValues }[]): Promise<void> {
+    for (const chunk of chunksOf(rows)) {
+      const records = JSON.stringify(chunk.map((r) => ({ id: r.id, ...columns(r.values) })));
+      await sql`
+        UPDATE hazards h SET reservoir_code = x.reservoir_code, found_on = x.found_on, found_by = x.found_by,
+          source = x.source, location_on_dam = x.location_on_dam, description = x.description, severity = x.severity,
+          rectification_deadline = x.rectification_deadline, status = x.status, closed_on = x.closed_on,
+          closing_evidence = x.closing_evidence, closed_by = x.closed_by, updated_at = now()
+        FROM jsonb_to_recordset(${records}::jsonb) AS x(id int, reservoir_code text, found_on date, found_by text,
+          source text, location_on_dam text, description text, severity text, rectification_deadline date,
+          status text, closed_on date, closing_evidence text, closed_by text)
+        WHERE h.id = x.id`.execute(tx);
+    }
   }
 }
 

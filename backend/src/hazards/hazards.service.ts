@@ -1,13 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
-import { writeAudit } from '../common/audit-log.js';
+import { writeAudits } from '../common/audit-log.js';
 import { reservoirInScope } from '../common/reservoir-in-scope.js';
 import { pageOf } from '../common/paging.js';
 import type { AreaScope } from '../common/scope.js';
 import type { Sql } from '../common/sql.js';
 import { beijingDate } from '@yz/domain';
 import { closingError, hazardDatesError, isHazardOverdue } from './hazard-rules.js';
-import type { CloseHazardDto, CreateHazardDto, HazardListQueryDto } from './hazards.dto.js';
+import type { CloseHazardDto, CreateHazardDto, HazardDto, HazardListQueryDto } from './hazards.dto.js';
 import { HazardsRepository, type HazardRow, type HazardValues } from './hazards.repository.js';
 
 @Injectable()
@@ -15,7 +15,7 @@ export class HazardsService {
   constructor(private readonly repo: HazardsRepository) {}
 
   /** One page of the ledger (`all`: every row, for the export). */
-  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false) {
+  async list(scope: AreaScope, q: HazardListQueryDto, now = new Date(), all = false): Promise<HazardDto[]> {
     const today = beijingDate(now);
     const rows = await this.repo.list({
       scope: scope.narrow(q.county),
@@ -28,7 +28,7 @@ export class HazardsService {
     return rows.map((h) => hazardView(h, today));
   }
 
-  async create(user: AuthUser, scope: AreaScope, dto: CreateHazardDto, now = new Date()) {
+  async create(user: AuthUser, scope: AreaScope, dto: CreateHazardDto, now = new Date()): Promise<HazardDto> {
     const today = beijingDate(now);
     const values: HazardValues = {
       reservoirCode: dto.reservoirCode,
@@ -56,7 +56,7 @@ export class HazardsService {
   }
 
   /** 对账销号: closes an open hazard with the evidence of its rectification. */
-  async close(user: AuthUser, scope: AreaScope, id: number, dto: CloseHazardDto, now = new Date()) {
+  async close(user: AuthUser, scope: AreaScope, id: number, dto: CloseHazardDto, now = new Date()): Promise<HazardDto> {
     const today = beijingDate(now);
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw new BadRequestException('closedOn must not be in the future');
@@ -88,22 +88,43 @@ export class HazardsService {
     values: HazardValues,
     action = before ? 'update' : 'create',
   ): Promise<HazardRow> {
-    let id: number;
-    if (before) {
-      id = before.id;
-      await this.repo.update(tx, id, values);
-    } else {
-      id = await this.repo.insert(tx, values, username);
-    }
-    await writeAudit(tx, {
-      username,
-      entity: 'hazard',
-      entityId: id,
-      action,
-      before: before ? valuesOf(before) : null,
-      after: values,
-    });
+    const [id] = await this.saveMany(tx, username, [{ before, values }], action);
     return (await this.repo.find(scope, id, tx))!;
+  }
+
+  /**
+   * Inserts (before = null) or updates many hazards with their audit entries (a ledger import), a few set-based
+   * statements however many rows; their ids in the order given.
+   */
+  async saveMany(
+    tx: Sql,
+    username: string,
+    changes: readonly { before: HazardRow | null; values: HazardValues }[],
+    action?: string,
+  ): Promise<number[]> {
+    const fresh = changes.filter((c) => !c.before).map((c) => c.values);
+    const freshIds = await this.repo.insertMany(tx, fresh, username);
+    const updates = changes.flatMap((c) => (c.before ? [{ id: c.before.id, values: c.values }] : []));
+    await this.repo.updateMany(tx, updates);
+    let next = 0;
+    const ids = changes.map((c) => c.before?.id ?? freshIds[next++]);
+    await writeAudits(
+      tx,
+      changes.map((c, i) => ({
+        username,
+        entity: 'hazard',
+        entityId: ids[i],
+        action: action ?? (c.before ? 'update' : 'create'),
+        before: c.before ? valuesOf(c.before) : null,
+        after: c.values,
+      })),
+    );
+    return ids;
+  }
+
+  /** Hazards in scope among these ids (inside a transaction, pass it). */
+  findMany(scope: AreaScope, ids: readonly number[], tx?: Sql): Promise<HazardRow[]> {
+    return this.repo.findMany(scope, ids, tx);
   }
 
   /** Locks hazards for the rest of the transaction, before they are read and changed. */
@@ -140,6 +161,6 @@ export function valuesOf(h: HazardRow): HazardValues {
   };
 }
 
-function hazardView(h: HazardRow, today: string) {
+function hazardView(h: HazardRow, today: string): HazardDto {
   return { ...h, overdue: isHazardOverdue(h, today) };
 }

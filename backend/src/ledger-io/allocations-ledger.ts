@@ -54,6 +54,7 @@ const COLUMNS: Column[] = [
 export class AllocationsLedger implements LedgerKind {
   readonly sheetName = '资金下达';
   readonly editRole = 'planner' as const;
+  readonly namesProjects = true;
   readonly columns = COLUMNS;
 
   constructor(
@@ -95,7 +96,7 @@ export class AllocationsLedger implements LedgerKind {
         allocatedOn: line.allocatedOn,
         document: line.document,
       }),
-      (entry) => this.programme.addAllocation(ctx.tx, entry),
+      (entries) => this.programme.addAllocations(ctx.tx, entries),
     );
   }
 }

@@ -1,40 +1,35 @@
-import { writeAudit } from '../common/audit-log.js';
+import { writeAudits } from '../common/audit-log.js';
 import { projectOf, type ApplyResult, type ImportContext } from './ledger-kind.js';
 import type { ParsedRow, RowError } from './row-validation.js';
 
 /**
  * Appends the rows of an append-only ledger (allocations, expenditures). A row that carries an id is already in
- * the ledger (a re-imported export) and is skipped; each new entry is audited.
+ * the ledger (a re-imported export) and is skipped; each new entry is audited. Entries and audits are written a
+ * chunk of rows per statement, so a large file holds the database briefly.
  */
 export async function appendEntries<Line extends { id: number | null; reservoirCode: string }, Entry extends object>(
   ctx: ImportContext,
   rows: readonly ParsedRow[],
   entity: string,
   entryOf: (line: Line, projectId: number) => Entry,
-  insert: (entry: Entry & { by: string }) => Promise<number>,
+  insertMany: (entries: (Entry & { by: string })[]) => Promise<number[]>,
 ): Promise<ApplyResult> {
-  const projectIds = new Set<number>();
-  let skipped = 0;
-  for (const row of rows) {
-    const line = row.values as unknown as Line;
-    if (line.id !== null) {
-      skipped++;
-      continue;
-    }
-    const projectId = projectOf(ctx, row.values)!.id;
-    const entry = entryOf(line, projectId);
-    const id = await insert({ ...entry, by: ctx.user.username });
-    await writeAudit(ctx.tx, {
+  const fresh = rows.filter((row) => (row.values as unknown as Line).id === null);
+  const entries = fresh.map((row) => entryOf(row.values as unknown as Line, projectOf(ctx, row.values)!.id));
+  const ids = await insertMany(entries.map((entry) => ({ ...entry, by: ctx.user.username })));
+  await writeAudits(
+    ctx.tx,
+    entries.map((entry, i) => ({
       username: ctx.user.username,
       entity,
-      entityId: id,
+      entityId: ids[i],
       action: 'import',
       before: null,
       after: entry,
-    });
-    projectIds.add(projectId);
-  }
-  return { imported: rows.length - skipped, skipped, projectIds: [...projectIds] };
+    })),
+  );
+  const projectIds = new Set(fresh.map((row) => projectOf(ctx, row.values)!.id));
+  return { imported: fresh.length, skipped: rows.length - fresh.length, projectIds: [...projectIds] };
 }
 
 /**

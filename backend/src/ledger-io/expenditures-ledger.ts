@@ -52,6 +52,7 @@ const COLUMNS: Column[] = [
 export class ExpendituresLedger implements LedgerKind {
   readonly sheetName = '资金支出';
   readonly editRole = 'planner' as const;
+  readonly namesProjects = true;
   readonly columns = COLUMNS;
 
   constructor(
@@ -109,7 +110,7 @@ export class ExpendituresLedger implements LedgerKind {
         spentOn: line.spentOn,
         description: line.description,
       }),
-      (entry) => this.programme.addExpenditure(ctx.tx, entry),
+      (entries) => this.programme.addExpenditures(ctx.tx, entries),
     );
   }
 }

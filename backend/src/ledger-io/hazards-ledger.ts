@@ -60,6 +60,7 @@ const COLUMNS: Column[] = [
 export class HazardsLedger implements LedgerKind {
   readonly sheetName = '隐患台账';
   readonly editRole = 'engineer' as const;
+  readonly namesProjects = false;
   readonly columns = COLUMNS;
 
   constructor(private readonly hazards: HazardsService) {}
@@ -87,14 +88,13 @@ export class HazardsLedger implements LedgerKind {
 
   async check(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<RowError[]> {
     const errors: RowError[] = [];
+    const known = new Set((await this.recorded(ctx, rows)).keys());
     for (const row of rows) {
       const line = row.values as unknown as HazardLine;
       const error = reservoirError(ctx, row);
       if (error) errors.push(error);
-      if (line.id !== null) {
-        if (!(await this.hazards.find(ctx.scope, line.id, ctx.tx))) {
-          errors.push({ row: row.row, column: '编号', message: `No hazard ${line.id}` });
-        }
+      if (line.id !== null && !known.has(line.id)) {
+        errors.push({ row: row.row, column: '编号', message: `No hazard ${line.id}` });
       }
       if (line.foundOn && line.rectificationDeadline) {
         const dates = hazardDatesError(line, ctx.today);
@@ -112,15 +112,15 @@ export class HazardsLedger implements LedgerKind {
   }
 
   async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
-    const ids = rows.map((row) => (row.values as unknown as HazardLine).id).filter((id) => id !== null);
-    await this.hazards.lock(ctx.tx, ids);
-    for (const row of rows) {
+    await this.hazards.lock(ctx.tx, idsOf(rows));
+    const recorded = await this.recorded(ctx, rows);
+    const changes = rows.map((row) => {
       const l = row.values as unknown as HazardLine;
-      const before: HazardRow | null = l.id === null ? null : await this.hazards.find(ctx.scope, l.id, ctx.tx);
+      const before = l.id === null ? null : recorded.get(l.id)!;
       const closed = l.status === 'closed';
       // Whoever closed it first stays its closer; a newly closed hazard is closed by the importer.
       const closedBy = closed ? (before?.status === 'closed' ? before.closedBy : ctx.user.username) : null;
-      await this.hazards.save(ctx.tx, ctx.scope, ctx.user.username, before, {
+      const values: HazardValues = {
         reservoirCode: l.reservoirCode,
         foundOn: l.foundOn,
         foundBy: l.foundBy,
@@ -133,8 +133,20 @@ export class HazardsLedger implements LedgerKind {
         closedOn: closed ? (l.closedOn ?? ctx.today) : null,
         closingEvidence: closed ? l.closingEvidence : null,
         closedBy,
-      });
-    }
+      };
+      return { before, values };
+    });
+    await this.hazards.saveMany(ctx.tx, ctx.user.username, changes);
     return { imported: rows.length, skipped: 0, projectIds: [] };
   }
+
+  /** The hazards (in scope) that rows with a 编号 name, by id: one query for the whole file. */
+  private async recorded(ctx: ImportContext, rows: readonly ParsedRow[]): Promise<Map<number, HazardRow>> {
+    const found = await this.hazards.findMany(ctx.scope, idsOf(rows), ctx.tx);
+    return new Map(found.map((h) => [h.id, h]));
+  }
+}
+
+function idsOf(rows: readonly ParsedRow[]): number[] {
+  return rows.map((row) => (row.values as unknown as HazardLine).id).filter((id) => id !== null);
 }

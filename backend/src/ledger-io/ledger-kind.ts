@@ -30,7 +30,10 @@ export interface ImportContext {
   today: string;
   /** Reservoir code → area code, for the reservoirs the file names. */
   areas: Map<string, string>;
-  /** projectKey(reservoir code, kind) → the project (locked), for the reservoirs the file names. */
+  /**
+   * projectKey(reservoir code, kind) → the project (locked), for the reservoirs the file names; empty for a kind
+   * whose rows do not name projects.
+   */
   projects: Map<string, ProjectState>;
 }
 
@@ -48,6 +51,8 @@ export interface LedgerKind {
   readonly sheetName: string;
   /** Who may import (admin always may). */
   readonly editRole: Role;
+  /** Rows name projects (by reservoir and 项目类型): those projects are locked and read before the rows are checked. */
+  readonly namesProjects: boolean;
   readonly columns: readonly Column[];
   exportRecords(scope: AreaScope): Promise<ExportRecord[]>;
   /** Checks that need the database; every problem of every row is returned. */

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { chunksOf } from '../common/bulk-write.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 import { projectKey, type ProjectState } from './ledger-kind.js';
+
+/** An imported schedule line of a project; `done`: its stage is a done stage. */
+export interface ScheduleLine {
+  id: number;
+  stage: Stage;
+  progressPercent: number;
+  plannedStart: string;
+  plannedFinish: string;
+  done: boolean;
+}
 
 export interface AllocationLine {
   id: number;
@@ -78,24 +89,21 @@ export class LedgerRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Applies an imported schedule line; reaching a done stage sets the actual finish, leaving one clears it. */
-  async updateProject(
-    tx: Sql,
-    id: number,
-    p: { stage: Stage; progressPercent: number; plannedStart: string; plannedFinish: string; done: boolean },
-  ): Promise<void> {
-    await tx
-      .updateTable('projects')
-      .set({
-        stage: p.stage,
-        progress_percent: p.progressPercent,
-        planned_start: p.plannedStart,
-        planned_finish: p.plannedFinish,
-        actual_finish: p.done ? sql`coalesce(actual_finish, (now() AT TIME ZONE 'Asia/Shanghai')::date)` : null,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
+  /**
+   * Applies imported schedule lines, one statement per chunk; reaching a done stage sets the actual finish,
+   * leaving one clears it.
+   */
+  async updateProjects(tx: Sql, lines: readonly ScheduleLine[]): Promise<void> {
+    for (const chunk of chunksOf(lines)) {
+      await sql`
+        UPDATE projects p SET stage = x.stage, progress_percent = x."progressPercent",
+          planned_start = x."plannedStart", planned_finish = x."plannedFinish",
+          actual_finish = CASE WHEN x.done THEN coalesce(p.actual_finish, (now() AT TIME ZONE 'Asia/Shanghai')::date) END,
+          updated_at = now()
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(id int, stage text, "progressPercent" int,
+          "plannedStart" date, "plannedFinish" date, done boolean)
+        WHERE p.id = x.id`.execute(tx);
+    }
   }
 
   allocations(scope: AreaScope): Promise<AllocationLine[]> {

@@ -52,6 +52,7 @@ const COLUMNS: Column[] = [
 export class PersonsLedger implements LedgerKind {
   readonly sheetName = '水库责任人';
   readonly editRole = 'engineer' as const;
+  readonly namesProjects = false;
   readonly columns = COLUMNS;
 
   constructor(private readonly persons: ResponsiblePersonsService) {}
@@ -81,15 +82,12 @@ export class PersonsLedger implements LedgerKind {
   }
 
   async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
-    for (const row of rows) {
+    const persons = rows.map((row) => {
       const l = row.values as unknown as PersonLine;
-      await this.persons.save(ctx.tx, ctx.user.username, l.reservoirCode, l.role, {
-        name: l.name,
-        phone: l.phone,
-        trained: l.trained,
-        trainedOn: l.trainedOn ?? null,
-      });
-    }
+      const values = { name: l.name, phone: l.phone, trained: l.trained, trainedOn: l.trainedOn ?? null };
+      return { code: l.reservoirCode, role: l.role, values };
+    });
+    await this.persons.saveMany(ctx.tx, ctx.user.username, persons);
     return { imported: rows.length, skipped: 0, projectIds: [] };
   }
 }

@@ -3,7 +3,7 @@ import type { AreaScope } from '../common/scope.js';
 import { ALL_STAGES, DONE_STAGES, stageChangeError, type ProjectKind, type Stage } from '@yz/domain';
 import { ProgrammeRepository } from '../programme/programme.repository.js';
 import { ProgrammeService } from '../programme/programme.service.js';
-import { writeAudit } from '../common/audit-log.js';
+import { writeAudits } from '../common/audit-log.js';
 import {
   KIND_COLUMN,
   projectError,
@@ -61,6 +61,7 @@ const COLUMNS: Column[] = [
 export class ProjectsLedger implements LedgerKind {
   readonly sheetName = '水库建设项目';
   readonly editRole = 'planner' as const;
+  readonly namesProjects = true;
   readonly columns = COLUMNS;
 
   constructor(
@@ -114,9 +115,7 @@ export class ProjectsLedger implements LedgerKind {
   }
 
   async apply(ctx: ImportContext, rows: readonly ParsedRow[]) {
-    const projectIds: number[] = [];
-    let skipped = 0;
-    for (const row of rows) {
+    const changed = rows.flatMap((row) => {
       const line = row.values as unknown as ProjectLine;
       const before = projectOf(ctx, row.values)!;
       const after = {
@@ -126,23 +125,29 @@ export class ProjectsLedger implements LedgerKind {
         plannedFinish: line.plannedFinish,
       };
       const same = (Object.keys(after) as (keyof typeof after)[]).every((k) => after[k] === before[k]);
-      if (same) {
-        skipped++;
-        continue;
-      }
-      await this.repo.updateProject(ctx.tx, before.id, { ...after, done: DONE_STAGES.includes(line.stage) });
-      if (line.stage !== before.stage) {
-        const reason = line.reason?.trim() || '台账导入';
-        await this.projects.addStageChange(ctx.tx, {
+      return same ? [] : [{ line, before, after }];
+    });
+    const by = ctx.user.username;
+    await this.repo.updateProjects(
+      ctx.tx,
+      changed.map(({ line, before, after }) => ({ id: before.id, ...after, done: DONE_STAGES.includes(line.stage) })),
+    );
+    await this.projects.addStageChanges(
+      ctx.tx,
+      changed
+        .filter(({ line, before }) => line.stage !== before.stage)
+        .map(({ line, before }) => ({
           projectId: before.id,
           from: before.stage,
           to: line.stage,
-          reason,
-          by: ctx.user.username,
-        });
-      }
-      await writeAudit(ctx.tx, {
-        username: ctx.user.username,
+          reason: line.reason?.trim() || '台账导入',
+          by,
+        })),
+    );
+    await writeAudits(
+      ctx.tx,
+      changed.map(({ line, before, after }) => ({
+        username: by,
         entity: 'project',
         entityId: before.id,
         action: 'import',
@@ -153,9 +158,9 @@ export class ProjectsLedger implements LedgerKind {
           plannedFinish: before.plannedFinish,
         },
         after: { ...after, reason: line.reason },
-      });
-      projectIds.push(before.id);
-    }
-    return { imported: projectIds.length, skipped, projectIds };
+      })),
+    );
+    const projectIds = changed.map(({ before }) => before.id);
+    return { imported: projectIds.length, skipped: rows.length - projectIds.length, projectIds };
   }
 }

@@ -11,10 +11,11 @@ import {
   toFen,
   type FundingSource,
 } from '@yz/domain';
+import type { FundingRowDto, ProjectDto } from './dto/project.dto.js';
 import type { ProjectRow } from './programme.repository.js';
 
 /** A project as the API shows it: ledger totals, rates (4 places), gap, the policy share check, schedule flags. */
-export function projectView(r: ProjectRow, today: string) {
+export function projectView(r: ProjectRow, today: string): ProjectDto {
   const bySource = sourceFen(r);
   const allocated = sumFen(SOURCES.map((s) => bySource[s]));
   const budget = toFen(r.budget);
@@ -67,20 +68,6 @@ export function sourceFen(
   };
 }
 
-export interface SummaryGroup {
-  group: string;
-  groupName?: string;
-  projects: number;
-  /** For groupBy=source: the policy share of the budgets for central; null for the local sources (the policy sets only the local total). */
-  budget: string | null;
-  allocated: Record<FundingSource | 'total', string>;
-  /** Null for groupBy=source: expenditures are not booked by source. */
-  spent: string | null;
-  allocationRate: string | null;
-  spendingRate: string | null;
-  gap: string | null;
-}
-
 interface Acc {
   name?: string;
   projects: number;
@@ -93,7 +80,7 @@ interface Acc {
  * Totals per county, per year of planned start or per project kind, summed in fen from the same rows as the
  * project list, so the groups add up exactly to the ledger. groupBy=source gives one row per funding source.
  */
-export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'source' | 'kind'): SummaryGroup[] {
+export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'source' | 'kind'): FundingRowDto[] {
   if (groupBy === 'source') return summariseBySource(rows);
   const groups = new Map<string, Acc>();
   for (const r of rows) {
@@ -130,7 +117,7 @@ export function summarise(rows: ProjectRow[], groupBy: 'county' | 'year' | 'sour
     });
 }
 
-function summariseBySource(rows: ProjectRow[]): SummaryGroup[] {
+function summariseBySource(rows: ProjectRow[]): FundingRowDto[] {
   const centralBudget = sumFen(rows.map((r) => shareOf(toFen(r.budget), expectedCentralShareBp(r.scale, r.kind, r))));
   return SOURCES.map((source) => {
     const amounts = rows.map((r) => sourceFen(r)[source]);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { Scope, type AreaScope } from '../common/scope.js';
@@ -11,6 +11,7 @@ import {
   StageChangeDto,
   TransferDto,
 } from './dto/programme.dto.js';
+import { FundingRowDto, ProjectDetailDto, ProjectDto } from './dto/project.dto.js';
 import { ProgrammeService } from './programme.service.js';
 
 /** Everyone signed in reads the programme; planners (and admin) change it. */
@@ -26,12 +27,14 @@ export class ProjectsController {
       'Projects with funding totals, share check and schedule flags: reinforcement (除险加固) by default; ' +
       'kind=telemetry|dam_monitoring|all for telemetry (雨水情测报) and dam-safety monitoring (大坝安全监测) construction',
   })
+  @ApiOkResponse({ type: [ProjectDto] })
   list(@Scope() scope: AreaScope, @Query() q: ProjectListQueryDto) {
     return this.programme.list(scope, q);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One project with its stage history and ledger entries' })
+  @ApiOkResponse({ type: ProjectDetailDto })
   detail(@Scope() scope: AreaScope, @Param('id', ParseIntPipe) id: number) {
     return this.programme.detail(scope, id);
   }
@@ -39,6 +42,7 @@ export class ProjectsController {
   @Patch(':id/stage')
   @Roles('planner')
   @ApiOperation({ summary: 'Move to another stage; skipping a stage or going back needs a reason' })
+  @ApiOkResponse({ type: ProjectDto })
   changeStage(
     @CurrentUser() user: AuthUser,
     @Scope() scope: AreaScope,
@@ -51,6 +55,7 @@ export class ProjectsController {
   @Post(':id/allocations')
   @Roles('planner')
   @ApiOperation({ summary: 'Record funds allocated to the project by a source' })
+  @ApiCreatedResponse({ type: ProjectDto })
   addAllocation(
     @CurrentUser() user: AuthUser,
     @Scope() scope: AreaScope,
@@ -63,6 +68,7 @@ export class ProjectsController {
   @Post(':id/expenditures')
   @Roles('planner')
   @ApiOperation({ summary: 'Record funds spent (at most the unspent allocation)' })
+  @ApiCreatedResponse({ type: ProjectDto })
   addExpenditure(
     @CurrentUser() user: AuthUser,
     @Scope() scope: AreaScope,
@@ -85,6 +91,7 @@ export class FundingController {
       'Budget, allocations by source and spending per county, year of planned start, source or kind ' +
       '(of reinforcement projects unless kind= says otherwise)',
   })
+  @ApiOkResponse({ type: [FundingRowDto] })
   summary(@Scope() scope: AreaScope, @Query() q: FundingSummaryQueryDto) {
     return this.programme.summary(scope, q);
   }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ProjectView } from './programme-view.js';
 
 export interface ProjectEvent {
@@ -16,6 +16,7 @@ export interface ProjectEvent {
 @Injectable()
 export class ProgrammeEvents {
   private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger('programme');
 
   on(event: 'project', listener: (e: ProjectEvent) => void): () => void {
     this.emitter.on(event, listener);
@@ -28,7 +29,7 @@ export class ProgrammeEvents {
       try {
         (listener as (e: ProjectEvent) => void)(e);
       } catch (err) {
-        console.error('programme event listener failed', err);
+        this.logger.error(`project ${e.project.id} ${e.kind} event listener failed: ${String(err)}`);
       }
     }
   }

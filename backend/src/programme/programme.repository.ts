@@ -2,9 +2,43 @@ import { Injectable } from '@nestjs/common';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { writeAudit, type AuditEntry } from '../common/audit-log.js';
+import { chunksOf, insertMany } from '../common/bulk-write.js';
 import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';
+
+export interface StageChange {
+  projectId: number;
+  from: Stage;
+  to: Stage;
+  reason: string | null;
+  by: string;
+}
+
+const stageChangeRow = (c: StageChange) => ({
+  project_id: c.projectId,
+  from_stage: c.from,
+  to_stage: c.to,
+  reason: c.reason,
+  changed_by: c.by,
+});
+
+export interface AllocationEntry {
+  projectId: number;
+  source: FundingSource;
+  amount: string;
+  allocatedOn: string;
+  document: string | null;
+  by: string;
+}
+
+export interface ExpenditureEntry {
+  projectId: number;
+  amount: string;
+  spentOn: string;
+  description: string;
+  by: string;
+}
 
 /** One project with its ledger totals; money as decimal strings straight from numeric. */
 export interface ProjectRow {
@@ -136,61 +170,65 @@ export class ProgrammeRepository {
       .execute();
   }
 
-  async addStageChange(tx: Sql, c: { projectId: number; from: Stage; to: Stage; reason: string | null; by: string }) {
+  async addStageChange(tx: Sql, c: StageChange) {
     const row = await tx
       .insertInto('project_stage_changes')
-      .values({ project_id: c.projectId, from_stage: c.from, to_stage: c.to, reason: c.reason, changed_by: c.by })
+      .values(stageChangeRow(c))
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
 
+  /** Records many stage changes (a ledger import), a multi-row statement per chunk. */
+  async addStageChanges(tx: Sql, changes: readonly StageChange[]): Promise<void> {
+    for (const chunk of chunksOf(changes)) {
+      await tx.insertInto('project_stage_changes').values(chunk.map(stageChangeRow)).execute();
+    }
+  }
+
   /** Books an allocation (and marks the project changed). */
-  async addAllocation(
-    tx: Sql,
-    a: {
-      projectId: number;
-      source: FundingSource;
-      amount: string;
-      allocatedOn: string;
-      document: string | null;
-      by: string;
-    },
-  ) {
-    const row = await tx
-      .insertInto('funding_allocations')
-      .values({
+  async addAllocation(tx: Sql, a: AllocationEntry): Promise<number> {
+    return (await this.addAllocations(tx, [a]))[0];
+  }
+
+  /** Books allocations (a ledger import), a multi-row statement per chunk; their ids in the order given. */
+  async addAllocations(tx: Sql, entries: readonly AllocationEntry[]): Promise<number[]> {
+    const ids = await insertMany(
+      tx,
+      'funding_allocations',
+      entries.map((a) => ({
         project_id: a.projectId,
         source: a.source,
         amount: a.amount,
         allocated_on: a.allocatedOn,
         document: a.document,
         created_by: a.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.touch(tx, [a.projectId]);
-    return row.id;
+      })),
+    );
+    await this.touch(tx, [...new Set(entries.map((a) => a.projectId))]);
+    return ids;
   }
 
   /** Books an expenditure (and marks the project changed). */
-  async addExpenditure(
-    tx: Sql,
-    e: { projectId: number; amount: string; spentOn: string; description: string; by: string },
-  ) {
-    const row = await tx
-      .insertInto('funding_expenditures')
-      .values({
+  async addExpenditure(tx: Sql, e: ExpenditureEntry): Promise<number> {
+    return (await this.addExpenditures(tx, [e]))[0];
+  }
+
+  /** Books expenditures (a ledger import), a multi-row statement per chunk; their ids in the order given. */
+  async addExpenditures(tx: Sql, entries: readonly ExpenditureEntry[]): Promise<number[]> {
+    const ids = await insertMany(
+      tx,
+      'funding_expenditures',
+      entries.map((e) => ({
         project_id: e.projectId,
         amount: e.amount,
         spent_on: e.spentOn,
         description: e.description,
         created_by: e.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.touch(tx, [e.projectId]);
-    return row.id;
+      })),
+    );
+    await this.touch(tx, [...new Set(entries.map((e) => e.projectId))]);
+    return ids;
   }
 
   async addTransfer(
@@ -212,6 +250,7 @@ export class ProgrammeRepository {
   }
 
   async touch(tx: Sql, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
     await tx
       .updateTable('projects')
       .set({ updated_at: sql`now()` })

@@ -22,6 +22,7 @@ import {
   toFen,
   type FundingSource,
 } from '@yz/domain';
+import type { FundingRowDto, ProjectDetailDto } from './dto/project.dto.js';
 import { projectView, sourceFen, summarise, type ProjectView } from './programme-view.js';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository, type ProjectRow } from './programme.repository.js';
@@ -44,7 +45,7 @@ export class ProgrammeService {
     return q.overdue === undefined ? views : views.filter((v) => v.overdue === (q.overdue === 'true'));
   }
 
-  async detail(scope: AreaScope, id: number, now = new Date()) {
+  async detail(scope: AreaScope, id: number, now = new Date()): Promise<ProjectDetailDto> {
     const row = await this.findInScope(scope, id);
     const [stageChanges, allocations, expenditures, transfers] = await Promise.all([
       this.repo.stageChanges(id),
@@ -55,7 +56,7 @@ export class ProgrammeService {
     return { ...projectView(row, beijingDate(now)), stageChanges, allocations, expenditures, transfers };
   }
 
-  async summary(scope: AreaScope, q: FundingSummaryQueryDto) {
+  async summary(scope: AreaScope, q: FundingSummaryQueryDto): Promise<FundingRowDto[]> {
     const rows = await this.repo.list({ scope: scope.narrow(q.county), stage: null, kind: kindOf(q.kind) });
     return summarise(rows, q.groupBy ?? 'county');
   }

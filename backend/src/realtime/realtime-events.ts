@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ALERT_CHANNEL, type IngestEvent } from '@yz/platform';
 import { InjectDb, type Sql } from '../common/sql.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -11,6 +11,7 @@ import { RealtimeGateway, type ReadingUpdate } from './realtime.gateway.js';
 @Injectable()
 export class RealtimeEvents implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe: (() => Promise<void>) | undefined;
+  private readonly logger = new Logger('realtime');
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -22,7 +23,14 @@ export class RealtimeEvents implements OnApplicationBootstrap, OnModuleDestroy {
     const bus = this.runtime.events;
     if (!bus) return;
     const local = bus.reachesEveryReplica;
-    this.unsubscribe = await bus.subscribe((event) => void this.handle(event, local).catch(() => undefined));
+    this.unsubscribe = await bus.subscribe(
+      (event) =>
+        void this.handle(event, local).catch((err: unknown) =>
+          this.logger.warn(
+            `${event.channel} event not pushed to dashboards: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        ),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -115,7 +115,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async dropRevoked(): Promise<void> {
     for (const socket of this.server.sockets.sockets.values()) {
       const token = (socket.handshake.auth as { token: string }).token;
-      if (!(await this.tokens.verify(token).catch(() => null))) socket.disconnect(true);
+      let user;
+      try {
+        user = await this.tokens.verify(token);
+      } catch (err) {
+        // The sessions could not be read (database down): keep the sockets, the next sweep checks again.
+        this.logger.warn(`revoked-token sweep skipped: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      if (!user) socket.disconnect(true);
     }
   }
 

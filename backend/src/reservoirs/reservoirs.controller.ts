@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Scope, type AreaScope } from '../common/scope.js';
 import { ReservoirListQueryDto, SeriesQueryDto } from './dto/series-query.dto.js';
 import { OverviewDto, OverviewQueryDto, PointsDto, PointsQueryDto } from './dto/overview.dto.js';
+import { ReservoirDetailDto, ReservoirDto, SeriesDto } from './dto/reservoir.dto.js';
 import { OverviewService } from './overview.service.js';
 import { ReservoirsService } from './reservoirs.service.js';
 
@@ -16,6 +17,7 @@ export class ReservoirsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [ReservoirDto] })
   list(@Scope() scope: AreaScope, @Query() q: ReservoirListQueryDto) {
     return this.reservoirs.list(scope, q.county);
   }
@@ -36,11 +38,13 @@ export class ReservoirsController {
   }
 
   @Get(':code')
+  @ApiOkResponse({ type: ReservoirDetailDto })
   detail(@Scope() scope: AreaScope, @Param('code') code: string) {
     return this.reservoirs.detail(scope, code);
   }
 
   @Get(':code/series')
+  @ApiOkResponse({ type: SeriesDto })
   series(@Scope() scope: AreaScope, @Param('code') code: string, @Query() q: SeriesQueryDto) {
     return this.reservoirs.series(scope, code, q);
   }

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { dayStartBefore, isFloodSeason, predictDay } from '@yz/domain';
 import { beijingDay, characteristicLevels, dayBefore } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
+import type { ReservoirDetailDto, ReservoirDto, SeriesDto } from './dto/reservoir.dto.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
 import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
@@ -21,7 +22,7 @@ export type { ReservoirState } from './reservoir-state.js';
 export class ReservoirsService {
   constructor(private readonly repo: ReservoirsRepository) {}
 
-  async list(scope: AreaScope, county: string | undefined, now = new Date()) {
+  async list(scope: AreaScope, county: string | undefined, now = new Date()): Promise<ReservoirDto[]> {
     const area = scope.narrow(county);
     const [rows, latest, rain] = await Promise.all([
       this.repo.list(area),
@@ -42,7 +43,7 @@ export class ReservoirsService {
     });
   }
 
-  async detail(scope: AreaScope, code: string, now = new Date()) {
+  async detail(scope: AreaScope, code: string, now = new Date()): Promise<ReservoirDetailDto> {
     const r = await this.findInScope(scope, code);
     const [sensors, latest, stations, responsiblePersons, rain] = await Promise.all([
       this.repo.sensors(code),
@@ -87,7 +88,7 @@ export class ReservoirsService {
     };
   }
 
-  async series(scope: AreaScope, code: string, q: SeriesQueryDto, now = new Date()) {
+  async series(scope: AreaScope, code: string, q: SeriesQueryDto, now = new Date()): Promise<SeriesDto> {
     await this.findInScope(scope, code);
     const sensor = (await this.repo.sensors(code)).find((s) => s.code === q.sensor);
     if (!sensor) throw new BadRequestException(`Reservoir ${code} has no sensor ${q.sensor}`);

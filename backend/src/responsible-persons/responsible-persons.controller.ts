@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { Scope, type AreaScope } from '../common/scope.js';
 import { PERSON_ROLES, type PersonRole } from './person-roles.js';
-import { PersonExportQueryDto, PersonListQueryDto, PutPersonDto } from './responsible-persons.dto.js';
+import { PersonExportQueryDto, PersonListQueryDto, PersonRowDto, PutPersonDto } from './responsible-persons.dto.js';
 import { ResponsiblePersonsService } from './responsible-persons.service.js';
 
 const ROLE_VALUES = Object.fromEntries(PERSON_ROLES.map((r) => [r, r]));
@@ -18,6 +18,7 @@ export class ResponsiblePersonsController {
 
   @Get('responsible-persons')
   @ApiOperation({ summary: 'The four responsible persons (四个责任人) of each reservoir' })
+  @ApiOkResponse({ type: [PersonRowDto] })
   list(@Scope() scope: AreaScope, @Query() q: PersonListQueryDto) {
     return this.persons.list(scope, q);
   }
@@ -36,6 +37,7 @@ export class ResponsiblePersonsController {
   @Roles('engineer')
   @ApiParam({ name: 'role', enum: PERSON_ROLES })
   @ApiOperation({ summary: 'Set the person holding a role at a reservoir (audited)' })
+  @ApiOkResponse({ type: PersonRowDto })
   put(
     @CurrentUser() user: AuthUser,
     @Scope() scope: AreaScope,

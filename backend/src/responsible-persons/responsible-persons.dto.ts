@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { FORMATS, type Format } from '../common/spreadsheet.js';
-import { PHONE_PATTERN } from './person-roles.js';
+import { PERSON_ROLES, PHONE_PATTERN, type PersonRole } from './person-roles.js';
 
 export class PersonListQueryDto {
   @ApiPropertyOptional({ description: 'County-level area code', example: '431124' })
@@ -67,4 +67,21 @@ export class PutPersonDto {
   @IsISO8601({ strict: true }, { message: 'trainedOn must be an ISO-8601 date' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'trainedOn must be a date YYYY-MM-DD' })
   trainedOn?: string;
+}
+
+/** A person holding one of a reservoir's four roles. */
+export class ResponsiblePersonDto {
+  @ApiProperty({ enum: PERSON_ROLES }) role!: PersonRole;
+  @ApiProperty() name!: string;
+  @ApiProperty() phone!: string;
+  @ApiProperty() trained!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) trainedOn!: string | null;
+}
+
+/** GET /api/responsible-persons: a person with the reservoir and area. */
+export class PersonRowDto extends ResponsiblePersonDto {
+  @ApiProperty() reservoirCode!: string;
+  @ApiProperty() reservoirName!: string;
+  @ApiProperty({ description: 'County-level area code' }) county!: string;
+  @ApiProperty() countyName!: string;
 }

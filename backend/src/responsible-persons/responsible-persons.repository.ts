@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { chunksOf } from '../common/bulk-write.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDateOrNull, type Sql } from '../common/sql.js';
 import type { PersonRole, PersonRow } from './person-roles.js';
+
+/** A role at a reservoir: who holds it is one row. */
+export interface PersonKey {
+  code: string;
+  role: PersonRole;
+}
 
 export interface PersonValues {
   name: string;
@@ -49,26 +56,43 @@ export class ResponsiblePersonsRepository {
   }
 
   async find(code: string, role: PersonRole, db: Sql = this.db): Promise<PersonRow | null> {
-    const row = await this.select(db)
-      .where('p.reservoir_code', '=', code)
-      .where('p.role', '=', role)
-      .executeTakeFirst();
-    return row ?? null;
+    return (await this.findMany([{ code, role }], db))[0] ?? null;
   }
 
-  /** Inserts or replaces the person holding a role (UNIQUE reservoir_code, role). */
-  async upsert(tx: Sql, code: string, role: PersonRole, v: PersonValues): Promise<void> {
-    await tx
-      .insertInto('responsible_persons')
-      .values({ reservoir_code: code, role, name: v.name, phone: v.phone, trained: v.trained, trained_on: v.trainedOn })
-      .onConflict((oc) =>
-        oc.columns(['reservoir_code', 'role']).doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          phone: eb.ref('excluded.phone'),
-          trained: eb.ref('excluded.trained'),
-          trained_on: eb.ref('excluded.trained_on'),
-        })),
-      )
+  /** The persons holding these roles at these reservoirs (those recorded), one query. */
+  findMany(keys: readonly PersonKey[], db: Sql = this.db): Promise<PersonRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    const codes = keys.map((k) => k.code);
+    const roles = keys.map((k) => k.role);
+    return this.select(db)
+      .where(sql<boolean>`(p.reservoir_code, p.role) IN (SELECT * FROM unnest(${codes}::text[], ${roles}::text[]))`)
       .execute();
+  }
+
+  /** Inserts or replaces the persons holding these roles (UNIQUE reservoir_code, role), a statement per chunk. */
+  async upsertMany(tx: Sql, persons: readonly (PersonKey & { values: PersonValues })[]): Promise<void> {
+    for (const chunk of chunksOf(persons)) {
+      await tx
+        .insertInto('responsible_persons')
+        .values(
+          chunk.map(({ code, role, values: v }) => ({
+            reservoir_code: code,
+            role,
+            name: v.name,
+            phone: v.phone,
+            trained: v.trained,
+            trained_on: v.trainedOn,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['reservoir_code', 'role']).doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            phone: eb.ref('excluded.phone'),
+            trained: eb.ref('excluded.trained'),
+            trained_on: eb.ref('excluded.trained_on'),
+          })),
+        )
+        .execute();
+    }
   }
 }

@@ -812,6 +812,27 @@ export interface components {
         | 'users.manage'
       )[];
     };
+    LevelsDto: {
+      deadLevel: number;
+      floodLimitLevel: number;
+      normalLevel: number;
+      designFloodLevel: number;
+      checkFloodLevel: number;
+      crestElevation: number;
+    };
+    LatestDto: {
+      /**
+       * Format: date-time
+       * @description The newest of them
+       */
+      time: string | null;
+      /** @description m */
+      waterLevel: number | null;
+      /** @description mm in the last report */
+      rainfall: number | null;
+      /** @description V */
+      batteryVoltage: number | null;
+    };
     RainDto: {
       h1: number | null;
       h3: number | null;
@@ -825,6 +846,27 @@ export interface components {
       floodLimit: number | null;
       designFlood: number | null;
       crest: number | null;
+    };
+    ReservoirDto: {
+      /** @example 431124-0007 */
+      code: string;
+      name: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      longitude: number;
+      latitude: number;
+      damSafetyMonitoring: boolean;
+      levels: components['schemas']['LevelsDto'];
+      latest: components['schemas']['LatestDto'];
+      /** @description Rain (mm) by window; null where the gauge was silent */
+      rain: components['schemas']['RainDto'];
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      /** @description Flood outlook; null without a fresh one */
+      hoursTo: components['schemas']['HoursToDto'] | null;
     };
     OverviewItemDto: {
       code: string;
@@ -900,6 +942,109 @@ export interface components {
       lat: number[];
       /** @description 0 normal, 1 above the flood limit, 2 offline */
       states: number[];
+    };
+    SensorLatestDto: {
+      /** Format: date-time */
+      time: string;
+      value: number;
+    };
+    SensorDto: {
+      /** @example WL1 */
+      code: string;
+      /** @enum {string} */
+      type: 'rainfall' | 'water_level' | 'seepage_pressure' | 'seepage_flow' | 'displacement' | 'battery_voltage';
+      unit: string;
+      /** @description Alarm threshold in the sensor's unit */
+      threshold: number | null;
+      /** @description Code of the station it reports through */
+      station: string;
+      latest: components['schemas']['SensorLatestDto'] | null;
+    };
+    StationDto: {
+      code: string;
+      /** @enum {string} */
+      kind: 'rain_water' | 'dam_safety';
+      reportIntervalS: number;
+      /** Format: date-time */
+      lastReportAt: string | null;
+      online: boolean;
+    };
+    ResponsiblePersonDto: {
+      /** @enum {string} */
+      role: 'government' | 'department' | 'management' | 'patrol';
+      name: string;
+      phone: string;
+      trained: boolean;
+      /** Format: date */
+      trainedOn: string | null;
+    };
+    ReservoirDetailDto: {
+      /** @example 431124-0007 */
+      code: string;
+      name: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      longitude: number;
+      latitude: number;
+      damSafetyMonitoring: boolean;
+      levels: components['schemas']['LevelsDto'];
+      latest: components['schemas']['LatestDto'];
+      /** @description Rain (mm) by window; null where the gauge was silent */
+      rain: components['schemas']['RainDto'];
+      /** @enum {string} */
+      state: 'normal' | 'above_flood_limit' | 'offline';
+      damType: string;
+      /** @description m */
+      damHeight: number;
+      /** @description 10⁴ m³ */
+      totalStorage: number;
+      /** @description km² */
+      catchmentArea: number;
+      gatedSpillway: boolean;
+      managementMode: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      completionYear: number;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Stage–storage curve: [level m, storage 10⁴ m³] */
+      stageStorage: [number, number][];
+      floodSeason: boolean;
+      sensors: components['schemas']['SensorDto'][];
+      stations: components['schemas']['StationDto'][];
+      responsiblePersons: components['schemas']['ResponsiblePersonDto'][];
+    };
+    SeriesSensorDto: {
+      code: string;
+      /** @enum {string} */
+      type: 'rainfall' | 'water_level' | 'seepage_pressure' | 'seepage_flow' | 'displacement' | 'battery_voltage';
+      unit: string;
+    };
+    SeriesModelDto: {
+      fittedAt: string;
+      r2: number;
+      /** @description σ of the fit's residuals */
+      sigma: number;
+      /** @description The levels the model was fitted over [min, max] */
+      levelRange: [number, number];
+    };
+    SeriesDto: {
+      sensor: components['schemas']['SeriesSensorDto'];
+      /** @enum {string} */
+      bucket: 'raw' | '5m' | '15m' | '1h' | '3h' | '1d';
+      /** @description [ISO time, value] */
+      points: [string, number][];
+      model?: components['schemas']['SeriesModelDto'] | null;
+      /** @description Why there is no model */
+      modelMessage?: string | null;
+      expected?: (number | null)[];
+      residual?: (number | null)[];
+      sigma?: (number | null)[];
     };
     SensorModelDto: {
       /** @enum {string} */
@@ -1029,6 +1174,274 @@ export interface components {
       /** @description Required to resolve: what was done */
       note?: string;
     };
+    AllocatedBySourceDto: {
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      central: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      provincial: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      municipal: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      county: string;
+    };
+    ShareCheckDto: {
+      /** @example 0.8000 */
+      expectedCentralShare: string;
+      /** @description Null while nothing is allocated */
+      actualCentralShare: string | null;
+      ok: boolean;
+    };
+    ProjectDto: {
+      id: number;
+      /** @enum {string} */
+      kind: 'reinforcement' | 'telemetry' | 'dam_monitoring';
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      stage:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      inNationalPlan: boolean;
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedFinish: string;
+      /** Format: date */
+      actualFinish: string | null;
+      progressPercent: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      budget: string;
+      /** @description Where the budget figure comes from */
+      budgetBasis: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      allocated: string;
+      allocatedBySource: components['schemas']['AllocatedBySourceDto'];
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      spent: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      unspent: string;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      /**
+       * @description Budget − allocated (CNY)
+       * @example 3500000.00
+       */
+      gap: string;
+      shareCheck: components['schemas']['ShareCheckDto'];
+      overdue: boolean;
+      atRisk: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    StageChangeEntryDto: {
+      id: number;
+      /** @enum {string} */
+      from:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      /** @enum {string} */
+      to:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      reason: string | null;
+      changedBy: string;
+      /** Format: date-time */
+      changedAt: string;
+    };
+    AllocationEntryDto: {
+      id: number;
+      /** @enum {string} */
+      source: 'central' | 'provincial' | 'municipal' | 'county';
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      /** Format: date */
+      allocatedOn: string;
+      document: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExpenditureEntryDto: {
+      id: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      /** Format: date */
+      spentOn: string;
+      description: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TransferEntryDto: {
+      id: number;
+      fromProjectId: number;
+      toProjectId: number;
+      /** @enum {string} */
+      source: 'central' | 'provincial' | 'municipal' | 'county';
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      amount: string;
+      reason: string;
+      transferredBy: string;
+      /** Format: date-time */
+      transferredAt: string;
+    };
+    ProjectDetailDto: {
+      id: number;
+      /** @enum {string} */
+      kind: 'reinforcement' | 'telemetry' | 'dam_monitoring';
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      /** @enum {string} */
+      stage:
+        | 'appraisal'
+        | 'preliminary_design'
+        | 'approval'
+        | 'tendering'
+        | 'construction'
+        | 'completion_acceptance'
+        | 'final_acceptance'
+        | 'design'
+        | 'procurement'
+        | 'installation'
+        | 'commissioning'
+        | 'acceptance';
+      inNationalPlan: boolean;
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedFinish: string;
+      /** Format: date */
+      actualFinish: string | null;
+      progressPercent: number;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      budget: string;
+      /** @description Where the budget figure comes from */
+      budgetBasis: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      allocated: string;
+      allocatedBySource: components['schemas']['AllocatedBySourceDto'];
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      spent: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      unspent: string;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      /**
+       * @description Budget − allocated (CNY)
+       * @example 3500000.00
+       */
+      gap: string;
+      shareCheck: components['schemas']['ShareCheckDto'];
+      overdue: boolean;
+      atRisk: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      stageChanges: components['schemas']['StageChangeEntryDto'][];
+      allocations: components['schemas']['AllocationEntryDto'][];
+      expenditures: components['schemas']['ExpenditureEntryDto'][];
+      transfers: components['schemas']['TransferEntryDto'][];
+    };
     StageChangeDto: {
       /**
        * @description One of the project kind's stages
@@ -1077,6 +1490,59 @@ export interface components {
       /** @example 大坝防渗工程进度款 */
       description: string;
     };
+    AllocatedTotalsDto: {
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      central: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      provincial: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      municipal: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      county: string;
+      /**
+       * @description CNY, decimal string
+       * @example 3500000.00
+       */
+      total: string;
+    };
+    FundingRowDto: {
+      /** @description Area code, year, source or kind */
+      group: string;
+      /** @description The area name (groupBy=county) */
+      groupName?: string;
+      projects: number;
+      /**
+       * @description groupBy=source: the policy's central share of the budgets; null for the local sources
+       * @example 3500000.00
+       */
+      budget: string | null;
+      allocated: components['schemas']['AllocatedTotalsDto'];
+      /** @description Null for groupBy=source (not booked by source) */
+      spent: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      allocationRate: string | null;
+      /**
+       * @description 4 places; null where the base is 0
+       * @example 0.8500
+       */
+      spendingRate: string | null;
+      gap: string | null;
+    };
     TransferDto: {
       fromProjectId: number;
       toProjectId: number;
@@ -1092,6 +1558,73 @@ export interface components {
        * @enum {string}
        */
       source?: 'central' | 'provincial' | 'municipal' | 'county';
+    };
+    AppraisalScheduleDto: {
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      completionYear: number;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Its reinforcement project, if any */
+      projectId: number | null;
+      /**
+       * Format: date
+       * @description When the first appraisal falls due after completion
+       */
+      firstAppraisalDue: string;
+      dueThisYear: boolean;
+      overdue: boolean;
+    };
+    AppraisalDto: {
+      id: number;
+      reservoirCode: string;
+      /** Format: date */
+      appraisedOn: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      conclusion: string;
+      /** Format: date */
+      nextDue: string;
+      /** @description The reinforcement project it opened, if it did */
+      projectId: number | null;
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    AppraisalHistoryDto: {
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** @enum {string} */
+      scale: 'medium' | 'small1' | 'small2';
+      completionYear: number;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      /** Format: date */
+      lastAppraisal: string | null;
+      /** Format: date */
+      nextAppraisal: string;
+      /** @description Its reinforcement project, if any */
+      projectId: number | null;
+      /**
+       * Format: date
+       * @description When the first appraisal falls due after completion
+       */
+      firstAppraisalDue: string;
+      dueThisYear: boolean;
+      overdue: boolean;
+      appraisals: components['schemas']['AppraisalDto'][];
     };
     RecordAppraisalDto: {
       /** @example 431124-0001 */
@@ -1113,6 +1646,37 @@ export interface components {
        */
       budget?: string;
     };
+    AppraisalRecordedDto: {
+      id: number;
+      reservoirCode: string;
+      /** Format: date */
+      appraisedOn: string;
+      /** @enum {number} */
+      damCategory: 1 | 2 | 3;
+      conclusion: string;
+      /** Format: date */
+      nextDue: string;
+      /** @description The reinforcement project it opened, if it did */
+      projectId: number | null;
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      schedule: components['schemas']['AppraisalScheduleDto'];
+    };
+    PersonRowDto: {
+      /** @enum {string} */
+      role: 'government' | 'department' | 'management' | 'patrol';
+      name: string;
+      phone: string;
+      trained: boolean;
+      /** Format: date */
+      trainedOn: string | null;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+    };
     PutPersonDto: {
       /** @example 张三 */
       name: string;
@@ -1124,6 +1688,40 @@ export interface components {
        * @example 2026-03-01
        */
       trainedOn?: string;
+    };
+    HazardDto: {
+      id: number;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      countyName: string;
+      /** Format: date */
+      foundOn: string;
+      foundBy: string;
+      /** @enum {string} */
+      source: 'patrol' | 'inspection' | 'appraisal' | 'monitoring';
+      /** @example 坝顶 */
+      locationOnDam: string;
+      description: string;
+      /** @enum {string} */
+      severity: 'general' | 'major';
+      /** Format: date */
+      rectificationDeadline: string;
+      /** @enum {string} */
+      status: 'open' | 'rectifying' | 'closed';
+      /** Format: date */
+      closedOn: string | null;
+      /** @description What shows the rectification (对账销号) */
+      closingEvidence: string | null;
+      closedBy: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Not closed and past its rectification deadline */
+      overdue: boolean;
     };
     CreateHazardDto: {
       /** @example 431124-0001 */
@@ -1179,6 +1777,57 @@ export interface components {
       /** Format: date-time */
       endsAt: string | null;
       startedBy: string | null;
+    };
+    CriticalRainfallDto: {
+      floodLimit: number | null;
+      designFlood: number | null;
+      checkFlood: number | null;
+    };
+    FloodOutlookDto: {
+      level: number | null;
+      storage: number | null;
+      /** @description Null when too few recent levels tell it */
+      inflow: number | null;
+      outflow: number | null;
+      criticalRainfall: components['schemas']['CriticalRainfallDto'];
+      hoursTo: components['schemas']['HoursToDto'];
+      /** @description The restricted level in force, if any */
+      restrictedLevel: number | null;
+    };
+    NotifiedDto: {
+      name: string;
+      phone: string | null;
+    };
+    FloodEventDto: {
+      id: string;
+      reservoirCode: string;
+      reservoirName: string;
+      /** @description County-level area code */
+      county: string;
+      /** @enum {string} */
+      kind: 'flood_limit' | 'spill';
+      /** Format: date-time */
+      start: string;
+      /**
+       * Format: date-time
+       * @description Null while it lasts
+       */
+      end: string | null;
+      durationHours: number | null;
+      /** @description m */
+      thresholdLevel: number;
+      /** @enum {string} */
+      thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
+      /** @description m */
+      peakLevel: number;
+      /** Format: date-time */
+      peakAt: string;
+      /** @description 10⁴ m³ above the threshold at the peak */
+      excessStorage: number | null;
+      /** @description m³/s (spill events) */
+      peakDischarge: number | null;
+      /** @description The government person told (spill events) */
+      notified: components['schemas']['NotifiedDto'] | null;
     };
     CreateUserDto: {
       username: string;
@@ -1363,7 +2012,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReservoirDto'][];
+        };
       };
     };
   };
@@ -1449,7 +2100,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReservoirDetailDto'];
+        };
       };
     };
   };
@@ -1479,7 +2132,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SeriesDto'];
+        };
       };
     };
   };
@@ -1777,7 +2432,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'][];
+        };
       };
     };
   };
@@ -1796,7 +2453,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDetailDto'];
+        };
       };
     };
   };
@@ -1819,7 +2478,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1842,7 +2503,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1865,7 +2528,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
       };
     };
   };
@@ -1889,7 +2554,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FundingRowDto'][];
+        };
       };
     };
   };
@@ -1932,7 +2599,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalScheduleDto'][];
+        };
       };
     };
   };
@@ -1953,7 +2622,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalRecordedDto'];
+        };
       };
     };
   };
@@ -1972,7 +2643,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppraisalHistoryDto'];
+        };
       };
     };
   };
@@ -1994,7 +2667,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonRowDto'][];
+        };
       };
     };
   };
@@ -2041,7 +2716,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonRowDto'];
+        };
       };
     };
   };
@@ -2068,7 +2745,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'][];
+        };
       };
     };
   };
@@ -2089,7 +2768,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'];
+        };
       };
     };
   };
@@ -2112,7 +2793,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HazardDto'];
+        };
       };
     };
   };
@@ -2306,7 +2989,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FloodOutlookDto'];
+        };
       };
     };
   };
@@ -2335,7 +3020,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FloodEventDto'][];
+        };
       };
     };
   };

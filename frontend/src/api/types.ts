@@ -6,10 +6,9 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type Role = 'admin' | 'engineer' | 'duty_officer' | 'planner';
-export type Severity = 'info' | 'warning' | 'major' | 'critical';
-export type AlertState = 'open' | 'acknowledged' | 'resolved';
-export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
-export type Money = string;
+export type Severity = Schemas['AlertDto']['severity'];
+export type AlertState = Schemas['AlertDto']['state'];
+export type ReservoirState = Reservoir['state'];
 
 /** GET /api/auth/me: the caller and what they may do. */
 export type User = Schemas['MeDto'];
@@ -21,110 +20,28 @@ export interface UserRow extends Omit<User, 'permissions'> {
   createdAt: string;
 }
 
-export interface Levels {
-  deadLevel: number;
-  floodLimitLevel: number;
-  normalLevel: number;
-  designFloodLevel: number;
-  checkFloodLevel: number;
-  crestElevation: number;
-}
-
-export interface Latest {
-  time: string | null;
-  waterLevel: number | null;
-  rainfall: number | null;
-  batteryVoltage: number | null;
-}
+export type Levels = Schemas['LevelsDto'];
+export type Latest = Schemas['LatestDto'];
 
 /** Rain (mm) over the last 1/3/6/12/24 h and the hydrological day since 08:00; null when the gauge was silent. */
-export interface RainTotals {
-  h1: number | null;
-  h3: number | null;
-  h6: number | null;
-  h12: number | null;
-  h24: number | null;
-  day: number | null;
-}
+export type RainTotals = Schemas['RainDto'];
 
 /** GET /api/reservoirs */
-export interface Reservoir {
-  code: string;
-  name: string;
-  county: string;
-  countyName: string;
-  scale: 'medium' | 'small1' | 'small2';
-  longitude: number;
-  latitude: number;
-  damSafetyMonitoring: boolean;
-  levels: Levels;
-  latest: Latest;
-  rain: RainTotals;
-  state: ReservoirState;
-  /** The latest flood outlook's hours to each level (null while it is not fresh). */
-  hoursTo?: HoursTo | null;
-}
+export type Reservoir = Schemas['ReservoirDto'];
+export type Sensor = Schemas['SensorDto'];
+export type Station = Schemas['StationDto'];
 
-export interface Sensor {
-  code: string;
-  type: string;
-  unit: string;
-  threshold: number | null;
-  station: string;
-  latest: { time: string; value: number } | null;
-}
-
-export interface Station {
-  code: string;
-  kind: string;
-  reportIntervalS: number;
-  lastReportAt: string | null;
-  online: boolean;
-}
-
-export type PersonRole = 'government' | 'department' | 'management' | 'patrol';
-
-export interface Person {
-  role: PersonRole;
-  name: string;
-  phone: string;
-  trained: boolean;
-  trainedOn: string | null;
-}
+export type Person = Schemas['ResponsiblePersonDto'];
+export type PersonRole = Person['role'];
 
 /** GET /api/responsible-persons */
-export interface PersonRow extends Person {
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-}
+export type PersonRow = Schemas['PersonRowDto'];
 
 /** GET /api/reservoirs/{code} */
-export interface ReservoirDetail extends Reservoir {
-  damType: string;
-  damHeight: number;
-  totalStorage: number;
-  catchmentArea: number;
-  gatedSpillway: boolean;
-  managementMode: string;
-  damCategory: number;
-  completionYear: number;
-  lastAppraisal: string | null;
-  nextAppraisal: string | null;
-  stageStorage: [number, number][];
-  floodSeason: boolean;
-  sensors: Sensor[];
-  stations: Station[];
-  responsiblePersons: Person[];
-}
+export type ReservoirDetail = Schemas['ReservoirDetailDto'];
 
-/** GET /api/reservoirs/{code}/series */
-export interface Series {
-  sensor: { code: string; type: string; unit: string };
-  bucket: string;
-  points: [string, number][];
-}
+/** GET /api/reservoirs/{code}/series (with model=1 also the HST model's expectation per point). */
+export type Series = Schemas['SeriesDto'];
 
 /** GET /api/alerts, and the Socket.IO `alert` event (with `event`). */
 export type Alert = Schemas['AlertDto'] & { event?: 'snapshot' | 'open' | 'escalate' | 'ack' | 'resolve' | string };
@@ -167,130 +84,25 @@ export interface StationHealth {
   stations: StationHealthRow[];
 }
 
-export type ProjectKind = 'reinforcement' | 'telemetry' | 'dam_monitoring';
-export type FundingSource = 'central' | 'provincial' | 'municipal' | 'county';
-
 /** GET /api/projects */
-export interface Project {
-  id: number;
-  kind: ProjectKind;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  scale: string;
-  stage: string;
-  inNationalPlan: boolean;
-  plannedStart: string;
-  plannedFinish: string | null;
-  actualFinish: string | null;
-  progressPercent: number | null;
-  budget: Money;
-  budgetBasis: string;
-  allocated: Money;
-  allocatedBySource: Record<FundingSource, Money>;
-  spent: Money;
-  unspent: Money;
-  allocationRate: string | null;
-  spendingRate: string | null;
-  gap: Money;
-  shareCheck: { expectedCentralShare: string; actualCentralShare: string | null; ok: boolean };
-  overdue: boolean;
-  atRisk: boolean;
-  updatedAt: string;
-}
+export type Project = Schemas['ProjectDto'];
+export type ProjectKind = Project['kind'];
+export type FundingSource = keyof Project['allocatedBySource'];
 
 /** GET /api/projects/{id}: the project with its stage history and ledger entries (who entered each, when). */
-export interface ProjectDetail extends Project {
-  stageChanges: { id: number; from: string; to: string; reason: string | null; changedBy: string; changedAt: string }[];
-  allocations: {
-    id: number;
-    source: FundingSource;
-    amount: Money;
-    allocatedOn: string;
-    document: string | null;
-    createdBy: string;
-    createdAt: string;
-  }[];
-  expenditures: {
-    id: number;
-    amount: Money;
-    spentOn: string;
-    description: string;
-    createdBy: string;
-    createdAt: string;
-  }[];
-  transfers: {
-    id: number;
-    fromProjectId: number;
-    toProjectId: number;
-    source: FundingSource;
-    amount: Money;
-    reason: string;
-    transferredBy: string;
-    transferredAt: string;
-  }[];
-}
+export type ProjectDetail = Schemas['ProjectDetailDto'];
 
 /** GET /api/funding/summary */
-export interface FundingRow {
-  group: string;
-  groupName?: string;
-  projects: number;
-  budget: Money | null;
-  allocated: Record<FundingSource | 'total', Money>;
-  spent: Money | null;
-  allocationRate: string | null;
-  spendingRate: string | null;
-  gap: Money | null;
-}
+export type FundingRow = Schemas['FundingRowDto'];
 
 /** GET /api/appraisals */
-export interface AppraisalDue {
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  scale: string;
-  damCategory: number;
-  lastAppraisal: string | null;
-  nextAppraisal: string;
-  dueThisYear: boolean;
-  overdue: boolean;
-}
+export type AppraisalDue = Schemas['AppraisalScheduleDto'];
 
 /** GET /api/appraisals/{code} */
-export interface AppraisalHistory extends AppraisalDue {
-  appraisals: {
-    id: number;
-    appraisedOn: string;
-    damCategory: number;
-    conclusion: string;
-    nextDue: string;
-    recordedBy: string;
-    recordedAt?: string;
-  }[];
-}
+export type AppraisalHistory = Schemas['AppraisalHistoryDto'];
 
 /** GET /api/hazards */
-export interface Hazard {
-  id: number;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  countyName: string;
-  foundOn: string;
-  foundBy: string;
-  source: string;
-  locationOnDam: string;
-  description: string;
-  severity: 'general' | 'major';
-  rectificationDeadline: string;
-  status: 'open' | 'rectifying' | 'closed';
-  overdue: boolean;
-  closedOn?: string | null;
-  evidence?: string | null;
-}
+export type Hazard = Schemas['HazardDto'];
 
 /** GET /api/reservoirs/{code}/alert-rules */
 export type RuleFamily = 'waterLevel' | 'waterLevelRise' | 'rain' | 'sensor' | 'station';
@@ -322,41 +134,13 @@ export interface ReadingEvent {
 /** GET /api/simulation/storm: the storm drill running or last run. */
 export type DrillStatus = Schemas['DrillStatusDto'];
 /** Hours to a level at the current inflow; null: not reached within 24 h (or not known). */
-export interface HoursTo {
-  floodLimit: number | null;
-  designFlood: number | null;
-  crest: number | null;
-}
+export type HoursTo = Schemas['HoursToDto'];
 
 /** `GET /api/reservoirs/{code}/outlook`: m, 10⁴ m³, m³/s, mm, h. */
-export interface FloodOutlook {
-  level: number | null;
-  storage: number | null;
-  inflow: number | null;
-  outflow: number | null;
-  criticalRainfall: { floodLimit: number | null; designFlood: number | null; checkFlood: number | null };
-  hoursTo: HoursTo;
-  restrictedLevel: number | null;
-}
+export type FloodOutlook = Schemas['FloodOutlookDto'];
 
 /** `GET /api/flood-limit-events`: an above-flood-limit (or spill) event. */
-export interface FloodEvent {
-  id: string;
-  reservoirCode: string;
-  reservoirName: string;
-  county: string;
-  kind: 'flood_limit' | 'spill';
-  start: string;
-  end: string | null;
-  durationHours: number | null;
-  thresholdLevel: number;
-  thresholdKind: 'floodLimit' | 'restricted' | 'normalPool' | 'spillwayCrest';
-  peakLevel: number;
-  peakAt: string;
-  excessStorage: number | null;
-  peakDischarge: number | null;
-  notified: { name: string; phone: string | null } | null;
-}
+export type FloodEvent = Schemas['FloodEventDto'];
 
 export interface ReportRainfall {
   gauges: number;
