@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       },
       options.broker,
     );
+    ingest.alerts.holdOfflineSweep(simulator.simulator.caughtUp);
   }
   const app = await startBackend({
     config,

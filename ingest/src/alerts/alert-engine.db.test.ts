@@ -83,6 +83,23 @@ describe('alert engine on the embedded database', () => {
     changes.length = 0;
   });
 
+  it('judges no station silent while the source is still replaying the past, then does', async () => {
+    const station = `${reservoirs[2].code}-RW`;
+    await db
+      .updateTable('stations')
+      .set({ last_report_at: new Date(Date.now() - 5 * 3_600_000) })
+      .where('code', '=', station)
+      .execute();
+    let caughtUp!: () => void;
+    engine.holdOfflineSweep(new Promise<void>((resolve) => (caughtUp = resolve)));
+    await engine.sweepOffline();
+    expect(changes.filter((c) => c.alert.ruleKey === `offline:${station}`)).toEqual([]);
+    caughtUp();
+    await Promise.resolve();
+    await engine.sweepOffline();
+    expect(changes.find((c) => c.alert.ruleKey === `offline:${station}`)?.action).toBe('open');
+  });
+
   it('judges quiet readings without a single write', async () => {
     for (let i = 0; i < 20; i++) {
       const batch = reservoirs.flatMap(quiet);

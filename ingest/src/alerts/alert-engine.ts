@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { createLogger } from '@yz/platform';
 import type { ValidReading } from '../telemetry/payload.js';
 import { ActiveAlerts } from './active-alerts.js';
 import { rainOfDay, readingsAtOrBefore, type PastReading } from './reading-history.js';
@@ -66,6 +67,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private readonly antecedent: AntecedentCache = new Map();
   private readonly models: ModelJudge;
   private refittedOn: string | null = null;
+  private offlineHeld = false;
+  private readonly logger = createLogger('alerts');
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -80,14 +83,20 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     await this.reload();
     this.active.start();
     this.timers = [
-      setInterval(() => void this.sweepOffline().catch(() => undefined), this.options.offlineSweepMs ?? 60_000),
-      setInterval(() => void this.reload().catch(() => undefined), RELOAD_MS),
       setInterval(
-        () => void this.nightlyRefit().catch((err: Error) => console.error('model refit failed:', err)),
+        () => void this.sweepOffline().catch((err) => this.logger.warn('offline sweep failed', err)),
+        this.options.offlineSweepMs ?? 60_000,
+      ),
+      setInterval(
+        () => void this.reload().catch((err) => this.logger.warn('alert rules not reloaded', err)),
+        RELOAD_MS,
+      ),
+      setInterval(
+        () => void this.nightlyRefit().catch((err) => this.logger.error('model refit failed', err)),
         REFIT_CHECK_MS,
       ),
       setInterval(
-        () => void this.models.reloadIfRefitted().catch((err: Error) => console.error('model reload failed:', err)),
+        () => void this.models.reloadIfRefitted().catch((err) => this.logger.warn('models not reloaded', err)),
         MODELS_CHECK_MS,
       ),
     ];
@@ -187,7 +196,17 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   }
 
   /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
+  /**
+   * No station is judged silent until `until` settles: a source replaying the past (the simulator filling the last
+   * hours on a first start) leaves every station hours behind until it has caught up; behind is not silent.
+   */
+  holdOfflineSweep(until: Promise<unknown>): void {
+    this.offlineHeld = true;
+    void until.finally(() => (this.offlineHeld = false));
+  }
+
   async sweepOffline(): Promise<void> {
+    if (this.offlineHeld) return;
     const now = this.options.now?.() ?? new Date();
     const rows = await this.db
       .selectFrom('stations')

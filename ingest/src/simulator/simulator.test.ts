@@ -177,6 +177,20 @@ describe('Simulator', () => {
     expect(published).toHaveLength(4 * FIXTURES.length);
   });
 
+  it('says when it has caught up with the real clock, not before', async () => {
+    // Started 3 h in the past at 3600×: real time is reached after about 3 s.
+    vi.useFakeTimers({ now: START.getTime() + 3 * HOUR });
+    const sim = new Simulator(FIXTURES, { ...CLEAN, speed: 3600 });
+    let caughtUp = false;
+    void sim.caughtUp.then(() => (caughtUp = true));
+    sim.start(() => undefined);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(caughtUp).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    sim.stop();
+    expect(caughtUp).toBe(true);
+  });
+
   it('keeps running when publishing fails', async () => {
     vi.useFakeTimers();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -61,6 +61,9 @@ export class Simulator {
   private drill: (StormDrill & { centre: { lon: number; lat: number }; spawned: boolean }) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private publishing = false;
+  private markCaughtUp!: () => void;
+  /** Settles once every report up to the real clock has been published (a run started in the past has caught up). */
+  readonly caughtUp = new Promise<void>((resolve) => (this.markCaughtUp = resolve));
 
   constructor(reservoirs: readonly ReservoirSeed[], options: SimulatorOptions) {
     if (reservoirs.length === 0) throw new Error('the simulator needs at least one reservoir');
@@ -136,7 +139,8 @@ export class Simulator {
     this.timer = setInterval(() => {
       if (!this.publishing) {
         const now = clock();
-        void this.publishUpTo(Math.min(simStart + (now - realStart) * this.speed, now), publish);
+        const upTo = Math.min(simStart + (now - realStart) * this.speed, now);
+        void this.publishUpTo(upTo, publish).then(() => upTo === now && this.markCaughtUp());
       }
     }, intervalMs);
   }
