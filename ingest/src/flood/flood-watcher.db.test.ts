@@ -42,7 +42,7 @@ describe('flood watcher on the embedded database', () => {
       { time: at('08:10'), value: 318.3 },
       { time: at('09:00'), value: 318.6 },
     ];
-    const changes = await watcher().onLevels(UNGATED.code, rising);
+    const changes = await watcher().onLevels(new Map([[UNGATED.code, rising]]));
     expect(changes.map((c) => `${c.kind}:${c.change.type}`)).toContain('spill:open');
     let [limit, spill] = await events(UNGATED.code);
     expect(limit).toMatchObject({
@@ -62,7 +62,7 @@ describe('flood watcher on the embedded database', () => {
       { time: at('10:30'), value: 317.9 },
       { time: at('11:00'), value: 317.9 },
     ];
-    const closing = await watcher().onLevels(UNGATED.code, falling);
+    const closing = await watcher().onLevels(new Map([[UNGATED.code, falling]]));
     expect(closing.map((c) => c.change.type)).toEqual(['close', 'close']);
     [limit, spill] = await events(UNGATED.code);
     expect(limit).toMatchObject({ ended_at: at('10:00'), duration_hours: '1.92' });
@@ -71,11 +71,40 @@ describe('flood watcher on the embedded database', () => {
 
   it('watches a category-3 dam before reinforcement acceptance against its restricted level (limit − 1 m)', async () => {
     const limit = MONITORED.levels.floodLimitLevel;
-    await watcher().onLevels(MONITORED.code, [
-      { time: at('08:00'), value: limit - 0.8 },
-      { time: at('08:05'), value: limit - 0.7 },
-    ]);
+    await watcher().onLevels(
+      new Map([
+        [
+          MONITORED.code,
+          [
+            { time: at('08:00'), value: limit - 0.8 },
+            { time: at('08:05'), value: limit - 0.7 },
+          ],
+        ],
+      ]),
+    );
     const [event] = await events(MONITORED.code);
     expect(event).toMatchObject({ threshold_kind: 'restricted', threshold_level: String((limit - 1).toFixed(2)) });
+  });
+
+  it('watches many reservoirs in one pass, and passes over a reservoir it does not know', async () => {
+    const day3 = (hhmm: string) => new Date(`2026-07-03T${hhmm}:00+08:00`);
+    const peak = reservoirs.get(MONITORED.code)!.levels.floodLimitLevel;
+    const changes = await watcher().onLevels(
+      new Map([
+        [
+          UNGATED.code,
+          [
+            { time: day3('08:00'), value: 317.9 },
+            { time: day3('08:05'), value: 318.1 },
+            { time: day3('08:10'), value: 318.3 },
+          ],
+        ],
+        [MONITORED.code, [{ time: day3('08:00'), value: peak }]],
+        ['999999-9999', [{ time: day3('08:00'), value: 1 }]],
+      ]),
+    );
+    expect(changes.filter((c) => c.reservoirCode === UNGATED.code && c.change.type === 'open')).toHaveLength(2);
+    expect(changes.find((c) => c.reservoirCode === MONITORED.code)?.change.type).toBe('update');
+    expect(changes.some((c) => c.reservoirCode === '999999-9999')).toBe(false);
   });
 });

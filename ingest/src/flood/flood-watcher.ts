@@ -18,10 +18,17 @@ export type FloodEventChange =
   | { kind: 'flood_limit'; reservoirCode: string; change: EventChange<FloodLimitEvent> }
   | { kind: 'spill'; reservoirCode: string; change: EventChange<SpillEvent> };
 
+/** Watch rows per upsert: two per reservoir, four parameters each, well under PostgreSQL's 65,535. */
+const WATCH_ROWS_PER_STATEMENT = 1000;
+
+type WatchRow = { reservoir_code: string; watch: 'flood_limit' | 'spill'; state: string; updated_at: Date };
+
 /**
  * Keeps each reservoir's above-flood-limit and spill watches as water levels are committed, and records the events
  * they open, raise and close. The watch state lives in the database, read and written in the transaction that
- * records the events, so it survives a restart and two ingest processes never step one watch at once.
+ * records the events, so it survives a restart and two ingest processes never step one watch at once. A pass over
+ * many reservoirs is one transaction of a few statements: one per reservoir kept the embedded database's only
+ * connection busy long enough for levels to pile up in memory during a burst.
  */
 export class FloodWatcher {
   constructor(
@@ -29,46 +36,63 @@ export class FloodWatcher {
     private readonly reservoirOf: (code: string) => FloodReservoir | undefined,
   ) {}
 
-  /** Takes one reservoir's new water levels (any order) and returns the event changes they made. */
-  async onLevels(code: string, levels: readonly TimedValue[]): Promise<FloodEventChange[]> {
-    const reservoir = this.reservoirOf(code);
-    if (!reservoir || levels.length === 0) return [];
-    const sorted = [...levels].sort((a, b) => a.time.getTime() - b.time.getTime());
+  /** Takes new water levels by reservoir (any order) and returns the event changes they made. */
+  async onLevels(levelsByReservoir: ReadonlyMap<string, readonly TimedValue[]>): Promise<FloodEventChange[]> {
+    const work = [...levelsByReservoir]
+      .map(([code, levels]) => ({ code, reservoir: this.reservoirOf(code), levels }))
+      .filter((w): w is typeof w & { reservoir: FloodReservoir } => w.reservoir !== undefined && w.levels.length > 0)
+      .sort((a, b) => a.code.localeCompare(b.code));
+    if (work.length === 0) return [];
     return this.db.transaction().execute(async (tx) => {
       const states = await tx
         .selectFrom('flood_watches')
-        .select(['watch', 'state'])
-        .where('reservoir_code', '=', code)
+        .select(['reservoir_code', 'watch', 'state'])
+        .where(
+          'reservoir_code',
+          'in',
+          work.map((w) => w.code),
+        )
+        .orderBy('reservoir_code')
         .forUpdate()
         .execute();
-      const stateOf = (watch: 'flood_limit' | 'spill') => states.find((s) => s.watch === watch)?.state;
-      let limit = (stateOf('flood_limit') as LimitWatch | undefined) ?? emptyWatch();
-      let spill = (stateOf('spill') as SpillWatch | undefined) ?? emptyWatch();
-      const spillway = ungatedSpillway(reservoir);
+      const stateOf = (code: string, watch: 'flood_limit' | 'spill') =>
+        states.find((s) => s.reservoir_code === code && s.watch === watch)?.state;
       const changes: FloodEventChange[] = [];
-      for (const reading of sorted) {
-        const context = { ...reservoir, floodSeason: isFloodSeason(reading.time) };
-        const limitStep = stepFloodLimitEvents(limit, reading, context);
-        limit = limitStep.state;
-        if (limitStep.change) changes.push({ kind: 'flood_limit', reservoirCode: code, change: limitStep.change });
-        if (spillway) {
-          const spillStep = stepSpillEvents(spill, reading, spillway);
-          spill = spillStep.state;
-          if (spillStep.change) changes.push({ kind: 'spill', reservoirCode: code, change: spillStep.change });
+      const rows: WatchRow[] = [];
+      const now = new Date();
+      for (const { code, reservoir, levels } of work) {
+        const sorted = [...levels].sort((a, b) => a.time.getTime() - b.time.getTime());
+        let limit = (stateOf(code, 'flood_limit') as LimitWatch | undefined) ?? emptyWatch();
+        let spill = (stateOf(code, 'spill') as SpillWatch | undefined) ?? emptyWatch();
+        const spillway = ungatedSpillway(reservoir);
+        for (const reading of sorted) {
+          const context = { ...reservoir, floodSeason: isFloodSeason(reading.time) };
+          const limitStep = stepFloodLimitEvents(limit, reading, context);
+          limit = limitStep.state;
+          if (limitStep.change) changes.push({ kind: 'flood_limit', reservoirCode: code, change: limitStep.change });
+          if (spillway) {
+            const spillStep = stepSpillEvents(spill, reading, spillway);
+            spill = spillStep.state;
+            if (spillStep.change) changes.push({ kind: 'spill', reservoirCode: code, change: spillStep.change });
+          }
         }
+        rows.push({ reservoir_code: code, watch: 'flood_limit', state: JSON.stringify(limit), updated_at: now });
+        if (spillway)
+          rows.push({ reservoir_code: code, watch: 'spill', state: JSON.stringify(spill), updated_at: now });
       }
-      await saveWatch(tx, code, 'flood_limit', limit);
-      if (spillway) await saveWatch(tx, code, 'spill', spill);
+      for (let i = 0; i < rows.length; i += WATCH_ROWS_PER_STATEMENT) {
+        await saveWatches(tx, rows.slice(i, i + WATCH_ROWS_PER_STATEMENT));
+      }
       for (const change of changes) await recordEvent(tx, change);
       return changes;
     });
   }
 }
 
-async function saveWatch(tx: Transaction<Database>, code: string, watch: 'flood_limit' | 'spill', state: unknown) {
+async function saveWatches(tx: Transaction<Database>, rows: WatchRow[]) {
   await tx
     .insertInto('flood_watches')
-    .values({ reservoir_code: code, watch, state: JSON.stringify(state), updated_at: new Date() })
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['reservoir_code', 'watch']).doUpdateSet((eb) => ({
         state: eb.ref('excluded.state'),

@@ -1,4 +1,5 @@
 import type { TimedValue } from '@yz/domain';
+import { createLogger } from '@yz/platform';
 import type { IngestPipeline } from '../telemetry/ingest-pipeline.js';
 import type { FloodEventChange, FloodWatcher } from './flood-watcher.js';
 
@@ -12,17 +13,24 @@ export function watchFloodsAfterCommit(
   watcher: FloodWatcher,
   onChanges: (changes: FloodEventChange[]) => Promise<void>,
 ) {
+  const logger = createLogger('flood');
   const waiting = new Map<string, TimedValue[]>();
   let pass: Promise<void> | undefined;
   const run = async () => {
     while (waiting.size) {
-      const batch = [...waiting];
+      const batch = new Map(waiting);
       waiting.clear();
-      for (const [code, levels] of batch) {
-        try {
-          await onChanges(await watcher.onLevels(code, levels));
-        } catch (err) {
-          console.error(`flood watch of ${code} failed:`, (err as Error).message);
+      try {
+        await onChanges(await watcher.onLevels(batch));
+      } catch (err) {
+        // One reservoir's bad data must not cost the others their events: the pass again, a reservoir at a time.
+        logger.warn(`flood watch pass of ${batch.size} reservoirs failed, watching them one by one`, err);
+        for (const [code, levels] of batch) {
+          try {
+            await onChanges(await watcher.onLevels(new Map([[code, levels]])));
+          } catch (err) {
+            logger.error(`flood watch of ${code} failed`, err);
+          }
         }
       }
     }
