@@ -55,8 +55,9 @@ export class FloodWatcher {
         .orderBy('reservoir_code')
         .forUpdate()
         .execute();
-      const stateOf = (code: string, watch: 'flood_limit' | 'spill') =>
-        states.find((s) => s.reservoir_code === code && s.watch === watch)?.state;
+      // By reservoir and watch: a pass may hold every reservoir of a province.
+      const saved = new Map(states.map((s) => [`${s.reservoir_code}/${s.watch}`, s.state]));
+      const stateOf = (code: string, watch: 'flood_limit' | 'spill') => saved.get(`${code}/${watch}`);
       const changes: FloodEventChange[] = [];
       const rows: WatchRow[] = [];
       const now = new Date();
