@@ -1,4 +1,4 @@
-import { chunksOf } from './bulk-write.js';
+import { chunksOf } from '@yz/platform';
 import type { Sql } from './sql.js';
 
 export interface AuditEntry {

@@ -1,17 +1,7 @@
 // Writes of many rows at once (ledger imports): a few set-based statements rather than several per row.
 import { sql, type Insertable } from 'kysely';
-import type { Database } from '@yz/platform';
+import { chunksOf, type Database } from '@yz/platform';
 import type { Sql } from './sql.js';
-
-/** Rows per multi-row statement of a bulk write: well under PostgreSQL's 65,535 parameters per statement. */
-const BULK_ROWS = 1000;
-
-/** Splits rows into the statements of a bulk write. */
-export function chunksOf<T>(rows: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += BULK_ROWS) chunks.push(rows.slice(i, i + BULK_ROWS));
-  return chunks;
-}
 
 /** Tables whose serial id a bulk insert draws up front, so that each new row's id is known (for its audit entry). */
 type SerialTable = 'hazards' | 'funding_allocations' | 'funding_expenditures';

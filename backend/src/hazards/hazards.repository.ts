@@ -1,7 +1,8 @@
+import { chunksOf } from '@yz/platform';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Page } from '../common/paging.js';
-import { chunksOf, insertMany } from '../common/bulk-write.js';
+import { insertMany } from '../common/bulk-write.js';
 import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, isoDateOrNull, type Sql } from '../common/sql.js';

@@ -1,6 +1,6 @@
+import { chunksOf } from '@yz/platform';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { chunksOf } from '../common/bulk-write.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';

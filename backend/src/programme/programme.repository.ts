@@ -1,8 +1,9 @@
+import { chunksOf } from '@yz/platform';
 import { Injectable } from '@nestjs/common';
 import type { FundingSource, ProjectKind, Stage } from '@yz/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { writeAudit, type AuditEntry } from '../common/audit-log.js';
-import { chunksOf, insertMany } from '../common/bulk-write.js';
+import { insertMany } from '../common/bulk-write.js';
 import { lockRows } from '../common/row-lock.js';
 import { inScope, type AreaScope } from '../common/scope.js';
 import { InjectDb, isoDate, type Sql } from '../common/sql.js';

@@ -11,15 +11,12 @@ import {
   type SpillWatch,
   type TimedValue,
 } from '@yz/domain';
-import type { Database, FloodReservoir } from '@yz/platform';
+import { chunksOf, type Database, type FloodReservoir } from '@yz/platform';
 import type { Kysely, Transaction } from 'kysely';
 
 export type FloodEventChange =
   | { kind: 'flood_limit'; reservoirCode: string; change: EventChange<FloodLimitEvent> }
   | { kind: 'spill'; reservoirCode: string; change: EventChange<SpillEvent> };
-
-/** Watch rows per upsert: two per reservoir, four parameters each, well under PostgreSQL's 65,535. */
-const WATCH_ROWS_PER_STATEMENT = 1000;
 
 type WatchRow = { reservoir_code: string; watch: 'flood_limit' | 'spill'; state: string; updated_at: Date };
 
@@ -81,9 +78,7 @@ export class FloodWatcher {
         if (spillway)
           rows.push({ reservoir_code: code, watch: 'spill', state: JSON.stringify(spill), updated_at: now });
       }
-      for (let i = 0; i < rows.length; i += WATCH_ROWS_PER_STATEMENT) {
-        await saveWatches(tx, rows.slice(i, i + WATCH_ROWS_PER_STATEMENT));
-      }
+      for (const chunk of chunksOf(rows)) await saveWatches(tx, chunk);
       for (const change of changes) await recordEvent(tx, change);
       return changes;
     });

@@ -7,3 +7,4 @@ export * from './rollup-refresh.js';
 export * from './failure.js';
 export * from './characteristic-levels.js';
 export { MIGRATIONS } from './migrations/index.js';
+export * from './statement-chunks.js';
