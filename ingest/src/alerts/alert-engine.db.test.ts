@@ -78,6 +78,26 @@ describe('alert engine on the embedded database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The raw statements an engine of its own makes judging `readings` once committed; its alerts go to `changes`. */
+  const readsOfPass = async (readings: ValidReading[]): Promise<string[]> => {
+    const reads: string[] = [];
+    const spy = open.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'RawNode') reads.push(args.node.sqlFragments.join('?'));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const engine2 = new AlertEngine(spy);
+    await engine2.start();
+    engine2.on('alert', (c) => changes.push(c));
+    reads.length = 0;
+    await engine2.onStored(readings);
+    await engine2.idle();
+    engine2.stop();
+    return reads;
+  };
+
   beforeEach(() => {
     counter.writes = 0;
     changes.length = 0;
@@ -156,25 +176,29 @@ describe('alert engine on the embedded database', () => {
       .insertInto('readings')
       .values(rain.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
       .execute();
-    const reads: string[] = [];
-    const spy = open.db.withPlugin({
-      transformQuery: (args) => {
-        if (args.node.kind === 'RawNode') reads.push(args.node.sqlFragments.join('?'));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
-    const engine2 = new AlertEngine(spy);
-    await engine2.start();
-    engine2.on('alert', (c) => changes.push(c));
-    reads.length = 0;
-    await engine2.onStored(rain);
-    await engine2.idle();
-    engine2.stop();
+    const reads = await readsOfPass(rain);
     expect(reads.filter((q) => q.includes("INTERVAL '24 hours'"))).toHaveLength(1);
     // 75 mm within the hour: one alert for the gauge, at the highest grade any window reached; 1 mm elsewhere: none.
     expect(changes.map((c) => [c.action, c.alert.reservoirCode, c.alert.ruleKey, c.alert.severity])).toEqual([
       ['open', a.code, 'rain:RG1', 'major'],
     ]);
+  });
+
+  it("reads every reservoir's flood outlook of a pass at once, each at its own reading", async () => {
+    // The first reservoir rose 10 cm over its last three levels; the others have no recent level.
+    const [a] = reservoirs;
+    const levels = [0, 1, 2].map((i) => reading(a, 'WL1', a.levels.normalLevel - 1 + i * 0.05));
+    await open.db
+      .insertInto('readings')
+      .values(levels.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
+      .execute();
+    const pass = [levels[2], ...reservoirs.slice(1).flatMap(quiet)];
+    const reads = await readsOfPass(pass);
+    expect(reads.filter((q) => q.includes("s.type = 'water_level'"))).toHaveLength(1);
+    const saved = await open.db.selectFrom('flood_outlooks').select(['reservoir_code', 'at', 'outlook']).execute();
+    const outlookOf = (code: string) => saved.find((o) => o.reservoir_code === code);
+    expect(outlookOf(a.code)?.at).toEqual(levels[2].time);
+    expect(outlookOf(a.code)?.outlook).toMatchObject({ level: levels[2].value, hoursTo: expect.any(Object) });
+    for (const r of reservoirs.slice(1)) expect(outlookOf(r.code)?.outlook).toMatchObject({ level: null });
   });
 });

@@ -9,8 +9,8 @@ import {
   applyEvaluation,
   beijingDay,
   fitAllSensorModels,
-  outlookOf,
-  saveOutlook,
+  outlooksOf,
+  saveOutlooks,
   type AntecedentCache,
   type Database,
   type FloodReservoir,
@@ -31,6 +31,7 @@ import {
   evaluateWaterLevelRise,
   type Evaluation,
   type AlertChange,
+  type FloodOutlook,
   type TimedValue,
 } from '@yz/domain';
 
@@ -172,6 +173,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         this.db,
         judged.filter((r) => r.type === 'rainfall').map((r) => at(r, 0)),
       ),
+      outlook: await this.outlooks(judged),
     };
     for (const reading of judged) {
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId)!;
@@ -179,6 +181,27 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         this.apply(reservoirCode, e, reading.time);
       }
     }
+  }
+
+  /**
+   * Foresight for the levels and rain of a batch: each reading's reservoir's outlook at the reading's time, read for
+   * the whole batch at once. The levels' outlooks are kept for the dashboard.
+   */
+  private async outlooks(judged: ValidReading[]): Promise<Map<number, FloodOutlook>> {
+    const readings = judged.filter((r) => r.type === 'water_level' || r.type === 'rainfall');
+    const codes = readings.map((r) => this.reservoirBySensor.get(r.sensorId)!);
+    const outlooks = await outlooksOf(
+      this.db,
+      readings.map((r, i) => ({ reservoir: this.rules.get(codes[i])!.flood, now: r.time })),
+      this.antecedent,
+    );
+    await saveOutlooks(
+      this.db,
+      readings.flatMap((r, i) =>
+        r.type === 'water_level' ? [{ code: codes[i], at: r.time, outlook: outlooks[i] }] : [],
+      ),
+    );
+    return new Map(readings.map((r, i) => [r.sensorId, outlooks[i]]));
   }
 
   /** The reservoir as the flood rules read it, from the registry loaded with the rules. */
@@ -234,8 +257,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
         const rise = before && evaluateWaterLevelRise(config.waterLevelRise, before, r);
         if (rise) out.push(rise);
         // Foresight: the level projected forward at the inflow of the last hours.
-        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
-        await saveOutlook(this.db, rules.flood.code, r.time, outlook);
+        const outlook = history.outlook.get(r.sensorId)!;
         // Not known is not soon: an open alert is judged normal again, as when the design flood level is out of reach.
         out.push(evaluateFloodOutlook(outlook.hoursTo ?? { designFlood: null }));
         return out;
@@ -243,7 +265,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       case 'rainfall': {
         const sums = rainSums(history.rain.get(r.sensorId) ?? [], r.time);
         const out = [evaluateRain(config.rain, sensor.code, sums)];
-        const outlook = await outlookOf(this.db, rules.flood, r.time, this.antecedent);
+        const outlook = history.outlook.get(r.sensorId)!;
         if (outlook.level !== null) out.push(evaluateCriticalRain(outlook.criticalRainfall, sums['3h']));
         return out;
       }
@@ -291,6 +313,8 @@ interface History {
   previous: Map<number, PastReading>;
   /** Rain gauges' increments of the 24 h up to the reading. */
   rain: Map<number, TimedValue[]>;
+  /** Water-level sensors' and rain gauges' reservoir's flood outlook at the reading's time. */
+  outlook: Map<number, FloodOutlook>;
 }
 
 /** Verdicts of the rules that need only the reading itself. */

@@ -144,10 +144,13 @@ function parseTime(raw: unknown, now: Date): Date | Reject {
   return time;
 }
 
-/** `Date` rolls 30 February over to 2 March; the written day must exist in the written month. */
+/** `Date` rolls 30 February over to 2 March; the written day must exist in the written month (digits: see the regex). */
 function isCalendarDate(iso: string): boolean {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const digits = (at: number) => (iso.charCodeAt(at) - 48) * 10 + iso.charCodeAt(at + 1) - 48;
+  const [month, day] = [digits(5), digits(8)];
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Every month has 28 days: the calendar is asked only about the last few (this runs for every reading).
+  return day <= 28 || day <= new Date(Date.UTC(Number(iso.slice(0, 4)), month, 0)).getUTCDate();
 }
 
 function checkValue(raw: unknown, type: SensorType): number | Reject {

@@ -60,14 +60,22 @@ export async function storeBatch(
 async function insertReadings(db: Kysely<Database>, readings: ValidReading[]): Promise<ValidReading[]> {
   // Rows go in in key order, so batches committing side by side on several connections cannot deadlock.
   const sorted = [...readings].sort((a, b) => a.sensorId - b.sensorId || a.time.getTime() - b.time.getTime());
-  const { rows } = await sql<{ s: number; t: Date }>`
+  // The hot path: arrays written as literals here (the driver's per-element formatting of dates cost more than the
+  // insert), and times returned as epoch milliseconds, cheaper to read than timestamps.
+  const { rows } = await sql<{ s: number; ms: number }>`
     INSERT INTO readings (sensor_id, time, value)
-    SELECT s, t, v FROM unnest(${sorted.map((r) => r.sensorId)}::int[], ${sorted.map((r) => r.time)}::timestamptz[],
-      ${sorted.map((r) => r.value)}::float8[]) AS x(s, t, v)
+    SELECT s, t, v FROM unnest(${arrayLiteral(sorted.map((r) => r.sensorId))}::int[],
+      ${arrayLiteral(sorted.map((r) => r.time.toISOString()))}::timestamptz[],
+      ${arrayLiteral(sorted.map((r) => r.value))}::float8[]) AS x(s, t, v)
     ON CONFLICT (sensor_id, time) DO NOTHING
-    RETURNING sensor_id AS s, time AS t`.execute(db);
+    RETURNING sensor_id AS s, (extract(epoch FROM time) * 1000)::float8 AS ms`.execute(db);
   const byKey = new Map(readings.map((r) => [`${r.sensorId}|${r.time.getTime()}`, r]));
-  return rows.map((row) => byKey.get(`${row.s}|${row.t.getTime()}`)!);
+  return rows.map((row) => byKey.get(`${row.s}|${row.ms}`)!);
+}
+
+/** A PostgreSQL array literal of numbers or of strings that need no quoting (ISO times). */
+function arrayLiteral(values: readonly (number | string)[]): string {
+  return `{${values.join(',')}}`;
 }
 
 /**

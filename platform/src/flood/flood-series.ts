@@ -9,17 +9,11 @@ import {
 } from '@yz/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema.js';
+import { chunksOf } from '../database/statement-chunks.js';
 import type { FloodReservoir } from './flood-registry.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-export interface OutlookSeries {
-  /** Water levels of the inflow window up to `now`. */
-  levelSeries: TimedValue[];
-  /** Daily rain totals of the last complete hydrological days, each stamped at its 08:00 end; null: no gauge. */
-  rainSeries: TimedValue[] | null;
-}
 
 /**
  * The antecedent daily totals change only when a hydrological day ends: a caller judging every reading keeps them
@@ -27,68 +21,29 @@ export interface OutlookSeries {
  */
 export type AntecedentCache = Map<string, TimedValue[] | null>;
 
+/** A reservoir's outlook wanted at `now`. */
+export interface OutlookRequest {
+  reservoir: FloodReservoir;
+  now: Date;
+}
+
 /**
- * What the outlook reads from the database: the levels of the last hours and the gauge's daily totals of the
- * antecedent days (the index needs day totals only, so 15 rows, not 4000 five-minute readings).
+ * The flood outlooks of many reservoirs, each at its own time, from two statements whatever their number (a burst
+ * judges every reservoir's level at once: a statement per reservoir kept the database busy for seconds). What they
+ * read: the levels of the last hours and the gauge's daily totals of the antecedent days (the index needs day totals
+ * only, so 15 rows, not 4000 five-minute readings).
  */
-export async function loadOutlookSeries(
+export async function outlooksOf(
   db: Kysely<Database>,
-  code: string,
-  now: Date,
+  requests: readonly OutlookRequest[],
   cache?: AntecedentCache,
-): Promise<OutlookSeries> {
-  const levelSeries = await db
-    .selectFrom('readings as x')
-    .innerJoin('sensors as s', 's.id', 'x.sensor_id')
-    .select(['x.time', 'x.value'])
-    .where('s.reservoir_code', '=', code)
-    .where('s.type', '=', 'water_level')
-    .where('x.time', '>=', new Date(now.getTime() - INFLOW_WINDOW_HOURS * HOUR_MS))
-    .where('x.time', '<=', now)
-    .orderBy('x.time')
-    .execute();
-  const lastEnd = dayEndAtOrBefore(now.getTime());
-  const key = `${code}@${lastEnd}`;
-  const cached = cache?.get(key);
-  if (cached !== undefined) return { levelSeries, rainSeries: cached };
-  const rainSeries = await antecedentDays(db, code, lastEnd);
-  if (cache) {
-    // Only the current day's entries are worth keeping.
-    for (const k of cache.keys()) if (!k.endsWith(`@${lastEnd}`)) cache.delete(k);
-    cache.set(key, rainSeries);
-  }
-  return { levelSeries, rainSeries };
-}
-
-async function antecedentDays(db: Kysely<Database>, code: string, lastEnd: number): Promise<TimedValue[] | null> {
-  const gauge = await db
-    .selectFrom('sensors')
-    .select('id')
-    .where('reservoir_code', '=', code)
-    .where('type', '=', 'rainfall')
-    .executeTakeFirst();
-  if (!gauge) return null;
-  // A reading at 08:00 ends the day before it: the day's end is the next whole UTC day after (time − ε).
-  const { rows } = await sql<{ dayEnd: Date; total: number }>`
-    SELECT to_timestamp(ceil(extract(epoch FROM time) / 86400) * 86400) AS "dayEnd", sum(value)::float8 AS total
-    FROM readings
-    WHERE sensor_id = ${gauge.id} AND time > ${new Date(lastEnd - ANTECEDENT_DAYS * DAY_MS)} AND time <= ${new Date(lastEnd)}
-    GROUP BY 1`.execute(db);
-  return rows.map((r) => ({ time: r.dayEnd, value: r.total }));
-}
-
-/** Keeps the newest outlook of a reservoir (an older reading's, arriving late, does not replace it). */
-export async function saveOutlook(db: Kysely<Database>, code: string, at: Date, outlook: FloodOutlook): Promise<void> {
-  await db
-    .insertInto('flood_outlooks')
-    .values({ reservoir_code: code, at, outlook: JSON.stringify(outlook) })
-    .onConflict((oc) =>
-      oc
-        .column('reservoir_code')
-        .doUpdateSet((eb) => ({ at: eb.ref('excluded.at'), outlook: eb.ref('excluded.outlook') }))
-        .where('flood_outlooks.at', '<=', (eb) => eb.ref('excluded.at')),
-    )
-    .execute();
+): Promise<FloodOutlook[]> {
+  if (!requests.length) return [];
+  const levels = await levelSeries(db, requests);
+  const rains = await antecedentSeries(db, requests, cache);
+  return requests.map(({ reservoir, now }, i) =>
+    floodOutlook({ reservoir, levelSeries: levels[i], rainSeries: rains[i], now, floodSeason: isFloodSeason(now) }),
+  );
 }
 
 /** The flood outlook of a reservoir at `now`, read from the database. */
@@ -98,6 +53,96 @@ export async function outlookOf(
   now: Date,
   cache?: AntecedentCache,
 ): Promise<FloodOutlook> {
-  const series = await loadOutlookSeries(db, reservoir.code, now, cache);
-  return floodOutlook({ reservoir, ...series, now, floodSeason: isFloodSeason(now) });
+  const [outlook] = await outlooksOf(db, [{ reservoir, now }], cache);
+  return outlook;
+}
+
+/** Each request's water levels of the inflow window up to its time, oldest first. */
+async function levelSeries(db: Kysely<Database>, requests: readonly OutlookRequest[]): Promise<TimedValue[][]> {
+  const { rows } = await sql<{ i: number; time: Date; value: number }>`
+    SELECT u.i::int AS i, x.time, x.value
+    FROM unnest(${requests.map((q) => q.reservoir.code)}::text[],
+                ${requests.map((q) => new Date(q.now.getTime() - INFLOW_WINDOW_HOURS * HOUR_MS))}::timestamptz[],
+                ${requests.map((q) => q.now)}::timestamptz[]) WITH ORDINALITY AS u(code, since, until, i)
+    JOIN sensors s ON s.reservoir_code = u.code AND s.type = 'water_level'
+    JOIN readings x ON x.sensor_id = s.id AND x.time >= u.since AND x.time <= u.until
+    ORDER BY u.i, x.time`.execute(db);
+  const series = requests.map((): TimedValue[] => []);
+  for (const r of rows) series[r.i - 1].push({ time: r.time, value: r.value });
+  return series;
+}
+
+/**
+ * Each request's gauge's daily rain totals of the last complete hydrological days, each stamped at its 08:00 end;
+ * null where the reservoir has no gauge. Totals in the cache are not read again.
+ */
+async function antecedentSeries(
+  db: Kysely<Database>,
+  requests: readonly OutlookRequest[],
+  cache: AntecedentCache | undefined,
+): Promise<(TimedValue[] | null)[]> {
+  const keys = requests.map((q) => `${q.reservoir.code}@${dayEndAtOrBefore(q.now.getTime())}`);
+  const found = new Map<string, TimedValue[] | null>();
+  for (const key of keys) {
+    const cached = cache?.get(key);
+    if (cached !== undefined) found.set(key, cached);
+  }
+  const missing = [...new Set(keys.filter((k) => !found.has(k)))].map((key) => {
+    const at = key.lastIndexOf('@');
+    return { key, code: key.slice(0, at), lastEnd: Number(key.slice(at + 1)) };
+  });
+  if (missing.length) {
+    // A reading at 08:00 ends the day before it: the day's end is the next whole UTC day after (time − ε).
+    const { rows } = await sql<{ i: number; dayEnd: Date | null; total: number | null }>`
+      SELECT u.i::int AS i, d."dayEnd", d.total
+      FROM unnest(${missing.map((m) => m.code)}::text[],
+                  ${missing.map((m) => new Date(m.lastEnd - ANTECEDENT_DAYS * DAY_MS))}::timestamptz[],
+                  ${missing.map((m) => new Date(m.lastEnd))}::timestamptz[]) WITH ORDINALITY AS u(code, since, until, i)
+      CROSS JOIN LATERAL (SELECT id FROM sensors WHERE reservoir_code = u.code AND type = 'rainfall'
+                          ORDER BY id LIMIT 1) g
+      LEFT JOIN LATERAL (SELECT to_timestamp(ceil(extract(epoch FROM time) / 86400) * 86400) AS "dayEnd",
+                                sum(value)::float8 AS total
+                         FROM readings WHERE sensor_id = g.id AND time > u.since AND time <= u.until
+                         GROUP BY 1) d ON true`.execute(db);
+    // A reservoir with a gauge gets its list (perhaps empty); one without has no row: null.
+    for (const m of missing) found.set(m.key, null);
+    for (const r of rows) {
+      const key = missing[r.i - 1].key;
+      const days = found.get(key) ?? [];
+      if (r.dayEnd !== null && r.total !== null) days.push({ time: r.dayEnd, value: r.total });
+      found.set(key, days);
+    }
+    if (cache) {
+      // Only the newest day's entries are worth keeping.
+      const newest = missing.reduce((max, m) => Math.max(max, m.lastEnd), 0);
+      for (const k of cache.keys()) if (!k.endsWith(`@${newest}`)) cache.delete(k);
+      for (const m of missing) if (m.lastEnd === newest) cache.set(m.key, found.get(m.key)!);
+    }
+  }
+  return keys.map((k) => found.get(k)!);
+}
+
+/** Keeps the newest outlook of each reservoir (an older reading's, arriving late, does not replace it). */
+export async function saveOutlooks(
+  db: Kysely<Database>,
+  outlooks: readonly { code: string; at: Date; outlook: FloodOutlook }[],
+): Promise<void> {
+  // One statement may not update a row twice: the newest of each reservoir only.
+  const newest = new Map<string, (typeof outlooks)[number]>();
+  for (const o of outlooks) {
+    const kept = newest.get(o.code);
+    if (!kept || kept.at <= o.at) newest.set(o.code, o);
+  }
+  for (const chunk of chunksOf([...newest.values()])) {
+    await db
+      .insertInto('flood_outlooks')
+      .values(chunk.map((o) => ({ reservoir_code: o.code, at: o.at, outlook: JSON.stringify(o.outlook) })))
+      .onConflict((oc) =>
+        oc
+          .column('reservoir_code')
+          .doUpdateSet((eb) => ({ at: eb.ref('excluded.at'), outlook: eb.ref('excluded.outlook') }))
+          .where('flood_outlooks.at', '<=', (eb) => eb.ref('excluded.at')),
+      )
+      .execute();
+  }
 }
