@@ -9,6 +9,7 @@ import { loadRainStates, MemoryRainStateStore, startSl651Bridge, startSl651Stati
 import { IngestPipeline } from './telemetry/ingest-pipeline.js';
 import { LatestValues } from './telemetry/latest-values.js';
 import { IngestMetrics } from './telemetry/metrics.js';
+import { pacedPasses } from './telemetry/paced-passes.js';
 import { connectMqttSource, type MqttSourceOptions } from './telemetry/mqtt-source.js';
 import type { ValidReading } from './telemetry/payload.js';
 import { RegistryCache } from './telemetry/registry-cache.js';
@@ -91,30 +92,29 @@ export async function startIngest(
 }
 
 /**
- * Alerts are judged right after each commit, one pass at a time so verdicts on a sensor stay in order. Readings
- * that arrive while a pass runs wait for the next one, newest per sensor only: when ingest is flooded (a backlog
+ * Alerts are judged after commits, one pass at a time so verdicts on a sensor stay in order (see paced-passes.ts).
+ * Readings that arrive while a pass runs or waits wait for the next one, newest per sensor only: when ingest is flooded (a backlog
  * after an outage, a simulator catching up) alerting stays current instead of falling ever further behind.
  */
 function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics: IngestMetrics, logger: Logger) {
   const waiting = new Map<number, ValidReading>();
-  let pass: Promise<void> | undefined;
-  const run = async () => {
-    while (waiting.size) {
+  const passes = pacedPasses(
+    () => waiting.size > 0,
+    async () => {
       const readings = [...waiting.values()];
       waiting.clear();
       await alerts
         .onStored(readings)
         .catch((err: unknown) => logger.error(`alert evaluation of ${readings.length} readings failed`, err));
       metrics.alertBacklog.set(waiting.size);
-    }
-    pass = undefined;
-  };
+    },
+  );
   pipeline.on('stored', (readings) => {
     for (const r of readings) if ((waiting.get(r.sensorId)?.time ?? 0) < r.time) waiting.set(r.sensorId, r);
     metrics.alertBacklog.set(waiting.size);
-    pass ??= run();
+    passes.kick();
   });
-  return { idle: async () => void (await pass) };
+  return { idle: passes.idle };
 }
 
 /** Stopping: what arrives now is neither stored nor acknowledged, so the station sends it again to the next start. */

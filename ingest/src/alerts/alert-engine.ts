@@ -189,19 +189,21 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
    */
   private async outlooks(judged: ValidReading[]): Promise<Map<number, FloodOutlook>> {
     const readings = judged.filter((r) => r.type === 'water_level' || r.type === 'rainfall');
-    const codes = readings.map((r) => this.reservoirBySensor.get(r.sensorId)!);
-    const outlooks = await outlooksOf(
-      this.db,
-      readings.map((r, i) => ({ reservoir: this.rules.get(codes[i])!.flood, now: r.time })),
-      this.antecedent,
+    // A reservoir's level and rain of one report share an outlook: the reservoir at the report's time.
+    const keyOf = (r: ValidReading) => `${r.reservoirCode}@${r.time.getTime()}`;
+    const requests = new Map(
+      readings.map((r) => [keyOf(r), { reservoir: this.rules.get(r.reservoirCode)!.flood, now: r.time }]),
     );
+    const found = await outlooksOf(this.db, [...requests.values()], this.antecedent);
+    const byKey = new Map([...requests.keys()].map((key, i) => [key, found[i]]));
+    const outlookOf = (r: ValidReading) => byKey.get(keyOf(r))!;
     await saveOutlooks(
       this.db,
-      readings.flatMap((r, i) =>
-        r.type === 'water_level' ? [{ code: codes[i], at: r.time, outlook: outlooks[i] }] : [],
-      ),
+      readings
+        .filter((r) => r.type === 'water_level')
+        .map((r) => ({ code: r.reservoirCode, at: r.time, outlook: outlookOf(r) })),
     );
-    return new Map(readings.map((r, i) => [r.sensorId, outlooks[i]]));
+    return new Map(readings.map((r) => [r.sensorId, outlookOf(r)]));
   }
 
   /** The reservoir as the flood rules read it, from the registry loaded with the rules. */

@@ -28,18 +28,24 @@ export async function readingsAtOrBefore(db: Kysely<Database>, wants: HistoryAt[
   return new Map(rows.map((r) => [r.sensorId, { time: r.time, value: r.value }]));
 }
 
-/** Each rain gauge's increments of the 24 h up to its moment: every window and the hydrological day lie inside. */
+/**
+ * Each rain gauge's increments of the 24 h up to its moment: every window and the hydrological day lie inside. Dry
+ * intervals add nothing to a sum, so only increments above zero are read (most of a day's 288 on most days).
+ */
 export async function rainOfDay(db: Kysely<Database>, wants: HistoryAt[]): Promise<Map<number, PastReading[]>> {
   if (!wants.length) return new Map();
-  const { rows } = await sql<PastReading & { sensorId: number }>`
-    SELECT u.id AS "sensorId", r.time, r.value
+  const { rows } = await sql<{ sensorId: number; ms: number; value: number }>`
+    SELECT u.id AS "sensorId", (extract(epoch FROM r.time) * 1000)::float8 AS ms, r.value
     FROM unnest(${wants.map((w) => w.sensorId)}::int[], ${wants.map((w) => w.at)}::timestamptz[]) AS u(id, at)
-    JOIN readings r ON r.sensor_id = u.id AND r.time > u.at - INTERVAL '24 hours' AND r.time <= u.at`.execute(db);
+    -- Each gauge's day by its index: OFFSET 0 keeps the planner from making this a join over all of readings.
+    CROSS JOIN LATERAL (SELECT time, value FROM readings
+                        WHERE sensor_id = u.id AND time > u.at - INTERVAL '24 hours' AND time <= u.at AND value > 0
+                        OFFSET 0) r`.execute(db);
   const byGauge = new Map<number, PastReading[]>();
-  for (const { sensorId, time, value } of rows) {
+  for (const { sensorId, ms, value } of rows) {
     const list = byGauge.get(sensorId) ?? [];
     if (!list.length) byGauge.set(sensorId, list);
-    list.push({ time, value });
+    list.push({ time: new Date(ms), value });
   }
   return byGauge;
 }

@@ -1,10 +1,11 @@
 import type { TimedValue } from '@yz/domain';
 import { createLogger } from '@yz/platform';
 import type { IngestPipeline } from '../telemetry/ingest-pipeline.js';
+import { pacedPasses } from '../telemetry/paced-passes.js';
 import type { FloodEventChange, FloodWatcher } from './flood-watcher.js';
 
 /**
- * Every committed water level goes through the flood watches, in order, one pass at a time (unlike alert
+ * Every committed water level goes through the flood watches, in order, in paced passes (unlike alert
  * judging, which may skip to the newest reading, an event's start and peak need each reading); `onChanges`
  * gets what they recorded (the alert engine opens and resolves spill alerts).
  */
@@ -15,9 +16,9 @@ export function watchFloodsAfterCommit(
 ) {
   const logger = createLogger('flood');
   const waiting = new Map<string, TimedValue[]>();
-  let pass: Promise<void> | undefined;
-  const run = async () => {
-    while (waiting.size) {
+  const passes = pacedPasses(
+    () => waiting.size > 0,
+    async () => {
       const batch = new Map(waiting);
       waiting.clear();
       try {
@@ -33,9 +34,8 @@ export function watchFloodsAfterCommit(
           }
         }
       }
-    }
-    pass = undefined;
-  };
+    },
+  );
   pipeline.on('stored', (readings) => {
     for (const r of readings) {
       if (r.type !== 'water_level') continue;
@@ -43,7 +43,7 @@ export function watchFloodsAfterCommit(
       levels.push({ time: r.time, value: r.value });
       waiting.set(r.reservoirCode, levels);
     }
-    if (waiting.size) pass ??= run();
+    if (waiting.size) passes.kick();
   });
-  return { idle: async () => void (await pass) };
+  return { idle: passes.idle };
 }
