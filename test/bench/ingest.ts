@@ -1,7 +1,8 @@
-// Ingest throughput against its ceiling: (a) binary COPY of readings-shaped rows, (b) the project's commit path
-// alone (the ingest pipeline fed in-process, no broker), (c) end to end over MQTT: a standalone ingest on PostgreSQL
-// behind Mosquitto, and the embedded all-in-one, at 5 and 50 readings per message. Each figure is the median of 3
-// runs; a run that lost messages gets no rate. `npm run bench:ingest` (after `npm run build`).
+// Ingest throughput against its ceilings: (a) binary COPY of readings-shaped rows, (b) the project's commit path
+// alone (the ingest pipeline fed in-process, no broker), (c′) the broker alone (a subscriber that only acknowledges),
+// (c) end to end over MQTT: a standalone ingest on PostgreSQL behind Mosquitto, and the embedded all-in-one, at 5
+// and 50 readings per message; end-to-end rates are given as shares of COPY and of the broker sink at the same size.
+// Each figure is the median of 3 runs; a run that lost messages gets no rate. `npm run bench:ingest` (after `npm run build`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -196,6 +197,43 @@ async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }>
   };
 }
 
+/** Waits until `url` answers (a child process's HTTP endpoint), then a little for its subscription. */
+async function answering(url: string): Promise<void> {
+  for (
+    let i = 0;
+    i < 300 &&
+    !(await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await sleep(100);
+  await sleep(500); // the subscription is made just after connecting
+}
+
+/**
+ * (c′) The broker's ceiling: the same load through a private Mosquitto to a subscriber that only acknowledges
+ * (broker-sink.ts), in a process of its own as ingest is. What the MQTT path alone costs on this machine.
+ */
+async function brokerSink(perMessage: number): Promise<Run[]> {
+  const broker = await startMosquitto();
+  const port = await freePort();
+  const prefix = `sink${id}/`;
+  const child = spawn(
+    process.execPath,
+    ['test/dist/bench/broker-sink.js', broker.url, prefix, String(perMessage), String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  try {
+    await answering(`http://127.0.0.1:${port}/metrics`);
+    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${port}/metrics`, 5, load(perMessage));
+  } finally {
+    await stopProc(child);
+    await broker.stop();
+  }
+}
+
 /** (c) ingest/dist/main.js on a fresh PostgreSQL database behind a private Mosquitto. */
 async function standalone(perMessage: number): Promise<Run[]> {
   const broker = await startMosquitto();
@@ -219,18 +257,7 @@ async function standalone(perMessage: number): Promise<Run[]> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    const health = `http://127.0.0.1:${metricsPort}/health`;
-    for (
-      let i = 0;
-      i < 300 &&
-      !(await fetch(health).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    )
-      await sleep(100);
-    await sleep(500); // the subscription is made just after connecting
+    await answering(`http://127.0.0.1:${metricsPort}/health`);
     return await endToEnd(broker.url, prefix, `http://127.0.0.1:${metricsPort}/metrics`, 5, load(perMessage));
   } finally {
     await stopProc(child);
@@ -271,24 +298,45 @@ async function main(): Promise<void> {
   const results: Record<string, Run[]> = {};
   for (const n of PER_MESSAGE) results[`commit_${n}`] = await measure(`commit path, ${n}/message`, () => commitPath(n));
   for (const n of PER_MESSAGE)
+    results[`sink_${n}`] = await measure(`broker sink (acknowledge only), ${n}/message`, () => brokerSink(n));
+  for (const n of PER_MESSAGE)
     results[`pg_${n}`] = await measure(`end to end PostgreSQL, ${n}/message`, () => standalone(n));
   for (const n of PER_MESSAGE)
     results[`embedded_${n}`] = await measure(`end to end embedded, ${n}/message`, () => embedded(n));
 
   const ceiling = summary(copy);
-  const ratio = (rate: number | null) => (rate !== null && ceiling ? rate / ceiling : null);
+  const share = (rate: number | null, of: number | null) => (rate !== null && of ? rate / of : null);
+  // End to end at n readings/message against the broker sink at n.
+  const sinkOf = (name: string) => {
+    const n = /^(?:pg|embedded)_(\d+)$/.exec(name)?.[1];
+    return n ? summary(results[`sink_${n}`] ?? []) : null;
+  };
   const rows = Object.entries(results).map(([name, runs]) => {
     const rate = summary(runs);
-    return [name, ...cells(runs), rate ?? '-', ratio(rate)?.toFixed(2) ?? '-'];
+    return [
+      name,
+      ...cells(runs),
+      rate ?? '-',
+      share(rate, ceiling)?.toFixed(2) ?? '-',
+      share(rate, sinkOf(name))?.toFixed(2) ?? '-',
+    ];
   });
   table(
-    ['case', 'run 1', 'run 2', 'run 3', 'median readings/s', 'of COPY'],
-    [['binary COPY', ...cells(copy), ceiling ?? '-', '1.00'], ...rows],
+    ['case', 'run 1', 'run 2', 'run 3', 'median readings/s', 'of COPY', 'of sink'],
+    [['binary COPY', ...cells(copy), ceiling ?? '-', '1.00', '-'], ...rows],
   );
+  const round3 = (n: number | null) => n && Number(n.toFixed(3));
   const figures = Object.fromEntries(
     Object.entries(results).map(([name, runs]) => {
       const rate = summary(runs);
-      return [name, { rate: rate && Math.round(rate), ofCopy: ratio(rate) && Number(ratio(rate)!.toFixed(3)) }];
+      return [
+        name,
+        {
+          rate: rate && Math.round(rate),
+          ofCopy: round3(share(rate, ceiling)),
+          ofSink: round3(share(rate, sinkOf(name))),
+        },
+      ];
     }),
   );
   console.log(`RESULT ${JSON.stringify({ copy: ceiling && Math.round(ceiling), ...figures })}`);
