@@ -57,9 +57,10 @@ export async function outlookOf(
   return outlook;
 }
 
-/** Each request's water levels of the inflow window up to its time, oldest first. */
+/** Each request's water levels of the inflow window up to its time, in any order (the outlook takes any). */
 async function levelSeries(db: Kysely<Database>, requests: readonly OutlookRequest[]): Promise<TimedValue[][]> {
-  // Times as epoch milliseconds: a pass reads tens of thousands of levels, and timestamps are slow to parse.
+  // Times as epoch milliseconds: a pass reads tens of thousands of levels, and timestamps are slow to parse. Not
+  // sorted: a sort that size spills to temporary files on the embedded database.
   const { rows } = await sql<{ i: number; ms: number; value: number }>`
     SELECT u.i::int AS i, (extract(epoch FROM x.time) * 1000)::float8 AS ms, x.value
     FROM unnest(${requests.map((q) => q.reservoir.code)}::text[],
@@ -68,8 +69,7 @@ async function levelSeries(db: Kysely<Database>, requests: readonly OutlookReque
     JOIN sensors s ON s.reservoir_code = u.code AND s.type = 'water_level'
     -- Each sensor's window by its index: OFFSET 0 keeps the planner from making this a join over all of readings.
     CROSS JOIN LATERAL (SELECT time, value FROM readings
-                        WHERE sensor_id = s.id AND time >= u.since AND time <= u.until OFFSET 0) x
-    ORDER BY u.i, x.time`.execute(db);
+                        WHERE sensor_id = s.id AND time >= u.since AND time <= u.until OFFSET 0) x`.execute(db);
   const series = requests.map((): TimedValue[] => []);
   for (const r of rows) series[r.i - 1].push({ time: new Date(r.ms), value: r.value });
   return series;
