@@ -30,7 +30,7 @@ describe('IngestPipeline isolates data the database refuses', () => {
   });
 
   it('commits the good messages, logs the refused one and acknowledges all of them', async () => {
-    const gone: SensorInfo = { id: 987_654, type: 'water_level' };
+    const gone: SensorInfo = { id: 987_654, type: 'water_level', station: { id: 987_654, reportIntervalS: 300 } };
     const logger = { error: vi.fn(), warn: vi.fn(), log: vi.fn(), debug: vi.fn() };
     const pipeline = new IngestPipeline(db.db, () => new Map([['WL1', gone]]), new IngestMetrics(), { logger });
     const acked: string[] = [];

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { IngestMetrics } from './metrics.js';
 import { validateTelemetry, type RejectReason, type SensorLookup, type ValidReading } from './payload.js';
 import { nextBatchSize } from './batch-size.js';
+import { reportSlots, type ReportSlot } from './report-slots.js';
 import { storeBatch, type RejectRecord } from './reading-store.js';
 import { rejectRecords, setAsideRecord } from './reject-records.js';
 import type { MessageExtras, RainStateChange } from '../sl651-station/sinks.js';
@@ -29,8 +30,8 @@ interface Pending {
   taken?: boolean;
   /** Committed (or set aside); acknowledged once every message before it is too. */
   done?: boolean;
-  /** When it arrived, if it is a scheduled report (its station's report slot is recorded as received then). */
-  scheduledAt?: Date;
+  /** The report slots it answers, if it is a scheduled report (see report-slots.ts). */
+  slots: ReportSlot[];
   rain?: RainStateChange;
 }
 
@@ -102,15 +103,18 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     for (const r of result.rejects) this.metrics.rejects.inc({ reason: r.reason });
     const rejects = rejectRecords(topic, result.reservoirCode, payload, result.rejects);
     if (result.readings.length) this.emit('received', result.readings);
-    const scheduledAt = extras.scheduled === false ? undefined : now;
-    this.enqueue({ topic, payload, readings: result.readings, rejects, committed, scheduledAt, rain: extras.rain });
+    const slots =
+      extras.scheduled === false
+        ? []
+        : reportSlots(result.readings, now, (r) => this.sensorsOf(r.reservoirCode)?.get(r.sensorCode)?.station);
+    this.enqueue({ topic, payload, readings: result.readings, rejects, committed, slots, rain: extras.rain });
   }
 
   /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
   reject(topic: string, reason: RejectReason, detail: string, payload: string): void {
     this.metrics.rejects.inc({ reason });
     const rejects = rejectRecords(topic, null, payload, [{ reason, detail }]);
-    this.enqueue({ topic, payload, readings: [], rejects, committed: () => {} });
+    this.enqueue({ topic, payload, readings: [], rejects, committed: () => {}, slots: [] });
   }
 
   private enqueue(pending: Pending): void {
@@ -198,9 +202,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       stored = await storeBatch(this.db, {
         readings,
         rejects: batch.flatMap((p) => p.rejects),
-        reports: batch.flatMap((p, i) =>
-          p.scheduledAt ? [{ message: i, at: p.scheduledAt, readings: p.readings }] : [],
-        ),
+        reports: batch.flatMap((p) => p.slots),
         rainStates: batch.flatMap((p) => (p.rain ? [p.rain] : [])),
       });
     } catch (err) {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES, validateTelemetry, type SensorInfo } from './payload.js';
 
 const NOW = new Date('2026-07-01T00:00:00Z');
+const station = { id: 1, reportIntervalS: 300 };
 const SENSORS = new Map<string, SensorInfo>([
-  ['WL1', { id: 1, type: 'water_level' }],
-  ['RG1', { id: 2, type: 'rainfall' }],
-  ['BV1', { id: 3, type: 'battery_voltage' }],
+  ['WL1', { id: 1, type: 'water_level', station }],
+  ['RG1', { id: 2, type: 'rainfall', station }],
+  ['BV1', { id: 3, type: 'battery_voltage', station }],
 ]);
 const lookup = (code: string) => (code === '431124-0007' ? SENSORS : undefined);
 const TOPIC = 'reservoirs/431124-0007/telemetry';

@@ -1,5 +1,6 @@
 import { SENSOR_TYPES, type SensorType } from '@yz/domain';
 import type { Sl651RejectReason } from '../sl651-station/sinks.js';
+import type { StationInfo } from './report-slots.js';
 
 /** Largest message accepted; bigger ones are rejected before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -33,6 +34,8 @@ export interface Reject {
 export interface SensorInfo {
   id: number;
   type: SensorType;
+  /** The station that reports it (for its report slots). */
+  station: StationInfo;
 }
 
 /** What the validator needs from the registry: a reservoir's sensors by code, or undefined if unknown. */

@@ -1,6 +1,7 @@
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import type { Reject, ValidReading } from './payload.js';
+import type { ReportSlot } from './report-slots.js';
 import type { RainStateChange } from '../sl651-station/sinks.js';
 
 export interface RejectRecord extends Reject {
@@ -9,23 +10,14 @@ export interface RejectRecord extends Reject {
   payload: string;
 }
 
-/** How far (s) a scheduled report's newest reading may lie from its slot. */
-const SLOT_TOLERANCE_S = 120;
-
 /** Bounded copy of a rejected payload: enough to see what was wrong, never a whole flood. */
 export const REJECT_PAYLOAD_CHARS = 2000;
-
-/** A scheduled report: message `message` of the batch, received `at`, with its valid readings. */
-export interface ScheduledReport {
-  message: number;
-  at: Date;
-  readings: ValidReading[];
-}
 
 export interface Batch {
   readings: ValidReading[];
   rejects: RejectRecord[];
-  reports: ScheduledReport[];
+  /** Report slots answered (see report-slots.ts). */
+  reports: ReportSlot[];
   rainStates: RainStateChange[];
 }
 
@@ -79,36 +71,22 @@ function arrayLiteral(values: readonly (number | string)[]): string {
 }
 
 /**
- * Marks each station's report slot as received: per message and station its newest reading, rounded to the
- * station's reporting interval (a report observed at 07:59:30 or 08:00:30 answers the 08:00 slot). A message whose
- * newest reading is more than `SLOT_TOLERANCE_S` from any slot is not a scheduled report (JSON telemetry does not
- * say; an added report at 08:25 must not stand in for the 08:00 one). The first arrival of a slot stands: a repeat
- * or a later upload of the same slot changes nothing. Slots go in in key order (commits run side by side).
+ * Marks report slots as received. The first arrival of a slot stands: a repeat or a later upload of the same slot
+ * changes nothing. Slots go in in key order (commits run side by side).
  */
-async function recordReportSlots(tx: Kysely<Database>, reports: ScheduledReport[]): Promise<void> {
-  const newest = new Map<string, { message: number; sensorId: number; time: Date; at: Date }>();
-  for (const { message, at, readings } of reports) {
-    for (const r of readings) {
-      const key = `${message}|${r.sensorId}`;
-      if ((newest.get(key)?.time ?? 0) < r.time) newest.set(key, { message, sensorId: r.sensorId, time: r.time, at });
-    }
+async function recordReportSlots(tx: Kysely<Database>, reports: ReportSlot[]): Promise<void> {
+  const first = new Map<string, ReportSlot>();
+  for (const r of reports) {
+    const key = `${r.stationId}|${r.slot.getTime()}`;
+    if (!first.has(key) || first.get(key)!.receivedAt > r.receivedAt) first.set(key, r);
   }
-  if (!newest.size) return;
-  const rows = [...newest.values()];
+  const rows = [...first.values()].sort((a, b) => a.stationId - b.stationId || a.slot.getTime() - b.slot.getTime());
   await sql`
     INSERT INTO station_reports (station_id, slot, received_at)
-    SELECT station_id, to_timestamp(slot), min(r)
-    FROM (SELECT m.station_id, m.r, extract(epoch FROM m.t) AS t,
-                 round(extract(epoch FROM m.t) / st.report_interval_s) * st.report_interval_s AS slot
-          FROM (SELECT u.m, se.station_id, max(u.t) AS t, min(u.r) AS r
-                FROM unnest(${rows.map((r) => r.message)}::int[], ${rows.map((r) => r.sensorId)}::int[],
-                            ${rows.map((r) => r.time)}::timestamptz[], ${rows.map((r) => r.at)}::timestamptz[])
-                       AS u(m, s, t, r)
-                JOIN sensors se ON se.id = u.s GROUP BY 1, 2) m
-          JOIN stations st ON st.id = m.station_id) x
-    WHERE abs(t - slot) <= ${SLOT_TOLERANCE_S}
-    GROUP BY station_id, slot
-    ORDER BY station_id, slot
+    SELECT s, t, r FROM unnest(${rows.map((r) => r.stationId)}::int[], ${rows.map((r) => r.slot)}::timestamptz[],
+      ${rows.map((r) => r.receivedAt)}::timestamptz[]) AS u(s, t, r)
+    -- A station deleted since the registry was read has no slots to keep (and must not fail the readings' commit).
+    WHERE EXISTS (SELECT FROM stations WHERE id = u.s)
     ON CONFLICT (station_id, slot) DO NOTHING`.execute(tx);
 }
 

@@ -6,7 +6,7 @@ const REFRESH_MS = 60_000;
 /** An unknown code triggers at most one early reload in this window, so a flood of bad codes costs no queries. */
 const MISS_RELOAD_MIN_MS = 5_000;
 
-/** Sensors by reservoir and code, read once and refreshed, so validating a message needs no query. */
+/** Sensors (and their stations) by reservoir and code, read once and refreshed: validating a message needs no query. */
 export class RegistryCache {
   private byReservoir = new Map<string, Map<string, SensorInfo>>();
   private loadedAt = 0;
@@ -33,13 +33,22 @@ export class RegistryCache {
   async reload(): Promise<void> {
     this.loadedAt = Date.now();
     const rows = await this.db
-      .selectFrom('sensors')
-      .select(['id', 'reservoir_code as reservoir', 'code', 'type'])
+      .selectFrom('sensors as s')
+      .innerJoin('stations as st', 'st.id', 's.station_id')
+      .select([
+        's.id',
+        's.reservoir_code as reservoir',
+        's.code',
+        's.type',
+        'st.id as stationId',
+        'st.report_interval_s',
+      ])
       .execute();
     const next = new Map<string, Map<string, SensorInfo>>();
     for (const r of rows) {
       if (!next.has(r.reservoir)) next.set(r.reservoir, new Map());
-      next.get(r.reservoir)!.set(r.code, { id: r.id, type: r.type });
+      const station = { id: r.stationId, reportIntervalS: r.report_interval_s };
+      next.get(r.reservoir)!.set(r.code, { id: r.id, type: r.type, station });
     }
     this.byReservoir = next;
   }
