@@ -1,12 +1,17 @@
 // The top of the hour: every reservoir's station reports at once, and the last report of the burst puts one
 // reservoir over its design-flood level. Measures how long that alert takes to reach a dashboard (a Socket.IO
 // client) while the burst is ingested, on the embedded all-in-one and on PostgreSQL + Mosquitto.
+// BENCH_SIZES=1294,14000 (registry sizes, SEED_RESERVOIRS) and BENCH_MODES=embedded,postgres choose the cases.
 // `npm run bench:burst` (after `npm run build`).
 import mqtt, { type MqttClient } from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { MOSQUITTO_URL, POSTGRES_URL, reachable, startSystem, type SystemOptions } from '../support/system.js';
-import { header, median, metric, reservoirs, sleep, table } from './lib.js';
+import { generateRegistry } from '@yz/seeds';
+import type { ReservoirSeed } from '@yz/domain';
+import { header, median, metric, sleep, table } from './lib.js';
 
+const SIZES = (process.env.BENCH_SIZES ?? '1294,14000').split(',').map(Number);
+const MODES = (process.env.BENCH_MODES ?? 'embedded,postgres').split(',');
 const RUNS = 3;
 const PUBLISHERS = 4;
 const READINGS_PER_REPORT = 3;
@@ -39,10 +44,11 @@ function report(code: string, ts: number, level: number): { topic: string; paylo
 
 /** One report from every reservoir at `ts`, then the dangerous one, published last on its own. */
 async function burst(
+  reservoirs: ReservoirSeed[],
   clients: MqttClient[],
   prefix: string,
   ts: number,
-  danger: (typeof reservoirs)[number],
+  danger: ReservoirSeed,
   alerted: Promise<number>,
   stored: () => Promise<boolean>,
 ): Promise<Burst> {
@@ -76,8 +82,10 @@ async function burst(
   };
 }
 
-async function run(mode: string, opts: SystemOptions, protocol: 4 | 5): Promise<Burst[]> {
-  const sys = await startSystem(opts);
+async function run(mode: string, size: number, opts: SystemOptions, protocol: 4 | 5): Promise<Burst[]> {
+  const reservoirs = generateRegistry(undefined, size).reservoirs;
+  // A province's registry takes minutes to seed on a first start.
+  const sys = await startSystem({ ...opts, env: { SEED_RESERVOIRS: String(size) }, startTimeoutMs: 900_000 });
   const waiting = new Map<string, (t: number) => void>();
   let socket: Socket | undefined;
   let clients: MqttClient[] = [];
@@ -105,10 +113,10 @@ async function run(mode: string, opts: SystemOptions, protocol: 4 | 5): Promise<
       const before = await metric(metricsUrl, 'ingest_readings_stored_total');
       const expected = before + reservoirs.length * READINGS_PER_REPORT;
       const stored = async () => (await metric(metricsUrl, 'ingest_readings_stored_total')) >= expected;
-      const b = await burst(clients, sys.topicPrefix, hour - (RUNS - k) * HOUR_MS, danger, alerted, stored);
+      const b = await burst(reservoirs, clients, sys.topicPrefix, hour - (RUNS - k) * HOUR_MS, danger, alerted, stored);
       const f = (n: number | null) => (n === null ? 'none' : `${Math.round(n)} ms`);
       console.log(
-        `  ${mode} ${k ? `run ${k}` : 'warm-up'}: alert ${f(b.latency)} after its report, ${f(b.sinceBurst)} after ` +
+        `  ${mode} ${size}: ${k ? `run ${k}` : 'warm-up'}: alert ${f(b.latency)} after its report, ${f(b.sinceBurst)} after ` +
           `the burst began; burst stored in ${f(b.storedMs)}`,
       );
       if (k) results.push(b);
@@ -131,22 +139,28 @@ function summarise(runs: Burst[]) {
 
 async function main(): Promise<void> {
   const external = (await reachable(POSTGRES_URL)) && (await reachable(MOSQUITTO_URL));
+  const modes = MODES.filter((m) => m === 'embedded' || (m === 'postgres' && external));
   header(
-    `burst: ${reservoirs.length.toLocaleString('en-US')} reservoirs report at once, the last one over its ` +
-      `design-flood level; alert latency to a Socket.IO client, median of ${RUNS}`,
-    external ? 'all-in-one, embedded; then on PostgreSQL + Mosquitto' : 'all-in-one, embedded',
+    `burst: every reservoir reports at once (${SIZES.map((n) => n.toLocaleString('en-US')).join(' and ')}), the ` +
+      `last one over its design-flood level; alert latency to a Socket.IO client, median of ${RUNS}`,
+    modes.map((m) => (m === 'embedded' ? 'all-in-one, embedded' : 'PostgreSQL + Mosquitto')).join('; '),
   );
   const results: Record<string, ReturnType<typeof summarise>> = {};
-  results.embedded = summarise(await run('embedded', {}, 4));
-  if (external) {
-    results.postgres = summarise(await run('PostgreSQL', { postgresUrl: POSTGRES_URL, mqttUrl: MOSQUITTO_URL }, 5));
+  for (const size of SIZES) {
+    for (const mode of modes) {
+      const runs =
+        mode === 'embedded'
+          ? await run(mode, size, {}, 4)
+          : await run(mode, size, { postgresUrl: POSTGRES_URL, mqttUrl: MOSQUITTO_URL }, 5);
+      results[`${mode}_${size}`] = summarise(runs);
+    }
   }
   const ms = (n: number | null) => n ?? '-';
   table(
-    ['mode', 'alert after its report (ms)', 'after the burst began (ms)', 'burst stored (ms)'],
-    Object.entries(results).map(([mode, r]) => [mode, ms(r.latencyMs), ms(r.sinceBurstMs), ms(r.storedMs)]),
+    ['case', 'alert after its report (ms)', 'after the burst began (ms)', 'burst stored (ms)'],
+    Object.entries(results).map(([name, r]) => [name, ms(r.latencyMs), ms(r.sinceBurstMs), ms(r.storedMs)]),
   );
-  console.log(`RESULT ${JSON.stringify({ reservoirs: reservoirs.length, ...results })}`);
+  console.log(`RESULT ${JSON.stringify(results)}`);
 }
 
 await main();
