@@ -3,10 +3,7 @@
 // (c) end to end over MQTT: a standalone ingest on PostgreSQL behind Mosquitto, and the embedded all-in-one, at 5
 // and 50 readings per message; end-to-end rates are given as shares of COPY and of the broker sink at the same size.
 // Each figure is the median of 3 runs; a run that lost messages gets no rate. `npm run bench:ingest` (after `npm run build`).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -21,6 +18,8 @@ import {
   metric,
   publishLoad,
   sleep,
+  startMosquitto,
+  stopProc,
   table,
   type Load,
 } from './lib.js';
@@ -165,36 +164,6 @@ async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, pro
     );
   }
   return runs;
-}
-
-async function stopProc(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** A private Mosquitto on a free loopback port with the queue limits of deploy/mosquitto/mosquitto.conf. */
-async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'yz-bench-mqtt-'));
-  const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(
-    conf,
-    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n` +
-      'max_queued_messages 100000\nmax_inflight_messages 1000\nlog_dest none\n',
-  );
-  const child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
-  const url = `mqtt://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await reachable(url)); i++) await sleep(100);
-  return {
-    url,
-    async stop() {
-      await stopProc(child);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Waits until `url` answers (a child process's HTTP endpoint), then a little for its subscription. */

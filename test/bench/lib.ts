@@ -1,5 +1,6 @@
 // Shared helpers of the benchmarks: machine context, percentiles, tables, fresh PostgreSQL databases, load publishing.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -7,7 +8,7 @@ import pg from 'pg';
 import { openDatabase, type OpenDatabase } from '@yz/platform';
 import { type ReservoirSeed } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
-import { POSTGRES_URL } from '../support/system.js';
+import { freePort, POSTGRES_URL, reachable } from '../support/system.js';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -175,4 +176,35 @@ export async function waitForCount(
     await sleep(50);
   }
   return { reached, ms: progressAt - t0 };
+}
+
+/** Ends a child process: SIGTERM, then SIGKILL if it has not gone after 10 s. */
+export async function stopProc(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** A private Mosquitto on a free loopback port with the queue limits of deploy/mosquitto/mosquitto.conf. */
+export async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'yz-bench-mqtt-'));
+  const conf = join(dir, 'mosquitto.conf');
+  writeFileSync(
+    conf,
+    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n` +
+      'max_queued_messages 100000\nmax_inflight_messages 1000\nlog_dest none\n',
+  );
+  const child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+  const url = `mqtt://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await reachable(url)); i++) await sleep(100);
+  return {
+    url,
+    async stop() {
+      await stopProc(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
