@@ -37,6 +37,11 @@ export class AreaScope {
     return this.area === null ? new AreaScope(county) : AreaScope.NOTHING;
   }
 
+  /** A name for what this scope sees, for keying what is prepared once per scope. */
+  get key(): string {
+    return this.area === undefined ? 'nothing' : (this.area ?? 'city');
+  }
+
   /** Whether a thing of this area may be seen (used where the area is known without a query). */
   includes(areaCode: string): boolean {
     return this.area === null || this.area === areaCode;

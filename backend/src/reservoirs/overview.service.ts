@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isFloodSeason, type Severity } from '@yz/domain';
+import { PreparedBody } from '../common/prepared-body.js';
 import type { AreaScope } from '../common/scope.js';
 import type { OverviewDto, OverviewQueryDto, PointsDto } from './dto/overview.dto.js';
 import { OverviewRepository, type OverviewLatestRow } from './overview.repository.js';
@@ -48,6 +49,8 @@ export class OverviewService {
   private readonly logger = new Logger('overview');
   private snapshot: Snapshot | undefined;
   private reading: Promise<Snapshot> | undefined;
+  /** The points bodies of the current snapshot, by scope. */
+  private prepared: { snapshot: Snapshot; bodies: Map<string, PreparedBody> } | undefined;
 
   constructor(private readonly repo: OverviewRepository) {}
 
@@ -72,19 +75,17 @@ export class OverviewService {
     };
   }
 
-  async points(scope: AreaScope, areaCode: string | undefined): Promise<PointsDto> {
+  /** The map's points in scope, prepared once per snapshot and scope (see PreparedBody). */
+  async points(scope: AreaScope, areaCode: string | undefined): Promise<PreparedBody> {
     const snap = await this.current();
     const area = scope.narrow(areaCode);
-    const out: PointsDto = { generatedAt: snap.at.toISOString(), codes: [], names: [], lon: [], lat: [], states: [] };
-    snap.items.forEach((i, n) => {
-      if (!area.includes(i.county)) return;
-      out.codes.push(i.code);
-      out.names.push(i.name);
-      out.lon.push(snap.longitude[n]);
-      out.lat.push(snap.latitude[n]);
-      out.states.push(STATE_CODE[i.state]);
-    });
-    return out;
+    if (this.prepared?.snapshot !== snap) this.prepared = { snapshot: snap, bodies: new Map() };
+    let body = this.prepared.bodies.get(area.key);
+    if (!body) {
+      body = new PreparedBody(pointsOf(snap, area));
+      this.prepared.bodies.set(area.key, body);
+    }
+    return body;
   }
 
   private async current(): Promise<Snapshot> {
@@ -170,4 +171,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 function newest(rows: readonly OverviewLatestRow[]): string | null {
   const times = rows.map((r) => new Date(r.time).getTime());
   return times.length ? new Date(Math.max(...times)).toISOString() : null;
+}
+
+function pointsOf(snap: Snapshot, area: AreaScope): PointsDto {
+  const out: PointsDto = { generatedAt: snap.at.toISOString(), codes: [], names: [], lon: [], lat: [], states: [] };
+  snap.items.forEach((i, n) => {
+    if (!area.includes(i.county)) return;
+    out.codes.push(i.code);
+    out.names.push(i.name);
+    out.lon.push(snap.longitude[n]);
+    out.lat.push(snap.latitude[n]);
+    out.states.push(STATE_CODE[i.state]);
+  });
+  return out;
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scope, type AreaScope } from '../common/scope.js';
 import { ReservoirListQueryDto, SeriesQueryDto } from './dto/series-query.dto.js';
@@ -33,8 +34,8 @@ export class ReservoirsController {
   @Get('points')
   @ApiOperation({ summary: 'Every reservoir in scope as map points (flat arrays)' })
   @ApiOkResponse({ type: PointsDto })
-  points(@Scope() scope: AreaScope, @Query() q: PointsQueryDto) {
-    return this.overviews.points(scope, q.area);
+  async points(@Scope() scope: AreaScope, @Query() q: PointsQueryDto, @Req() req: Request, @Res() res: Response) {
+    await (await this.overviews.points(scope, q.area)).send(req, res);
   }
 
   @Get(':code')
