@@ -98,6 +98,7 @@ describe('flood foresight dashboard', () => {
     const header = page.locator('th', { hasText: '距设计洪水位' });
     await expect.poll(() => header.count(), { timeout: 10_000 }).toBe(1);
     await header.click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
     await shot(page, 'flood-overview-hours');
     await page.close();
   });

@@ -55,7 +55,7 @@ describe('overview, live', () => {
   });
 
   it('changes the level and the KPI when a reading arrives, without a reload', async () => {
-    await page.fill('[data-testid=search] input', target.code);
+    await page.fill('[data-testid=search]', target.code);
     const row = page.locator(`tr[data-code="${target.code}"]`);
     await row.waitFor();
     const above = page.locator('[data-testid=kpi-above] .kpi-value');
@@ -65,7 +65,7 @@ describe('overview, live', () => {
     await expect.poll(() => row.locator('td').nth(3).textContent(), { timeout: 20_000 }).toBe(level.toFixed(2));
     await expect.poll(async () => Number(await above.textContent()), { timeout: 10_000 }).toBe(before + 1);
     await expect(page.locator('[data-testid=updated-at]').first().textContent()).resolves.toMatch(/\d\d:\d\d:\d\d/);
-    await page.fill('[data-testid=search] input', '');
+    await page.fill('[data-testid=search]', '');
     await shot(page, 'overview-1920');
   });
 
