@@ -1,6 +1,5 @@
 import { SENSOR_TYPES, type SensorType } from '@yz/domain';
 import type { Sl651RejectReason } from '../sl651-station/sinks.js';
-import type { StationInfo } from './report-slots.js';
 
 /** Largest message accepted; bigger ones are rejected before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -29,6 +28,12 @@ export type RejectReason =
 export interface Reject {
   reason: RejectReason;
   detail: string;
+}
+
+/** What report slots need to know of a reading's station. */
+export interface StationInfo {
+  id: number;
+  reportIntervalS: number;
 }
 
 export interface SensorInfo {

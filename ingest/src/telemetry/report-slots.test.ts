@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidReading } from './payload.js';
-import { reportSlots, type StationInfo } from './report-slots.js';
+import type { StationInfo, ValidReading } from './payload.js';
+import { reportSlots } from './report-slots.js';
 
 const RAIN: StationInfo = { id: 1, reportIntervalS: 300 };
 const DAM: StationInfo = { id: 2, reportIntervalS: 3600 };

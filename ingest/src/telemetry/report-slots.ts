@@ -1,13 +1,7 @@
-import type { ValidReading } from './payload.js';
+import type { StationInfo, ValidReading } from './payload.js';
 
 /** How far a scheduled report's newest reading may lie from its slot. */
 const SLOT_TOLERANCE_MS = 120_000;
-
-/** What the slots need to know of a reading's station. */
-export interface StationInfo {
-  id: number;
-  reportIntervalS: number;
-}
 
 /** A station's scheduled report slot, answered by a message received at `receivedAt`. */
 export interface ReportSlot {
