@@ -93,8 +93,9 @@ export async function startIngest(
 
 /**
  * Alerts are judged after commits, one pass at a time so verdicts on a sensor stay in order (see paced-passes.ts).
- * Readings that arrive while a pass runs or waits wait for the next one, newest per sensor only: when ingest is flooded (a backlog
- * after an outage, a simulator catching up) alerting stays current instead of falling ever further behind.
+ * Readings committed during a pass or the pause after it are taken by the next one, newest per sensor only: when
+ * ingest is flooded (a backlog after an outage, a simulator catching up) alerting stays current instead of falling
+ * ever further behind.
  */
 function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics: IngestMetrics, logger: Logger) {
   const waiting = new Map<number, ValidReading>();
