@@ -1,5 +1,5 @@
 /** Work done after commits (alert judging, flood watches) starts at most this often while commits keep coming. */
-export const PASS_SPACING_MS = 1_000;
+const PASS_SPACING_MS = 1_000;
 /** While commits keep coming, passes are busy at most one part in this many of the time. */
 const SHARE = 3;
 

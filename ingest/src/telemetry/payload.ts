@@ -152,7 +152,10 @@ function parseTime(raw: unknown, now: Date): Date | Reject {
   return time;
 }
 
-/** `Date` rolls 30 February over to 2 March; the written day must exist in the written month (digits: see the regex). */
+/**
+ * `Date` rolls 30 February over to 2 March; the written day must exist in the written month. The characters read are
+ * digits: the ISO regex checked them.
+ */
 function isCalendarDate(iso: string): boolean {
   const digits = (at: number) => (iso.charCodeAt(at) - 48) * 10 + iso.charCodeAt(at + 1) - 48;
   const [month, day] = [digits(5), digits(8)];

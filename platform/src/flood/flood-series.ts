@@ -84,16 +84,17 @@ async function antecedentSeries(
   requests: readonly OutlookRequest[],
   cache: AntecedentCache | undefined,
 ): Promise<(TimedValue[] | null)[]> {
-  const keys = requests.map((q) => `${q.reservoir.code}@${dayEndAtOrBefore(q.now.getTime())}`);
+  const wanted = requests.map(({ reservoir: { code }, now }) => {
+    const lastEnd = dayEndAtOrBefore(now.getTime());
+    return { key: `${code}@${lastEnd}`, code, lastEnd };
+  });
   const found = new Map<string, TimedValue[] | null>();
-  for (const key of keys) {
+  for (const { key } of wanted) {
     const cached = cache?.get(key);
     if (cached !== undefined) found.set(key, cached);
   }
-  const missing = [...new Set(keys.filter((k) => !found.has(k)))].map((key) => {
-    const at = key.lastIndexOf('@');
-    return { key, code: key.slice(0, at), lastEnd: Number(key.slice(at + 1)) };
-  });
+  // Each reservoir and day once.
+  const missing = [...new Map(wanted.filter((w) => !found.has(w.key)).map((w) => [w.key, w])).values()];
   if (missing.length) {
     // A reading at 08:00 ends the day before it: the day's end is the next whole UTC day after (time − ε).
     const { rows } = await sql<{ i: number; dayEnd: Date | null; total: number | null }>`
@@ -122,7 +123,7 @@ async function antecedentSeries(
       for (const m of missing) if (m.lastEnd === newest) cache.set(m.key, found.get(m.key)!);
     }
   }
-  return keys.map((k) => found.get(k)!);
+  return wanted.map((w) => found.get(w.key)!);
 }
 
 /** Keeps the newest outlook of each reservoir (an older reading's, arriving late, does not replace it). */
