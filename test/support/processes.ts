@@ -23,6 +23,8 @@ export class ServiceProcess {
     });
     this.child.stdout!.on('data', (d: Buffer) => (this.out += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.out += d.toString()));
+    // Unheard, a failure to spawn or signal would end the test run as an uncaught error outside any test.
+    this.child.on('error', (err) => (this.out += `\n${err.message}\n`));
     return this;
   }
 
@@ -64,6 +66,8 @@ export async function scratchDatabase(serverUrl: string, name: string) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // An idle connection that dies (the server ends it) must not end the test run; the next query reports it.
+  pool.on('error', () => undefined);
   return {
     url: url.toString(),
     pool,
@@ -101,6 +105,7 @@ export async function privateMosquitto() {
     url: `mqtt://127.0.0.1:${port}`,
     async start() {
       child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+      child.on('error', () => undefined); // not started: waitFor below says so
       await waitFor('mosquitto listening', () => canConnect(port), 10_000);
     },
     /** SIGTERM: Mosquitto writes its persistence file (sessions and queued messages) before exiting. */
@@ -138,6 +143,7 @@ export async function tcpRelay(target: { host: string; port: number }) {
   let open = true;
   let paused = false;
   const server: Server = createServer((client) => {
+    client.on('error', () => undefined); // a reset from either side is what this relay is for
     if (!open) return client.destroy();
     const upstream = connect(target.port, target.host);
     sockets.add(client).add(upstream);
