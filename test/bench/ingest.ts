@@ -1,8 +1,9 @@
 // Ingest throughput against its ceilings: (a) binary COPY of readings-shaped rows, (b) the project's commit path
-// alone (the ingest pipeline fed in-process, no broker), (c′) the broker alone (a subscriber that only acknowledges),
-// (c) end to end over MQTT: a standalone ingest on PostgreSQL behind Mosquitto, and the embedded all-in-one, at 5
-// and 50 readings per message; end-to-end rates are given as shares of COPY and of the broker sink at the same size.
-// Each figure is the median of 3 runs; a run that lost messages gets no rate. `npm run bench:ingest` (after `npm run build`).
+// alone (the ingest pipeline fed in-process, no broker) on PostgreSQL and (b′) on the embedded database, (c′) the
+// broker alone (a subscriber that only acknowledges), (c) end to end over MQTT: a standalone ingest on PostgreSQL
+// behind Mosquitto, and the embedded all-in-one, at 5 and 50 readings per message; end-to-end rates are given as
+// shares of COPY and of the broker sink at the same size. Each figure is the median of 3 runs; a run that lost
+// messages gets no rate. `npm run bench:ingest` (after `npm run build`).
 import { spawn } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -106,9 +107,12 @@ async function copyCeiling(): Promise<Run[]> {
   }
 }
 
-/** (b) The pipeline as ingest runs it (validation, batching, the acknowledged commit), fed without a broker. */
-async function commitPath(perMessage: number): Promise<Run[]> {
-  const fresh = await freshDatabase(`yz_bench_commit${perMessage}_${id}`);
+/**
+ * (b) The pipeline as ingest runs it (validation, batching, the acknowledged commit), fed without a broker, on
+ * PostgreSQL or on the embedded database (its worker thread, over the loopback wire, as the all-in-one has it).
+ */
+async function commitPath(perMessage: number, embedded = false): Promise<Run[]> {
+  const fresh = await freshDatabase(embedded ? null : `yz_bench_commit${perMessage}_${id}`);
   const registry = new RegistryCache(fresh.db.db);
   try {
     await registry.start();
@@ -261,11 +265,13 @@ async function main(): Promise<void> {
   }
   header(
     `ingest: ${READINGS.toLocaleString('en-US')} readings per run, median of ${RUNS} runs`,
-    'PostgreSQL (binary COPY ceiling, commit path, standalone ingest + private Mosquitto); embedded all-in-one',
+    'PostgreSQL (binary COPY ceiling, commit path, standalone ingest + private Mosquitto); embedded (commit path, all-in-one)',
   );
   const copy = await measure('binary COPY ceiling', copyCeiling);
   const results: Record<string, Run[]> = {};
   for (const n of PER_MESSAGE) results[`commit_${n}`] = await measure(`commit path, ${n}/message`, () => commitPath(n));
+  for (const n of PER_MESSAGE)
+    results[`commit_embedded_${n}`] = await measure(`commit path embedded, ${n}/message`, () => commitPath(n, true));
   for (const n of PER_MESSAGE)
     results[`sink_${n}`] = await measure(`broker sink (acknowledge only), ${n}/message`, () => brokerSink(n));
   for (const n of PER_MESSAGE)

@@ -47,24 +47,30 @@ function fmt(n: number): string {
 export const registry = generateRegistry();
 export const reservoirs: ReservoirSeed[] = registry.reservoirs;
 
-/** A fresh database on the machine's PostgreSQL, migrated and with the registry loaded. */
-export async function freshDatabase(name: string): Promise<{ url: string; db: OpenDatabase; drop(): Promise<void> }> {
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const u = new URL(POSTGRES_URL);
-  u.pathname = `/${name}`;
+/**
+ * A fresh database, migrated and with the registry loaded: on the machine's PostgreSQL, or (name null) an embedded
+ * one in a scratch directory.
+ */
+export async function freshDatabase(
+  name: string | null,
+): Promise<{ url: string; db: OpenDatabase; drop(): Promise<void> }> {
+  let databaseUrl: string | undefined;
+  if (name) {
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const u = new URL(POSTGRES_URL);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'yz-bench-'));
   const quiet = { log: () => {}, warn: () => {} };
-  const db = await openDatabase(
-    { databaseUrl: u.toString(), dataDir, afterMigrate: (ds) => loadRegistry(ds, registry) },
-    quiet,
-  );
+  const db = await openDatabase({ databaseUrl, dataDir, afterMigrate: (ds) => loadRegistry(ds, registry) }, quiet);
   return {
-    url: u.toString(),
+    url: db.url,
     db,
     async drop() {
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (name) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

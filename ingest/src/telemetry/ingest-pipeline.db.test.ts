@@ -57,6 +57,31 @@ describe('IngestPipeline isolates data the database refuses', () => {
     expect(logger.error).toHaveBeenCalledTimes(1);
   });
 
+  it('tells which readings were new when some of a batch were stored before (redelivered messages)', async () => {
+    const sensor: SensorInfo = { id: 987_001, type: 'water_level', station: { id: 987_001, reportIntervalS: 300 } };
+    const metrics = new IngestMetrics();
+    const pipeline = new IngestPipeline(db.db, () => new Map([['WL1', sensor]]), metrics);
+    const stored: number[] = [];
+    pipeline.on('stored', (readings) => stored.push(...readings.map((r) => r.value)));
+    const topic = 'reservoirs/431124-0001/telemetry';
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    const message = (...values: [number, number][]) =>
+      Buffer.from(JSON.stringify({ readings: values.map(([m, value]) => ({ sensor: 'WL1', value, ts: at(m) })) }));
+
+    pipeline.accept(topic, message([30, 1], [25, 2]), () => {});
+    await pipeline.drain();
+    expect(stored).toEqual([1, 2]);
+
+    // One batch: a message stored before, and one with a stored reading beside a new one.
+    stored.length = 0;
+    pipeline.accept(topic, message([30, 1], [25, 2]), () => {});
+    pipeline.accept(topic, message([25, 2], [20, 3]), () => {});
+    await pipeline.drain();
+    expect(stored).toEqual([3]);
+    expect((await metrics.duplicates.get()).values[0].value).toBe(3);
+  });
+
   it('keeps rejects for 30 days', async () => {
     await sql`INSERT INTO reject_log (received_at, topic, reason, detail, payload)
       VALUES (now() - interval '31 days', 't', 'bad_topic', 'old', ''), (now() - interval '29 days', 't', 'bad_topic', 'recent', '')`.execute(
