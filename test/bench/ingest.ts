@@ -268,16 +268,20 @@ async function main(): Promise<void> {
     'PostgreSQL (binary COPY ceiling, commit path, standalone ingest + private Mosquitto); embedded (commit path, all-in-one)',
   );
   const copy = await measure('binary COPY ceiling', copyCeiling);
+  const cases: Record<string, [string, (n: number) => Promise<Run[]>]> = {
+    commit: ['commit path', (n) => commitPath(n)],
+    commit_embedded: ['commit path embedded', (n) => commitPath(n, true)],
+    sink: ['broker sink (acknowledge only)', brokerSink],
+    pg: ['end to end PostgreSQL', standalone],
+    embedded: ['end to end embedded', embedded],
+  };
+  // BENCH_CASES=commit,pg runs only those (the COPY ceiling always runs).
+  const only = process.env.BENCH_CASES?.split(',');
   const results: Record<string, Run[]> = {};
-  for (const n of PER_MESSAGE) results[`commit_${n}`] = await measure(`commit path, ${n}/message`, () => commitPath(n));
-  for (const n of PER_MESSAGE)
-    results[`commit_embedded_${n}`] = await measure(`commit path embedded, ${n}/message`, () => commitPath(n, true));
-  for (const n of PER_MESSAGE)
-    results[`sink_${n}`] = await measure(`broker sink (acknowledge only), ${n}/message`, () => brokerSink(n));
-  for (const n of PER_MESSAGE)
-    results[`pg_${n}`] = await measure(`end to end PostgreSQL, ${n}/message`, () => standalone(n));
-  for (const n of PER_MESSAGE)
-    results[`embedded_${n}`] = await measure(`end to end embedded, ${n}/message`, () => embedded(n));
+  for (const [key, [label, run]] of Object.entries(cases)) {
+    if (only && !only.includes(key)) continue;
+    for (const n of PER_MESSAGE) results[`${key}_${n}`] = await measure(`${label}, ${n}/message`, () => run(n));
+  }
 
   const ceiling = summary(copy);
   const share = (rate: number | null, of: number | null) => (rate !== null && of ? rate / of : null);

@@ -22,47 +22,36 @@ export interface Batch {
 }
 
 /**
- * Writes what a batch's acknowledgement waits for, and nothing more, in one transaction: its readings (duplicates
- * of (sensor, time) ignored), its received report slots and SL 651 rain states (a rain state must commit with the
- * readings it accounts for) and its rejects. Latest values and stations' last reports follow off this path (see
- * latest-values.ts). Returns the readings that were new. unnest() arrays keep it to one parameterised statement per
- * table whatever the batch size: the hot path.
+ * Writes what a batch's acknowledgement waits for, and nothing more, in one statement (so one round trip, and
+ * atomic without a transaction block): its readings (duplicates of (sensor, time) ignored), its received report
+ * slots and SL 651 rain states (a rain state must commit with the readings it accounts for) and its rejects, each a
+ * data-modifying WITH clause. Latest values and stations' last reports follow off this path (see latest-values.ts).
+ * Returns the readings that were new. unnest() arrays keep it one statement whatever the batch size: the hot path.
  */
 export async function storeBatch(
   db: Kysely<Database>,
   { readings, rejects, reports, rainStates }: Batch,
 ): Promise<ValidReading[]> {
-  if (!rejects.length && !reports.length && !rainStates.length)
-    return readings.length ? insertReadings(db, readings) : [];
-  return db.transaction().execute(async (tx) => {
-    const inserted = readings.length ? await insertReadings(tx, readings) : [];
-    if (reports.length) await recordReportSlots(tx, reports);
-    if (rainStates.length) await saveRainStates(tx, rainStates);
-    if (rejects.length) {
-      await sql`
-        INSERT INTO reject_log (topic, reservoir_code, reason, detail, payload)
-        SELECT * FROM unnest(${rejects.map((r) => r.topic)}::text[], ${rejects.map((r) => r.reservoirCode)}::text[],
-          ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.detail.slice(0, 500))}::text[],
-          ${rejects.map((r) => r.payload.slice(0, REJECT_PAYLOAD_CHARS))}::text[])`.execute(tx);
-    }
-    return inserted;
-  });
-}
-
-async function insertReadings(db: Kysely<Database>, readings: ValidReading[]): Promise<ValidReading[]> {
+  if (!readings.length && !rejects.length && !reports.length && !rainStates.length) return [];
   // Rows go in in key order, so batches committing side by side on several connections cannot deadlock.
   const sorted = [...readings].sort((a, b) => a.sensorId - b.sensorId || a.time.getTime() - b.time.getTime());
-  // The hot path: arrays written as literals (the driver's per-element formatting of dates cost more than the
-  // insert). Only a count comes back when every reading was new, the usual case: returning each row cost the
-  // embedded database a sixth of the insert. Redeliveries list the keys stored ("sensor|epoch ms").
-  const { rows } = await sql<{ n: number; keys: string | null }>`
-    WITH stored AS (
+  const writes = [
+    // Arrays written as literals: the driver's per-element formatting of dates cost more than the insert.
+    sql`stored AS (
       INSERT INTO readings (sensor_id, time, value)
       SELECT s, t, v FROM unnest(${arrayLiteral(sorted.map((r) => r.sensorId))}::int[],
         ${arrayLiteral(sorted.map((r) => r.time.toISOString()))}::timestamptz[],
         ${arrayLiteral(sorted.map((r) => r.value))}::float8[]) AS x(s, t, v)
       ON CONFLICT (sensor_id, time) DO NOTHING
-      RETURNING sensor_id, time)
+      RETURNING sensor_id, time)`,
+    ...(reports.length ? [reportSlotsWrite(reports)] : []),
+    ...(rainStates.length ? [rainStatesWrite(rainStates)] : []),
+    ...(rejects.length ? [rejectsWrite(rejects)] : []),
+  ];
+  // Only a count comes back when every reading was new, the usual case: returning each row cost the embedded
+  // database a sixth of the insert. Redeliveries list the keys stored ("sensor|epoch ms").
+  const { rows } = await sql<{ n: number; keys: string | null }>`
+    WITH ${sql.join(writes)}
     SELECT n, CASE WHEN n < ${sorted.length} THEN
         (SELECT string_agg(sensor_id || '|' || (extract(epoch FROM time) * 1000)::bigint, ',') FROM stored) END AS keys
     FROM (SELECT count(*)::int AS n FROM stored) c`.execute(db);
@@ -81,31 +70,39 @@ function arrayLiteral(values: readonly (number | string)[]): string {
  * Marks report slots as received. The first arrival of a slot stands: a repeat or a later upload of the same slot
  * changes nothing. Slots go in in key order (commits run side by side).
  */
-async function recordReportSlots(tx: Kysely<Database>, reports: ReportSlot[]): Promise<void> {
+function reportSlotsWrite(reports: ReportSlot[]) {
   const first = new Map<string, ReportSlot>();
   for (const r of reports) {
     const key = `${r.stationId}|${r.slot.getTime()}`;
     if (!first.has(key) || first.get(key)!.receivedAt > r.receivedAt) first.set(key, r);
   }
   const rows = [...first.values()].sort((a, b) => a.stationId - b.stationId || a.slot.getTime() - b.slot.getTime());
-  await sql`
+  return sql`slots AS (
     INSERT INTO station_reports (station_id, slot, received_at)
     SELECT s, t, r FROM unnest(${rows.map((r) => r.stationId)}::int[], ${rows.map((r) => r.slot)}::timestamptz[],
       ${rows.map((r) => r.receivedAt)}::timestamptz[]) AS u(s, t, r)
     -- A station deleted since the registry was read has no slots to keep (and must not fail the readings' commit).
     WHERE EXISTS (SELECT FROM stations WHERE id = u.s)
-    ON CONFLICT (station_id, slot) DO NOTHING`.execute(tx);
+    ON CONFLICT (station_id, slot) DO NOTHING)`;
 }
 
 /**
  * Each SL 651 station's latest rain state of the batch (messages are in arrival order: the last one stands). Commits
  * run side by side, so an older batch may commit last: a state never replaces one accounted further (`until`).
  */
-async function saveRainStates(tx: Kysely<Database>, changes: RainStateChange[]): Promise<void> {
+function rainStatesWrite(changes: RainStateChange[]) {
   const latest = new Map(changes.map((c) => [c.stationAddress, JSON.stringify(c.state)]));
-  await sql`
+  return sql`rain AS (
     INSERT INTO sl651_rain_state (station_address, state)
     SELECT a, s FROM unnest(${[...latest.keys()]}::text[], ${[...latest.values()]}::jsonb[]) AS x(a, s)
     ON CONFLICT (station_address) DO UPDATE SET state = excluded.state, updated_at = now()
-      WHERE (sl651_rain_state.state->>'until')::timestamptz <= (excluded.state->>'until')::timestamptz`.execute(tx);
+      WHERE (sl651_rain_state.state->>'until')::timestamptz <= (excluded.state->>'until')::timestamptz)`;
+}
+
+function rejectsWrite(rejects: RejectRecord[]) {
+  return sql`rejected AS (
+    INSERT INTO reject_log (topic, reservoir_code, reason, detail, payload)
+    SELECT * FROM unnest(${rejects.map((r) => r.topic)}::text[], ${rejects.map((r) => r.reservoirCode)}::text[],
+      ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.detail.slice(0, 500))}::text[],
+      ${rejects.map((r) => r.payload.slice(0, REJECT_PAYLOAD_CHARS))}::text[]))`;
 }
