@@ -6,6 +6,7 @@ import {
   loadConfig,
   LocalEventBus,
   openDatabase,
+  refreshRollups,
   serviceOptions,
   setLogLevel,
   startEmbeddedBroker,
@@ -26,7 +27,7 @@ import {
 import type { ReservoirSeed } from '@yz/domain';
 import { generateRegistry, seedIfEmpty } from '@yz/seeds';
 import type { Database } from '@yz/platform';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { adminPassword, jwtSecret } from './admin-password.js';
 
 const logger = createLogger('start');
@@ -153,12 +154,11 @@ async function backfillDamSafety(
   });
   if (!rows) return;
   logger.log(`dam-safety history: ${rows} daily readings over ${HISTORY_DAYS} days written in ${seconds()} s`);
-  // The hourly rollup (daily charts) refreshes only its recent window by itself: take in the history once.
+  // Take the history into the hourly rollup (daily charts) now, a week at a time, rather than at the next refresh.
   if (timescale) {
-    const from = new Date(start.getTime() - (HISTORY_DAYS + 1) * 86_400_000);
-    await sql`CALL refresh_continuous_aggregate('readings_hourly', ${from}::timestamptz, ${start}::timestamptz)`
-      .execute(db)
-      .catch((err: Error) => logger.warn(`hourly rollup of the history not refreshed: ${err.message}`));
+    await refreshRollups(db).catch((err: Error) =>
+      logger.warn(`hourly rollup of the history not refreshed: ${err.message}`),
+    );
   }
   const { fitted, refused } = await ingest.alerts.refitModels();
   logger.log(`dam-safety models: ${fitted} instruments fitted, ${refused} without a model, ${seconds()} s in all`);

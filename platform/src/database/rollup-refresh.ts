@@ -2,6 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 const REFRESH_EVERY_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A refresh statement covers at most this much (a week of a province's readings takes about a second embedded). */
+const WINDOW_MS = 7 * DAY_MS;
 /** TimescaleDB's internal time of its lowest representable timestamp: below it an invalidation means "unbounded". */
 const UNBOUNDED_BELOW = -210866803200000000n;
 
@@ -38,9 +42,38 @@ export function startRollupRefresh(db: Kysely<Database>, onError: (err: Error) =
  */
 export async function refreshRollups(db: Kysely<Database>): Promise<void> {
   const from = await oldestInvalidated(db);
-  const recent = sql`now() - INTERVAL '3 days'`;
-  const start = from === null ? sql`NULL` : from === undefined ? recent : sql`least(${from}::timestamptz, ${recent})`;
-  await sql`CALL refresh_continuous_aggregate('readings_hourly', ${start}, date_trunc('hour', now()))`.execute(db);
+  const { rows } = await sql<{ now: number; first: number | null }>`
+    SELECT (extract(epoch FROM now()) * 1000)::float8 AS now,
+           (SELECT (extract(epoch FROM min(time)) * 1000)::float8 FROM readings) AS first`.execute(db);
+  const [{ now, first }] = rows;
+  const recent = now - 3 * DAY_MS;
+  const start = from === null ? null : Math.min(from?.getTime() ?? recent, recent);
+  // One window at a time: two years in one statement held the embedded database's only connection for over a
+  // minute (health said the database was down, and nothing was stored meanwhile).
+  for (const [a, b] of refreshWindows(start, now, first)) {
+    await sql`CALL refresh_continuous_aggregate('readings_hourly',
+      ${a === null ? null : new Date(a)}::timestamptz, ${new Date(b)}::timestamptz)`.execute(db);
+  }
+}
+
+/**
+ * The refresh of [from, to) as consecutive windows of at most a week, on hour boundaries (a window only
+ * materialises the buckets wholly inside it, so a boundary inside an hour would leave that hour out of both). From
+ * null (nothing materialised yet) the first window is open below and ends a week after the first reading; `to` is
+ * taken down to its hour (the current hour stays real-time).
+ */
+export function refreshWindows(from: number | null, to: number, firstReading: number | null): [number | null, number][] {
+  const end = Math.floor(to / HOUR_MS) * HOUR_MS;
+  const windows: [number | null, number][] = [];
+  let a: number | null = from === null ? null : Math.floor(from / HOUR_MS) * HOUR_MS;
+  if (a === null) {
+    if (firstReading === null) return [[null, end]];
+    const b = Math.min(Math.floor(firstReading / HOUR_MS) * HOUR_MS + WINDOW_MS, end);
+    windows.push([null, b]);
+    a = b;
+  }
+  for (; a < end; a += WINDOW_MS) windows.push([a, Math.min(a + WINDOW_MS, end)]);
+  return windows;
 }
 
 /**
