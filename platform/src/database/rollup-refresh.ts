@@ -62,7 +62,11 @@ export async function refreshRollups(db: Kysely<Database>): Promise<void> {
  * null (nothing materialised yet) the first window is open below and ends a week after the first reading; `to` is
  * taken down to its hour (the current hour stays real-time).
  */
-export function refreshWindows(from: number | null, to: number, firstReading: number | null): [number | null, number][] {
+export function refreshWindows(
+  from: number | null,
+  to: number,
+  firstReading: number | null,
+): [number | null, number][] {
   const end = Math.floor(to / HOUR_MS) * HOUR_MS;
   const windows: [number | null, number][] = [];
   let a: number | null = from === null ? null : Math.floor(from / HOUR_MS) * HOUR_MS;
