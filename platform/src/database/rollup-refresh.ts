@@ -42,9 +42,11 @@ export function startRollupRefresh(db: Kysely<Database>, onError: (err: Error) =
  */
 export async function refreshRollups(db: Kysely<Database>): Promise<void> {
   const from = await oldestInvalidated(db);
+  // The first reading matters only while nothing is materialised (the first window then ends a week after it).
+  const firstReading =
+    from === null ? sql`(SELECT (extract(epoch FROM min(time)) * 1000)::float8 FROM readings)` : sql`NULL`;
   const { rows } = await sql<{ now: number; first: number | null }>`
-    SELECT (extract(epoch FROM now()) * 1000)::float8 AS now,
-           (SELECT (extract(epoch FROM min(time)) * 1000)::float8 FROM readings) AS first`.execute(db);
+    SELECT (extract(epoch FROM now()) * 1000)::float8 AS now, ${firstReading}::float8 AS first`.execute(db);
   const [{ now, first }] = rows;
   const recent = now - 3 * DAY_MS;
   const start = from === null ? null : Math.min(from?.getTime() ?? recent, recent);
