@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type ValueNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from './open-database.js';
 import { rollupPolicyHistory } from './migrations/1732300001500-rollup-policy-history.js';
@@ -21,6 +21,23 @@ describe('hourly rollup refresh on the embedded database', () => {
     return rows[0];
   };
 
+  /** Refreshes the rollup; returns the windows (epoch ms, null: open below) of the refresh statements it made. */
+  const refreshWindowsOf = async (): Promise<[number | null, number][]> => {
+    const calls: [number | null, number][] = [];
+    const spy = db.db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (node.kind === 'RawNode' && node.sqlFragments.join('').includes('refresh_continuous_aggregate')) {
+          const [from, to] = node.parameters.map((p) => (p as ValueNode).value as Date | null);
+          calls.push([from && from.getTime(), to!.getTime()]);
+        }
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    await refreshRollups(spy);
+    return calls;
+  };
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rollup-refresh-'));
     db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
@@ -37,8 +54,11 @@ describe('hourly rollup refresh on the embedded database', () => {
     );
     const before = await daysOf(1);
     expect(before.days).toBeGreaterThanOrEqual(366);
-    await refreshRollups(db.db);
+    const windows = await refreshWindowsOf();
     expect(await daysOf(1)).toEqual(before);
+    // A week at most per statement: the embedded database has one connection, and everything else waits behind it.
+    expect(windows.length).toBeGreaterThan(50);
+    for (const [from, to] of windows.slice(1)) expect(to - from!).toBeLessThanOrEqual(7 * 86_400_000);
     await refreshRollups(db.db);
     expect(await daysOf(1)).toEqual(before);
   });
