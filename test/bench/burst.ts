@@ -1,6 +1,7 @@
 // The top of the hour: every reservoir's station reports at once, and the last report of the burst puts one
 // reservoir over its design-flood level. Measures how long that alert takes to reach a dashboard (a Socket.IO
-// client) while the burst is ingested, on the embedded all-in-one and on PostgreSQL + Mosquitto.
+// client) while the burst is ingested, on the embedded all-in-one and on PostgreSQL + Mosquitto, and the all-in-one's
+// longest event-loop stall meanwhile (what an arriving alarm reading may wait behind).
 // BENCH_SIZES=1294,14000 (registry sizes, SEED_RESERVOIRS) and BENCH_MODES=embedded,postgres choose the cases.
 // `npm run bench:burst` (after `npm run build`).
 import mqtt, { type MqttClient } from 'mqtt';
@@ -8,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { POSTGRES_URL, reachable, startSystem, type SystemOptions } from '../support/system.js';
 import { generateRegistry } from '@yz/seeds';
 import type { ReservoirSeed } from '@yz/domain';
-import { header, median, metric, sleep, startMosquitto, table } from './lib.js';
+import { header, median, metric, metricIn, scrape, sleep, startMosquitto, table } from './lib.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1294,14000').split(',').map(Number);
 const MODES = (process.env.BENCH_MODES ?? 'embedded,postgres').split(',');
@@ -26,6 +27,8 @@ interface Burst {
   sinceBurst: number | null;
   /** From the burst's first report until every reading is stored. */
   storedMs: number | null;
+  /** The all-in-one's longest event-loop delay from the burst's start until it was stored. */
+  stallMs: number;
 }
 
 function report(code: string, ts: number, level: number): { topic: string; payload: string } {
@@ -51,7 +54,7 @@ async function burst(
   danger: ReservoirSeed,
   alerted: Promise<number>,
   stored: () => Promise<boolean>,
-): Promise<Burst> {
+): Promise<Omit<Burst, 'stallMs'>> {
   const quiet = reservoirs.filter((r) => r !== danger);
   const t0 = performance.now();
   await Promise.all(
@@ -110,14 +113,23 @@ async function run(mode: string, size: number, opts: SystemOptions, protocol: 4 
     for (let k = 0; k <= RUNS; k++) {
       const danger = reservoirs[reservoirs.length - 1 - k];
       const alerted = new Promise<number>((resolve) => waiting.set(danger.code, resolve));
+      // Each scrape reads the stall gauge's maximum since the one before, and starts it again.
       const before = await metric(metricsUrl, 'ingest_readings_stored_total');
       const expected = before + reservoirs.length * READINGS_PER_REPORT;
-      const stored = async () => (await metric(metricsUrl, 'ingest_readings_stored_total')) >= expected;
-      const b = await burst(reservoirs, clients, sys.topicPrefix, hour - (RUNS - k) * HOUR_MS, danger, alerted, stored);
+      let stallS = 0;
+      const stored = async () => {
+        const text = await scrape(metricsUrl);
+        stallS = Math.max(stallS, metricIn(text, 'ingest_event_loop_stall_max_seconds'));
+        return metricIn(text, 'ingest_readings_stored_total') >= expected;
+      };
+      const b = {
+        ...(await burst(reservoirs, clients, sys.topicPrefix, hour - (RUNS - k) * HOUR_MS, danger, alerted, stored)),
+        stallMs: stallS * 1000,
+      };
       const f = (n: number | null) => (n === null ? 'none' : `${Math.round(n)} ms`);
       console.log(
         `  ${mode} ${size}: ${k ? `run ${k}` : 'warm-up'}: alert ${f(b.latency)} after its report, ${f(b.sinceBurst)} after ` +
-          `the burst began; burst stored in ${f(b.storedMs)}`,
+          `the burst began; burst stored in ${f(b.storedMs)}; longest event-loop stall ${f(b.stallMs)}`,
       );
       if (k) results.push(b);
     }
@@ -134,7 +146,12 @@ function summarise(runs: Burst[]) {
     const v = runs.map(pick);
     return v.length && v.every((x) => x !== null) ? Math.round(median(v as number[])) : null;
   };
-  return { latencyMs: med((b) => b.latency), sinceBurstMs: med((b) => b.sinceBurst), storedMs: med((b) => b.storedMs) };
+  return {
+    latencyMs: med((b) => b.latency),
+    sinceBurstMs: med((b) => b.sinceBurst),
+    storedMs: med((b) => b.storedMs),
+    stallMs: med((b) => b.stallMs),
+  };
 }
 
 async function main(): Promise<void> {
@@ -165,8 +182,14 @@ async function main(): Promise<void> {
   }
   const ms = (n: number | null) => n ?? '-';
   table(
-    ['case', 'alert after its report (ms)', 'after the burst began (ms)', 'burst stored (ms)'],
-    Object.entries(results).map(([name, r]) => [name, ms(r.latencyMs), ms(r.sinceBurstMs), ms(r.storedMs)]),
+    ['case', 'alert after its report (ms)', 'after the burst began (ms)', 'burst stored (ms)', 'longest stall (ms)'],
+    Object.entries(results).map(([name, r]) => [
+      name,
+      ms(r.latencyMs),
+      ms(r.sinceBurstMs),
+      ms(r.storedMs),
+      ms(r.stallMs),
+    ]),
   );
   console.log(`RESULT ${JSON.stringify(results)}`);
 }

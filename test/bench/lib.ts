@@ -157,9 +157,18 @@ export function median(values: number[]): number {
 
 /** One Prometheus counter or gauge (summed over labels), 0 when absent or unreachable. */
 export async function metric(metricsUrl: string, name: string): Promise<number> {
-  const text = await fetch(metricsUrl)
+  return metricIn(await scrape(metricsUrl), name);
+}
+
+/** The Prometheus text of `metricsUrl` ('' when it does not answer). */
+export async function scrape(metricsUrl: string): Promise<string> {
+  return fetch(metricsUrl)
     .then((r) => r.text())
     .catch(() => '');
+}
+
+/** A metric's value in scraped text, summed over its labels. */
+export function metricIn(text: string, name: string): number {
   let sum = 0;
   for (const m of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) sum += Number(m[1]);
   return sum;

@@ -1,4 +1,8 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The process's event-loop delay, sampled every 10 ms; one per process, whatever the number of pipelines. */
+let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
 
 /** Prometheus metrics of one ingest pipeline, in their own registry so several pipelines can live in a test. */
 export class IngestMetrics {
@@ -40,9 +44,25 @@ export class IngestMetrics {
     help: 'Stored readings (newest per sensor) waiting for or under alert evaluation',
     registers: [this.registry],
   });
+  readonly eventLoopStall = new Gauge({
+    name: 'ingest_event_loop_stall_max_seconds',
+    help: 'Longest event-loop delay since the last scrape: how long an arriving alarm reading may have waited to be read',
+    registers: [this.registry],
+    collect() {
+      this.set(loopDelay!.max / 1e9);
+      loopDelay!.reset();
+    },
+  });
   readonly dbErrors = new Counter({
     name: 'ingest_db_errors_total',
     help: 'Failed batch commits (retried)',
     registers: [this.registry],
   });
+
+  constructor() {
+    if (!loopDelay) {
+      loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+    }
+  }
 }
