@@ -57,6 +57,6 @@ export class RealtimeEvents implements OnApplicationBootstrap, OnModuleDestroy {
       update[r.type] = r.value;
       updates.set(r.code, update);
     }
-    this.gateway.pushReadings(updates.values(), local);
+    await this.gateway.pushReadings(updates.values(), local);
   }
 }

@@ -1,6 +1,7 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { AlertChange } from '@yz/domain';
+import { eventLoopSlices } from '@yz/platform';
 import type { Server, Socket } from 'socket.io';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { ProgrammeEvents } from '../programme/programme.events.js';
@@ -134,8 +135,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       .emit('alert', { ...alert, event: action });
   }
 
-  pushReadings(updates: Iterable<ReadingUpdate>, local: boolean): void {
+  /** An event per reservoir (a province's burst is 14,000), in slices that let an alarm reading in between. */
+  async pushReadings(updates: Iterable<ReadingUpdate>, local: boolean): Promise<void> {
+    const pause = eventLoopSlices();
     for (const update of updates) {
+      await pause();
       const county = this.countyOf.get(update.reservoirCode);
       if (!county) continue;
       this.target(local)

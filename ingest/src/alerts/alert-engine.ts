@@ -7,6 +7,7 @@ import { loadReservoirRules, type ReservoirRules } from './reservoir-rules.js';
 import type { FloodEventChange } from '../flood/flood-watcher.js';
 import {
   applyEvaluation,
+  eventLoopSlices,
   beijingDay,
   fitAllSensorModels,
   outlooksOf,
@@ -175,7 +176,9 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       ),
       outlook: await this.outlooks(judged),
     };
+    const pause = eventLoopSlices();
     for (const reading of judged) {
+      await pause();
       const reservoirCode = this.reservoirBySensor.get(reading.sensorId)!;
       for (const e of await this.historyVerdicts(reservoirCode, reading, history)) {
         this.apply(reservoirCode, e, reading.time);

@@ -11,7 +11,7 @@ import {
   type SpillWatch,
   type TimedValue,
 } from '@yz/domain';
-import { chunksOf, type Database, type FloodReservoir } from '@yz/platform';
+import { chunksOf, eventLoopSlices, type Database, type FloodReservoir } from '@yz/platform';
 import type { Kysely, Transaction } from 'kysely';
 
 export type FloodEventChange =
@@ -58,7 +58,9 @@ export class FloodWatcher {
       const changes: FloodEventChange[] = [];
       const rows: WatchRow[] = [];
       const now = new Date();
+      const pause = eventLoopSlices();
       for (const { code, reservoir, levels } of work) {
+        await pause();
         const sorted = [...levels].sort((a, b) => a.time.getTime() - b.time.getTime());
         let limit = (stateOf(code, 'flood_limit') as LimitWatch | undefined) ?? emptyWatch();
         let spill = (stateOf(code, 'spill') as SpillWatch | undefined) ?? emptyWatch();

@@ -10,6 +10,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema.js';
 import { chunksOf } from '../database/statement-chunks.js';
+import { eventLoopSlices } from '../process/event-loop-slices.js';
 import type { FloodReservoir } from './flood-registry.js';
 
 const HOUR_MS = 3_600_000;
@@ -41,9 +42,15 @@ export async function outlooksOf(
   if (!requests.length) return [];
   const levels = await levelSeries(db, requests);
   const rains = await antecedentSeries(db, requests, cache);
-  return requests.map(({ reservoir, now }, i) =>
-    floodOutlook({ reservoir, levelSeries: levels[i], rainSeries: rains[i], now, floodSeason: isFloodSeason(now) }),
-  );
+  const pause = eventLoopSlices();
+  const outlooks: FloodOutlook[] = [];
+  for (const [i, { reservoir, now }] of requests.entries()) {
+    await pause();
+    outlooks.push(
+      floodOutlook({ reservoir, levelSeries: levels[i], rainSeries: rains[i], now, floodSeason: isFloodSeason(now) }),
+    );
+  }
+  return outlooks;
 }
 
 /** The flood outlook of a reservoir at `now`, read from the database. */
