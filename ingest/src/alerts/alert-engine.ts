@@ -55,7 +55,8 @@ export interface AlertEvents {
  * (levels, thresholds, battery) judge each message as it arrives, before its batch is committed, so an alert is
  * pushed without waiting behind a burst; rules that need history (rise, rain sums, jumps, the flood outlook, the
  * instrument models) judge readings once committed. Verdicts are decided against the cached active alerts, so only
- * a transition costs a statement, and transitions are persisted one at a time, in the order they were decided.
+ * a transition costs a statement, and each alert's transitions are persisted one at a time, in the order they were
+ * decided; different alerts' go side by side, so that an opening waits for no other alert's commit.
  * A timer does the same for stations that stopped reporting.
  */
 export class AlertEngine extends EventEmitter<AlertEvents> {
@@ -65,7 +66,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private readonly active: ActiveAlerts;
   /** The newest reading time judged on arrival per sensor: a late, older reading does not undo a newer verdict. */
   private judgedUpTo = new Map<number, number>();
-  private transitions: Promise<void> = Promise.resolve();
+  /** Each alert's (reservoir and rule) transitions being persisted, in the order decided. */
+  private transitions = new Map<string, Promise<void>>();
   private readonly antecedent: AntecedentCache = new Map();
   private readonly models: ModelJudge;
   private refittedOn: string | null = null;
@@ -112,7 +114,7 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   /** Resolves once every transition decided so far is persisted and announced. */
   async idle(): Promise<void> {
-    await this.transitions;
+    while (this.transitions.size) await Promise.all(this.transitions.values());
   }
 
   /** Reads the registry, the rule overrides and the active alerts again (after an engineer changed them). */
@@ -294,7 +296,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   private apply(reservoirCode: string, e: Evaluation, at: Date): void {
     const { action } = this.active.decide(reservoirCode, e);
     if (action === 'none' || action === 'keep') return;
-    this.transitions = this.transitions.then(async () => {
+    const key = `${reservoirCode}/${e.ruleKey}`;
+    const persisted = (this.transitions.get(key) ?? Promise.resolve()).then(async () => {
       try {
         const change = await applyEvaluation(this.db, reservoirCode, e, at);
         if (!change) return;
@@ -303,8 +306,11 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
       } catch (err) {
         this.active.forget(reservoirCode, e.ruleKey);
         console.error(`alert ${reservoirCode} ${e.ruleKey} not recorded: ${(err as Error).message}`);
+      } finally {
+        if (this.transitions.get(key) === persisted) this.transitions.delete(key);
       }
     });
+    this.transitions.set(key, persisted);
   }
 }
 
