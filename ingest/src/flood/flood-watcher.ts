@@ -19,13 +19,15 @@ export type FloodEventChange =
   | { kind: 'spill'; reservoirCode: string; change: EventChange<SpillEvent> };
 
 type WatchRow = { reservoir_code: string; watch: 'flood_limit' | 'spill'; state: string; updated_at: Date };
+type Work = { code: string; reservoir: FloodReservoir; levels: readonly TimedValue[] };
 
 /**
  * Keeps each reservoir's above-flood-limit and spill watches as water levels are committed, and records the events
  * they open, raise and close. The watch state lives in the database, read and written in the transaction that
  * records the events, so it survives a restart and two ingest processes never step one watch at once. A pass over
- * many reservoirs is one transaction of a few statements: one per reservoir kept the embedded database's only
- * connection busy long enough for levels to pile up in memory during a burst.
+ * many reservoirs is a transaction of a few statements per thousand reservoirs: one per reservoir kept the embedded
+ * database's only connection busy long enough for levels to pile up in memory during a burst, and one for a
+ * province's 14,000 held the event loop 100-150 ms stepping them (an alarm reading waited) and the connection longer.
  */
 export class FloodWatcher {
   constructor(
@@ -37,9 +39,19 @@ export class FloodWatcher {
   async onLevels(levelsByReservoir: ReadonlyMap<string, readonly TimedValue[]>): Promise<FloodEventChange[]> {
     const work = [...levelsByReservoir]
       .map(([code, levels]) => ({ code, reservoir: this.reservoirOf(code), levels }))
-      .filter((w): w is typeof w & { reservoir: FloodReservoir } => w.reservoir !== undefined && w.levels.length > 0)
+      .filter((w): w is Work => w.reservoir !== undefined && w.levels.length > 0)
       .sort((a, b) => a.code.localeCompare(b.code));
-    if (work.length === 0) return [];
+    const changes: FloodEventChange[] = [];
+    const pause = eventLoopSlices();
+    for (const part of chunksOf(work)) {
+      await pause();
+      changes.push(...(await this.watch(part)));
+    }
+    return changes;
+  }
+
+  /** Steps the reservoirs' watches in one transaction, in code order (the order their rows are locked in). */
+  private watch(work: Work[]): Promise<FloodEventChange[]> {
     return this.db.transaction().execute(async (tx) => {
       const states = await tx
         .selectFrom('flood_watches')
@@ -58,9 +70,7 @@ export class FloodWatcher {
       const changes: FloodEventChange[] = [];
       const rows: WatchRow[] = [];
       const now = new Date();
-      const pause = eventLoopSlices();
       for (const { code, reservoir, levels } of work) {
-        await pause();
         const sorted = [...levels].sort((a, b) => a.time.getTime() - b.time.getTime());
         let limit = (stateOf(code, 'flood_limit') as LimitWatch | undefined) ?? emptyWatch();
         let spill = (stateOf(code, 'spill') as SpillWatch | undefined) ?? emptyWatch();
