@@ -9,5 +9,5 @@ export * from './sl651-station/index.js';
 export * from './sl651/index.js';
 export { mqttSourceOptions } from './telemetry/mqtt-source.js';
 /** For the ingest benchmark, which drives the commit path without a broker. */
-export { IngestPipeline, type PipelineOptions } from './telemetry/ingest-pipeline.js';
+export { HIGH_WATER, IngestPipeline, type PipelineOptions } from './telemetry/ingest-pipeline.js';
 export { RegistryCache } from './telemetry/registry-cache.js';

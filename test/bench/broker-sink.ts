@@ -4,6 +4,7 @@
 // times it exactly as it times ingest. Run by bench/ingest.ts: node broker-sink.js <mqtt url> <prefix> <per message> <port>
 import { createServer } from 'node:http';
 import mqtt from 'mqtt';
+import { HIGH_WATER } from '@yz/ingest';
 
 const [url, prefix, perMessage, port] = process.argv.slice(2);
 let messages = 0;
@@ -11,7 +12,7 @@ const client = mqtt.connect(url, {
   clientId: `yz-bench-sink-${process.pid}`,
   clean: false,
   protocolVersion: 5,
-  properties: { sessionExpiryInterval: 600, receiveMaximum: 1000 },
+  properties: { sessionExpiryInterval: 600, receiveMaximum: HIGH_WATER },
 });
 client.on('connect', () => client.subscribe(`${prefix}reservoirs/+/telemetry`, { qos: 1 }));
 client.on('message', () => messages++);

@@ -1,6 +1,6 @@
 // Shared helpers of the benchmarks: machine context, percentiles, tables, fresh PostgreSQL databases, load publishing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -8,7 +8,7 @@ import pg from 'pg';
 import { openDatabase, type OpenDatabase } from '@yz/platform';
 import { type ReservoirSeed } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
-import { freePort, POSTGRES_URL, reachable } from '../support/system.js';
+import { freePort, POSTGRES_URL, reachable, ROOT } from '../support/system.js';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -202,6 +202,12 @@ export async function stopProc(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** The queue and in-flight limits of deploy/mosquitto/mosquitto.conf, as its lines. */
+function deployedQueueLimits(): string {
+  const conf = readFileSync(join(ROOT, 'deploy/mosquitto/mosquitto.conf'), 'utf8');
+  return conf.match(/^max_(?:queued|inflight)_messages \d+$/gm)!.join('\n') + '\n';
+}
+
 /** A private Mosquitto on a free loopback port with the queue limits of deploy/mosquitto/mosquitto.conf. */
 export async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
@@ -209,8 +215,7 @@ export async function startMosquitto(): Promise<{ url: string; stop(): Promise<v
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
     conf,
-    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n` +
-      'max_queued_messages 100000\nmax_inflight_messages 1000\nlog_dest none\n',
+    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n${deployedQueueLimits()}`,
   );
   const child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
   const url = `mqtt://127.0.0.1:${port}`;

@@ -44,6 +44,12 @@ export interface PipelineEvents {
   pressure: [paused: boolean];
 }
 
+/**
+ * Uncommitted messages held before the source is paused (and what the broker may have in flight to ingest): a
+ * province's top-of-hour burst (14,000 stations at once) fits, so the burst's last report is read and judged on
+ * arrival instead of waiting for the commits of all the reports before it (at 1,000: 0.2-0.7 s more on PostgreSQL).
+ */
+export const HIGH_WATER = 20_000;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
@@ -76,7 +82,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   ) {
     super();
     this.batchSize = opts.batchSize ?? 500;
-    this.highWater = opts.highWater ?? 5_000;
+    this.highWater = opts.highWater ?? HIGH_WATER;
     this.lanes = opts.commitsInFlight ?? 2;
     this.now = opts.now ?? (() => new Date());
     this.logger = opts.logger ?? createLogger('ingest');

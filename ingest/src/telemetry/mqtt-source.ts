@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { EmbeddedBroker, Logger, ServiceOptions } from '@yz/platform';
-import type { IngestPipeline } from './ingest-pipeline.js';
+import { HIGH_WATER, type IngestPipeline } from './ingest-pipeline.js';
 
 export interface MqttSourceOptions {
   url: string;
@@ -56,7 +56,8 @@ export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipel
     clientId: opts.clientId,
     clean: false,
     protocolVersion: opts.protocolVersion,
-    properties: opts.protocolVersion === 5 ? { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 1000 } : undefined,
+    properties:
+      opts.protocolVersion === 5 ? { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: HIGH_WATER } : undefined,
     reconnectPeriod: 1000,
     username: opts.username,
     password: opts.password,
