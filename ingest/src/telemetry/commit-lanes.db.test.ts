@@ -58,4 +58,21 @@ describe('several commits in flight', () => {
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(messages);
   });
+
+  it('asks the source to pause when the uncommitted payloads pass the byte bound, and to go on once committed', async () => {
+    const pipeline = new IngestPipeline(open.db, registry.sensorsOf, new IngestMetrics(), { highWaterBytes: 4_000 });
+    const pressure: boolean[] = [];
+    pipeline.on('pressure', (paused) => pressure.push(paused));
+    const r = reservoirs[0];
+    // Ten messages of about 1 kB: far under the count's mark, over the bytes' after the fourth.
+    const note = 'x'.repeat(1_000);
+    for (let i = 0; i < 10; i++) {
+      const ts = new Date(Date.UTC(2026, 6, 1) + i * 60_000).toISOString();
+      const payload = JSON.stringify({ ts, note, readings: [{ sensor: 'WL1', value: r.levels.normalLevel - 1 }] });
+      pipeline.accept(`reservoirs/${r.code}/telemetry`, Buffer.from(payload), () => undefined);
+      if (i === 3) expect(pressure).toEqual([true]);
+    }
+    await pipeline.drain();
+    expect(pressure).toEqual([true, false]);
+  });
 });

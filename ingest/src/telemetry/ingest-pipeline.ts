@@ -14,6 +14,8 @@ export interface PipelineOptions {
   batchSize?: number;
   /** Above this many uncommitted messages the source is asked to pause (see `pressure` events). */
   highWater?: number;
+  /** ...or above this many bytes of their payloads. */
+  highWaterBytes?: number;
   /** Commits running side by side on their own connections (a server database; embedded, they queue). */
   commitsInFlight?: number;
   now?: () => Date;
@@ -23,6 +25,8 @@ export interface PipelineOptions {
 interface Pending {
   topic: string;
   payload: Buffer | string;
+  /** The payload's size, counted against the high-water mark in bytes. */
+  bytes: number;
   readings: ValidReading[];
   rejects: RejectRecord[];
   committed: () => void;
@@ -50,6 +54,11 @@ export interface PipelineEvents {
  * arrival instead of waiting for the commits of all the reports before it (at 1,000: 0.2-0.7 s more on PostgreSQL).
  */
 export const HIGH_WATER = 20_000;
+/**
+ * Payload bytes held uncommitted before the source is paused, whatever the count: 20,000 messages of 64 kB (the
+ * broker's largest) would be 1.3 GB of payloads, and more once parsed. A province's burst is about 3 MB.
+ */
+const HIGH_WATER_BYTES = 32 * 1024 * 1024;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
@@ -64,12 +73,14 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private queue: Pending[] = [];
   private inFlight = 0;
   private paused = false;
+  private queuedBytes = 0;
   private retryMs = RETRY_MIN_MS;
   /** When the pipeline last made progress (a commit, or the queue filling from empty). */
   private progressAt = Date.now();
   private failing: unknown;
   private readonly batchSize: number;
   private readonly highWater: number;
+  private readonly highWaterBytes: number;
   private readonly lanes: number;
   private readonly now: () => Date;
   private readonly logger: Logger;
@@ -83,6 +94,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     super();
     this.batchSize = opts.batchSize ?? 500;
     this.highWater = opts.highWater ?? HIGH_WATER;
+    this.highWaterBytes = opts.highWaterBytes ?? HIGH_WATER_BYTES;
     this.lanes = opts.commitsInFlight ?? 2;
     this.now = opts.now ?? (() => new Date());
     this.logger = opts.logger ?? createLogger('ingest');
@@ -113,21 +125,39 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       extras.scheduled === false
         ? []
         : reportSlots(result.readings, now, (r) => this.sensorsOf(r.reservoirCode)?.get(r.sensorCode)?.station);
-    this.enqueue({ topic, payload, readings: result.readings, rejects, committed, slots, rain: extras.rain });
+    this.enqueue({
+      topic,
+      payload,
+      bytes: payload.length,
+      readings: result.readings,
+      rejects,
+      committed,
+      slots,
+      rain: extras.rain,
+    });
   }
 
   /** Input that never became telemetry (e.g. an undecodable SL 651 frame): logged with the next batch. */
   reject(topic: string, reason: RejectReason, detail: string, payload: string): void {
     this.metrics.rejects.inc({ reason });
     const rejects = rejectRecords(topic, null, payload, [{ reason, detail }]);
-    this.enqueue({ topic, payload, readings: [], rejects, committed: () => {}, slots: [] });
+    this.enqueue({
+      topic,
+      payload,
+      bytes: Buffer.byteLength(payload),
+      readings: [],
+      rejects,
+      committed: () => {},
+      slots: [],
+    });
   }
 
   private enqueue(pending: Pending): void {
     if (!this.queue.length) this.progressAt = Date.now();
     this.queue.push(pending);
+    this.queuedBytes += pending.bytes;
     this.metrics.queueDepth.set(this.queue.length);
-    if (!this.paused && this.queue.length >= this.highWater) {
+    if (!this.paused && (this.queue.length >= this.highWater || this.queuedBytes >= this.highWaterBytes)) {
       this.paused = true;
       this.emit('pressure', true);
     }
@@ -165,7 +195,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       this.inFlight--;
       this.acknowledgeCommitted();
       this.metrics.queueDepth.set(this.queue.length);
-      if (this.paused && this.queue.length < this.highWater / 2) {
+      if (this.paused && this.queue.length < this.highWater / 2 && this.queuedBytes < this.highWaterBytes / 2) {
         this.paused = false;
         this.emit('pressure', false);
       }
@@ -196,7 +226,10 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   private acknowledgeCommitted(): void {
     let done = 0;
     while (done < this.queue.length && this.queue[done].done) done++;
-    for (const p of this.queue.splice(0, done)) p.committed();
+    for (const p of this.queue.splice(0, done)) {
+      this.queuedBytes -= p.bytes;
+      p.committed();
+    }
   }
 
   /** Commits messages in one transaction; if the data is at fault, in halves, down to the message at fault. */
