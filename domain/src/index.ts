@@ -1,6 +1,7 @@
 // The domain's public surface: pure rules, no I/O. Each capability folder exports its rules here.
 export * from './registry/index.js';
 export * from './time/index.js';
+export * from './collections/index.js';
 export * from './season/index.js';
 export * from './random/index.js';
 export * from './alerts/index.js';

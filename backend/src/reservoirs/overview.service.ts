@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isFloodSeason, type Severity } from '@yz/domain';
+import { groupBy, isFloodSeason, type Severity } from '@yz/domain';
 import { PreparedBody } from '../common/prepared-body.js';
 import type { AreaScope } from '../common/scope.js';
 import type { OverviewDto, OverviewQueryDto, PointsDto } from './dto/overview.dto.js';
@@ -155,17 +155,6 @@ export class OverviewService {
       ),
     };
   }
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 function newest(rows: readonly OverviewLatestRow[]): string | null {
