@@ -1,8 +1,16 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** The process's event-loop delay, sampled every 10 ms; one per process, whatever the number of pipelines. */
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
+
+/** The process's event-loop delay, sampled every 10 ms from the first call: one per process, whatever the pipelines. */
+function processLoopDelay() {
+  if (!loopDelay) {
+    loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+  }
+  return loopDelay;
+}
 
 /** Prometheus metrics of one ingest pipeline, in their own registry so several pipelines can live in a test. */
 export class IngestMetrics {
@@ -49,8 +57,9 @@ export class IngestMetrics {
     help: 'Longest event-loop delay since the last scrape: how long an arriving alarm reading may have waited to be read',
     registers: [this.registry],
     collect() {
-      this.set(loopDelay!.max / 1e9);
-      loopDelay!.reset();
+      const delay = processLoopDelay();
+      this.set(delay.max / 1e9);
+      delay.reset();
     },
   });
   readonly dbErrors = new Counter({
@@ -60,9 +69,6 @@ export class IngestMetrics {
   });
 
   constructor() {
-    if (!loopDelay) {
-      loopDelay = monitorEventLoopDelay({ resolution: 10 });
-      loopDelay.enable();
-    }
+    processLoopDelay();
   }
 }
