@@ -50,7 +50,11 @@ export async function startIngest(
   const latest = new LatestValues(db);
   await latest.start();
   pipeline.on('stored', (readings) => latest.note(readings));
-  const alerts = new AlertEngine(db, { offlineSweepMs: extras.offlineSweepMs });
+  const alerts = new AlertEngine(db, {
+    offlineSweepMs: extras.offlineSweepMs,
+    // Ingest processes sharing the stream each see part of a reservoir's levels.
+    keepsLevels: !source.sharedGroup,
+  });
   await alerts.start();
   const notifier = extras.webhookUrl ? new Notifier(db, new WebhookChannel(extras.webhookUrl)) : undefined;
   if (notifier) alerts.on('alert', (change) => void notifier.onAlert(change));
@@ -111,6 +115,7 @@ function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics
     },
   );
   pipeline.on('stored', (readings) => {
+    alerts.noteStored(readings);
     for (const r of readings) if ((waiting.get(r.sensorId)?.time ?? 0) < r.time) waiting.set(r.sensorId, r);
     metrics.alertBacklog.set(waiting.size);
     passes.kick();

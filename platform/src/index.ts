@@ -8,6 +8,7 @@ export * from './events/index.js';
 export * from './logging/index.js';
 export * from './flood/flood-registry.js';
 export * from './flood/flood-series.js';
+export * from './flood/level-windows.js';
 export * from './config/service-options.js';
 export * from './health/health.js';
 export * from './dam-safety/sensor-models.js';

@@ -78,8 +78,8 @@ describe('alert engine on the embedded database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The raw statements an engine of its own makes judging `readings` once committed; its alerts go to `changes`. */
-  const readsOfPass = async (readings: ValidReading[]): Promise<string[]> => {
+  /** An engine of its own whose raw statements are listed in `reads`; its alerts go to `changes`. */
+  const spiedEngine = async (options: { keepsLevels?: boolean } = {}) => {
     const reads: string[] = [];
     const spy = open.db.withPlugin({
       transformQuery: (args) => {
@@ -88,15 +88,29 @@ describe('alert engine on the embedded database', () => {
       },
       transformResult: async (args) => args.result,
     });
-    const engine2 = new AlertEngine(spy);
-    await engine2.start();
-    engine2.on('alert', (c) => changes.push(c));
+    const spied = new AlertEngine(spy, options);
+    await spied.start();
+    spied.on('alert', (c) => changes.push(c));
     reads.length = 0;
-    await engine2.onStored(readings);
-    await engine2.idle();
-    engine2.stop();
+    return { engine: spied, reads };
+  };
+
+  /** The raw statements an engine of its own makes judging `readings` once committed. */
+  const readsOfPass = async (readings: ValidReading[]): Promise<string[]> => {
+    const { engine: spied, reads } = await spiedEngine();
+    await spied.onStored(readings);
+    await spied.idle();
+    spied.stop();
     return reads;
   };
+
+  const store = (readings: ValidReading[]) =>
+    open.db
+      .insertInto('readings')
+      .values(readings.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
+      .execute();
+  const savedOutlook = (code: string) =>
+    open.db.selectFrom('flood_outlooks').select('outlook').where('reservoir_code', '=', code).executeTakeFirstOrThrow();
 
   beforeEach(() => {
     counter.writes = 0;
@@ -200,5 +214,35 @@ describe('alert engine on the embedded database', () => {
     expect(outlookOf(a.code)?.at).toEqual(levels[2].time);
     expect(outlookOf(a.code)?.outlook).toMatchObject({ level: levels[2].value, hoursTo: expect.any(Object) });
     for (const r of reservoirs.slice(1)) expect(outlookOf(r.code)?.outlook).toMatchObject({ level: null });
+  });
+
+  it("reads a reservoir's levels once when it stores every level, and foresees as from the database", async () => {
+    const [a] = reservoirs;
+    const levelRead = (q: string) => q.includes("s.type = 'water_level'");
+    // Levels half an hour apart: the window spans the hour that a rate of rise needs.
+    const at = (r: ValidReading, minutesAgo: number) => ({ ...r, time: new Date(Date.now() - minutesAgo * 60_000) });
+    const first = [0, 1, 2].map((i) => at(reading(a, 'WL1', a.levels.normalLevel - 1 + i * 0.05), 150 - i * 30));
+    await store(first);
+    await open.db.deleteFrom('flood_outlooks').execute(); // another test's newer outlook would be kept
+    const { engine: keeping, reads } = await spiedEngine({ keepsLevels: true });
+    await keeping.onStored([first[2]]);
+    expect(reads.filter(levelRead)).toHaveLength(1);
+
+    // Then a level rises 30 cm: it is noted as committed, and the next pass reads no levels.
+    const next = at(reading(a, 'WL1', a.levels.normalLevel - 0.6), 30);
+    await store([next]);
+    keeping.noteStored([next]);
+    reads.length = 0;
+    await keeping.onStored([next]);
+    await keeping.idle();
+    keeping.stop();
+    expect(reads.filter(levelRead)).toEqual([]);
+    const fromMemory = (await savedOutlook(a.code)).outlook;
+
+    // The same pass by an engine reading its levels from the database foresees the same.
+    await open.db.deleteFrom('flood_outlooks').execute();
+    await readsOfPass([next]);
+    expect((await savedOutlook(a.code)).outlook).toEqual(fromMemory);
+    expect(fromMemory).toMatchObject({ level: next.value, hoursTo: expect.any(Object) });
   });
 });

@@ -12,6 +12,7 @@ import {
   fitAllSensorModels,
   outlooksOf,
   saveOutlooks,
+  LevelWindows,
   type AntecedentCache,
   type Database,
   type FloodReservoir,
@@ -69,6 +70,8 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
   /** Each alert's (reservoir and rule) transitions being persisted, in the order decided. */
   private transitions = new Map<string, Promise<void>>();
   private readonly antecedent: AntecedentCache = new Map();
+  /** Held only by the process that stores every level (see `keepsLevels`). */
+  private readonly levels: LevelWindows | undefined;
   private readonly models: ModelJudge;
   private refittedOn: string | null = null;
   private offlineHeld = false;
@@ -76,9 +79,15 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly options: { offlineSweepMs?: number; now?: () => Date } = {},
+    private readonly options: {
+      offlineSweepMs?: number;
+      now?: () => Date;
+      /** This process stores every level (it does not share the stream): outlooks keep the levels they read. */
+      keepsLevels?: boolean;
+    } = {},
   ) {
     super();
+    if (options.keepsLevels) this.levels = new LevelWindows();
     this.active = new ActiveAlerts(db);
     this.models = new ModelJudge(db);
   }
@@ -153,6 +162,12 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     }
   }
 
+  /** Every committed reading, before its pass: water levels join the windows outlooks read. */
+  noteStored(readings: readonly ValidReading[]): void {
+    if (!this.levels) return;
+    for (const r of readings) if (r.type === 'water_level') this.levels.note(r.reservoirCode, r);
+  }
+
   /** Judges the newest stored reading of each sensor in the batch with the rules that need its history. */
   async onStored(readings: ValidReading[]): Promise<void> {
     const newest = new Map<number, ValidReading>();
@@ -199,7 +214,10 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     const requests = new Map(
       readings.map((r) => [keyOf(r), { reservoir: this.rules.get(r.reservoirCode)!.flood, now: r.time }]),
     );
-    const found = await outlooksOf(this.db, [...requests.values()], this.antecedent);
+    const found = await outlooksOf(this.db, [...requests.values()], {
+      antecedent: this.antecedent,
+      levels: this.levels,
+    });
     const byKey = new Map([...requests.keys()].map((key, i) => [key, found[i]]));
     const outlookOf = (r: ValidReading) => byKey.get(keyOf(r))!;
     await saveOutlooks(

@@ -12,6 +12,7 @@ import type { Database } from '../database/schema.js';
 import { chunksOf } from '../database/statement-chunks.js';
 import { eventLoopSlices } from '../process/event-loop-slices.js';
 import type { FloodReservoir } from './flood-registry.js';
+import type { LevelWindow, LevelWindows, SensorLevel } from './level-windows.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -28,6 +29,12 @@ export interface OutlookRequest {
   now: Date;
 }
 
+/** What a caller judging every reading keeps between passes, so that each pass reads less. */
+export interface OutlookCaches {
+  antecedent?: AntecedentCache;
+  levels?: LevelWindows;
+}
+
 /**
  * The flood outlooks of many reservoirs, each at its own time, from two statements whatever their number (a burst
  * judges every reservoir's level at once: a statement per reservoir kept the database busy for seconds). What they
@@ -37,11 +44,17 @@ export interface OutlookRequest {
 export async function outlooksOf(
   db: Kysely<Database>,
   requests: readonly OutlookRequest[],
-  cache?: AntecedentCache,
+  caches: OutlookCaches = {},
 ): Promise<FloodOutlook[]> {
   if (!requests.length) return [];
-  const levels = await levelSeries(db, requests);
-  const rains = await antecedentSeries(db, requests, cache);
+  const windows = requests.map(({ reservoir, now }) => ({
+    code: reservoir.code,
+    since: new Date(now.getTime() - INFLOW_WINDOW_HOURS * HOUR_MS),
+    until: now,
+  }));
+  const read = (wanted: LevelWindow[]) => levelSeries(db, wanted);
+  const levels = caches.levels ? await caches.levels.levelsOf(windows, read) : await read(windows);
+  const rains = await antecedentSeries(db, requests, caches.antecedent);
   const pause = eventLoopSlices();
   const outlooks: FloodOutlook[] = [];
   for (const [i, { reservoir, now }] of requests.entries()) {
@@ -54,31 +67,26 @@ export async function outlooksOf(
 }
 
 /** The flood outlook of a reservoir at `now`, read from the database. */
-export async function outlookOf(
-  db: Kysely<Database>,
-  reservoir: FloodReservoir,
-  now: Date,
-  cache?: AntecedentCache,
-): Promise<FloodOutlook> {
-  const [outlook] = await outlooksOf(db, [{ reservoir, now }], cache);
+export async function outlookOf(db: Kysely<Database>, reservoir: FloodReservoir, now: Date): Promise<FloodOutlook> {
+  const [outlook] = await outlooksOf(db, [{ reservoir, now }]);
   return outlook;
 }
 
-/** Each request's water levels of the inflow window up to its time, in any order (the outlook takes any). */
-async function levelSeries(db: Kysely<Database>, requests: readonly OutlookRequest[]): Promise<TimedValue[][]> {
+/** Each window's water levels, in any order (the outlook takes any). */
+async function levelSeries(db: Kysely<Database>, windows: readonly LevelWindow[]): Promise<SensorLevel[][]> {
   // Times as epoch milliseconds: a pass reads tens of thousands of levels, and timestamps are slow to parse. Not
   // sorted: a sort that size spills to temporary files on the embedded database.
-  const { rows } = await sql<{ i: number; ms: number; value: number }>`
-    SELECT u.i::int AS i, (extract(epoch FROM x.time) * 1000)::float8 AS ms, x.value
-    FROM unnest(${requests.map((q) => q.reservoir.code)}::text[],
-                ${requests.map((q) => new Date(q.now.getTime() - INFLOW_WINDOW_HOURS * HOUR_MS))}::timestamptz[],
-                ${requests.map((q) => q.now)}::timestamptz[]) WITH ORDINALITY AS u(code, since, until, i)
+  const { rows } = await sql<{ i: number; sensorId: number; ms: number; value: number }>`
+    SELECT u.i::int AS i, s.id AS "sensorId", (extract(epoch FROM x.time) * 1000)::float8 AS ms, x.value
+    FROM unnest(${windows.map((w) => w.code)}::text[], ${windows.map((w) => w.since)}::timestamptz[],
+                ${windows.map((w) => w.until)}::timestamptz[]) WITH ORDINALITY AS u(code, since, until, i)
     JOIN sensors s ON s.reservoir_code = u.code AND s.type = 'water_level'
     -- Each sensor's window by its index: OFFSET 0 keeps the planner from making this a join over all of readings.
     CROSS JOIN LATERAL (SELECT time, value FROM readings
-                        WHERE sensor_id = s.id AND time >= u.since AND time <= u.until OFFSET 0) x`.execute(db);
-  const series = requests.map((): TimedValue[] => []);
-  for (const r of rows) series[r.i - 1].push({ time: new Date(r.ms), value: r.value });
+                        WHERE sensor_id = s.id AND time >= u.since AND (u.until IS NULL OR time <= u.until)
+                        OFFSET 0) x`.execute(db);
+  const series = windows.map((): SensorLevel[] => []);
+  for (const r of rows) series[r.i - 1].push({ sensorId: r.sensorId, time: new Date(r.ms), value: r.value });
   return series;
 }
 
