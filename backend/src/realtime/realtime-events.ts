@@ -42,7 +42,7 @@ export class RealtimeEvents implements OnApplicationBootstrap, OnModuleDestroy {
       this.gateway.pushAlert(event.change, local);
       return;
     }
-    if (event.codes.length === 0) return;
+    if (event.codes.length === 0 || !this.anyoneWatching(local)) return;
     const rows = await this.db
       .selectFrom('sensor_latest as l')
       .innerJoin('sensors as s', 's.id', 'l.sensor_id')
@@ -58,5 +58,13 @@ export class RealtimeEvents implements OnApplicationBootstrap, OnModuleDestroy {
       updates.set(r.code, update);
     }
     await this.gateway.pushReadings(updates.values(), local);
+  }
+
+  /**
+   * Whether a push of this replica's could reach a dashboard: if not, the latest values are not read for no one
+   * (a dashboard that connects reads them afresh). Through the Redis adapter a push reaches every replica's clients.
+   */
+  private anyoneWatching(local: boolean): boolean {
+    return this.gateway.hasLocalClients() || (!local && this.runtime.config.redisUrl !== undefined);
   }
 }

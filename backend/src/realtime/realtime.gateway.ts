@@ -135,6 +135,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       .emit('alert', { ...alert, event: action });
   }
 
+  /** Whether any dashboard is connected to this replica. */
+  hasLocalClients(): boolean {
+    return this.server.sockets.sockets.size > 0;
+  }
+
   /** An event per reservoir (a province's burst is 14,000), in slices that let an alarm reading in between. */
   async pushReadings(updates: Iterable<ReadingUpdate>, local: boolean): Promise<void> {
     const pause = eventLoopSlices();
