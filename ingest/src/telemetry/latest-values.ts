@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
+import { isoTimes } from './reading-store.js';
 
 /** The newest value of a sensor, as sensor_latest holds it. */
 export interface LatestValue {
@@ -86,7 +87,7 @@ export class LatestValues extends EventEmitter<LatestValuesEvents> {
     // sensor removed from the registry since its reading was stored is skipped: it must not block every other value.
     const latest = values.sort((a, b) => a.sensorId - b.sensorId);
     const ids = latest.map((r) => r.sensorId);
-    const times = latest.map((r) => r.time);
+    const times = isoTimes(latest.map((r) => r.time));
     await this.db.transaction().execute(async (tx) => {
       await sql`
         INSERT INTO sensor_latest (sensor_id, time, value)

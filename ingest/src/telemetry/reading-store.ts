@@ -40,7 +40,7 @@ export async function storeBatch(
     sql`stored AS (
       INSERT INTO readings (sensor_id, time, value)
       SELECT s, t, v FROM unnest(${arrayLiteral(sorted.map((r) => r.sensorId))}::int[],
-        ${arrayLiteral(sorted.map((r) => r.time.toISOString()))}::timestamptz[],
+        ${isoTimes(sorted.map((r) => r.time))}::timestamptz[],
         ${arrayLiteral(sorted.map((r) => r.value))}::float8[]) AS x(s, t, v)
       ON CONFLICT (sensor_id, time) DO NOTHING
       RETURNING sensor_id, time)`,
@@ -66,6 +66,11 @@ function arrayLiteral(values: readonly (number | string)[]): string {
   return `{${values.join(',')}}`;
 }
 
+/** Times as one array literal (cast to timestamptz[]): node-pg formats a `Date` array element by element, slowly. */
+export function isoTimes(times: readonly Date[]): string {
+  return arrayLiteral(times.map((t) => t.toISOString()));
+}
+
 /**
  * Marks report slots as received. The first arrival of a slot stands: a repeat or a later upload of the same slot
  * changes nothing. Slots go in in key order (commits run side by side).
@@ -79,8 +84,8 @@ function reportSlotsWrite(reports: ReportSlot[]) {
   const rows = [...first.values()].sort((a, b) => a.stationId - b.stationId || a.slot.getTime() - b.slot.getTime());
   return sql`slots AS (
     INSERT INTO station_reports (station_id, slot, received_at)
-    SELECT s, t, r FROM unnest(${rows.map((r) => r.stationId)}::int[], ${rows.map((r) => r.slot)}::timestamptz[],
-      ${rows.map((r) => r.receivedAt)}::timestamptz[]) AS u(s, t, r)
+    SELECT s, t, r FROM unnest(${rows.map((r) => r.stationId)}::int[], ${isoTimes(rows.map((r) => r.slot))}::timestamptz[],
+      ${isoTimes(rows.map((r) => r.receivedAt))}::timestamptz[]) AS u(s, t, r)
     -- A station deleted since the registry was read has no slots to keep (and must not fail the readings' commit).
     WHERE EXISTS (SELECT FROM stations WHERE id = u.s)
     ON CONFLICT (station_id, slot) DO NOTHING)`;
