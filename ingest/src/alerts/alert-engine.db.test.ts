@@ -186,10 +186,7 @@ describe('alert engine on the embedded database', () => {
   it('judges rain totals from committed readings, every gauge of a pass in one read', async () => {
     const [a, b] = reservoirs;
     const rain = [reading(a, 'RG1', 40), reading(a, 'RG1', 35), reading(b, 'RG1', 1)];
-    await open.db
-      .insertInto('readings')
-      .values(rain.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
-      .execute();
+    await store(rain);
     const reads = await readsOfPass(rain);
     expect(reads.filter((q) => q.includes("INTERVAL '24 hours'"))).toHaveLength(1);
     // 75 mm within the hour: one alert for the gauge, at the highest grade any window reached; 1 mm elsewhere: none.
@@ -202,10 +199,7 @@ describe('alert engine on the embedded database', () => {
     // The first reservoir rose 10 cm over its last three levels; the others have no recent level.
     const [a] = reservoirs;
     const levels = [0, 1, 2].map((i) => reading(a, 'WL1', a.levels.normalLevel - 1 + i * 0.05));
-    await open.db
-      .insertInto('readings')
-      .values(levels.map((r) => ({ sensor_id: r.sensorId, time: r.time, value: r.value })))
-      .execute();
+    await store(levels);
     const pass = [levels[2], ...reservoirs.slice(1).flatMap(quiet)];
     const reads = await readsOfPass(pass);
     expect(reads.filter((q) => q.includes("s.type = 'water_level'"))).toHaveLength(1);

@@ -61,9 +61,11 @@ export class LevelWindows {
       throw err;
     }
     for (const [j, { i, w, starts }] of missing.entries()) {
-      const held = starts ? this.held.get(w.code)! : undefined;
-      if (held) held.from = Math.min(held.from, w.since.getTime());
-      if (held) for (const l of fetched[j]) keep(held, l);
+      if (starts) {
+        const held = this.held.get(w.code)!;
+        held.from = Math.min(held.from, w.since.getTime());
+        for (const l of fetched[j]) keep(held, l);
+      }
       result[i] = fetched[j].filter((l) => !w.until || l.time <= w.until);
     }
     return result as TimedValue[][];
