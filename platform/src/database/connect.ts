@@ -20,8 +20,9 @@ function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) =>
 export const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 
 /**
- * A pg pool and Kysely over it. The embedded database serves one connection at a time, so there the whole process
- * shares one; a server gets ten. On a server every statement has a deadline (the server cancels it; if the link is
+ * A pg pool and Kysely over it. The embedded database runs one statement or transaction at a time whatever the
+ * connections (wire-server.ts); its four let the next statements wait in its thread instead of this one. A server
+ * gets ten. On a server every statement has a deadline (the server cancels it; if the link is
  * half-open and even that is not heard, the client gives up a little later and drops the connection) and idle
  * connections send TCP keepalives, so a black-holed link turns into errors instead of a silent hang.
  */
@@ -30,7 +31,7 @@ export function connect(url: string, embedded: boolean, queryTimeoutMs = DEFAULT
     connectionString: url,
     types: { getTypeParser: typeParser },
     ...(embedded
-      ? { max: 1, idleTimeoutMillis: 0 }
+      ? { max: 4, idleTimeoutMillis: 0 }
       : {
           max: 10,
           keepAlive: true,

@@ -5,7 +5,7 @@ import { createLogger } from '../logging/index.js';
 import type { FromEmbeddedWorker, ToEmbeddedWorker } from './embedded-worker.js';
 
 export interface EmbeddedDatabase {
-  /** postgres:// URL of the socket server; it serves one connection at a time. */
+  /** postgres:// URL of the socket server; it runs one connection's statement or transaction at a time. */
   url: string;
   close(): Promise<void>;
 }

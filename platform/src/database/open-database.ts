@@ -75,7 +75,7 @@ async function migrateExclusively(
   embedded: boolean,
   afterMigrate: ((db: Kysely<Database>) => Promise<void>) | undefined,
 ): Promise<void> {
-  // The embedded database has one connection and one process: nothing to serialise, and no second connection.
+  // The embedded database belongs to one process: nothing to serialise.
   const lock = embedded ? undefined : await pool.connect();
   await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect as connectSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -7,7 +8,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-databas
 
 /**
  * The wire server hands each message to PGlite's execProtocol (execProtocolRaw kept every parsed reply on the
- * heap): replies, errors and large results still reach the client as PostgreSQL sends them.
+ * heap): replies, errors and large results still reach the client as PostgreSQL sends them. Several connections
+ * share PGlite's one session: each statement and transaction runs whole.
  */
 describe('embedded database wire server', () => {
   let dir: string;
@@ -38,5 +40,85 @@ describe('embedded database wire server', () => {
       expect(rows.length).toBe(50_000);
       expect(rows[49_999].n).toBe(50_000);
     }
+  });
+
+  const connected = async () => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    return c;
+  };
+
+  it('serves several connections at once, each statement with its own parameters and answer', async () => {
+    const others = await Promise.all([connected(), connected()]);
+    try {
+      const clients = [client, ...others];
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          clients[i % 3].query<{ n: number; s: string }>('SELECT $1::int AS n, repeat($2, $1::int) AS s', [i, 'x']),
+        ),
+      );
+      answers.forEach(({ rows: [row] }, i) => expect(row).toEqual({ n: i, s: 'x'.repeat(i) }));
+    } finally {
+      await Promise.all(others.map((c) => c.end()));
+    }
+  });
+
+  it("runs a transaction whole: another connection's statement waits for its commit", async () => {
+    const other = await connected();
+    try {
+      await client.query('CREATE TABLE tx_whole (n int)');
+      await client.query('BEGIN');
+      await client.query('INSERT INTO tx_whole VALUES (1)');
+      const counted = other.query<{ n: number }>('SELECT count(*)::int AS n FROM tx_whole');
+      await client.query('INSERT INTO tx_whole VALUES (2)');
+      await client.query('COMMIT');
+      // Run inside the open transaction, it would have counted 1.
+      expect((await counted).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('rolls back what a connection that vanished left open, and serves the next', async () => {
+    await client.query('CREATE TABLE vanished (n int)');
+    const leaving = await connected();
+    leaving.on('error', () => undefined);
+    await leaving.query('BEGIN');
+    await leaving.query('INSERT INTO vanished VALUES (1)');
+    (leaving as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    expect((await client.query('SELECT count(*)::int AS n FROM vanished')).rows).toEqual([{ n: 0 }]);
+  });
+
+  it('serves the next connection after one vanished in the middle of a failed statement', async () => {
+    // A raw client: startup and password, then a statement that fails (PGlite then skips all until a Sync), then gone unsynced.
+    const raw = connectSocket(Number(new URL(db.url).port), '127.0.0.1');
+    await new Promise<void>((resolve) => raw.once('connect', resolve));
+    const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
+    const startup = Buffer.alloc(8 + params.length);
+    startup.writeInt32BE(startup.length, 0);
+    startup.writeInt32BE(196608, 4); // protocol 3.0
+    params.copy(startup, 8);
+    const message = (type: string, body: Buffer) => {
+      const m = Buffer.alloc(5 + body.length);
+      m.write(type, 0);
+      m.writeInt32BE(4 + body.length, 1);
+      body.copy(m, 5);
+      return m;
+    };
+    const reply = (text: string) =>
+      new Promise<void>((resolve) => raw.on('data', (d) => d.includes(text) && resolve()));
+    const asked = reply('R'); // the password request
+    raw.write(startup);
+    await asked;
+    const ready = reply('Z'); // ReadyForQuery after any password
+    raw.write(message('p', Buffer.from(`md5${'0'.repeat(32)}\0`)));
+    await ready;
+    const answered = reply('no_such_table');
+    raw.write(message('P', Buffer.from('\0SELECT * FROM no_such_table\0\0\0')));
+    raw.write(message('B', Buffer.from('\0\0\0\0\0\0\0\0')));
+    raw.write(message('E', Buffer.from('\0\0\0\0\0')));
+    await answered;
+    raw.destroy();
+    expect((await client.query('SELECT $1::int + 1 AS n', [1])).rows).toEqual([{ n: 2 }]);
   });
 });
