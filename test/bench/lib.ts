@@ -133,16 +133,28 @@ export async function publishLoad(
   const t0 = performance.now();
   await Promise.all(
     clients.map(async (client, c) => {
-      let inFlight: Promise<unknown>[] = [];
-      for (let i = c; i < load.messages; i += load.publishers) {
+      // A sliding window, as many stations publishing on their own would keep: the next message goes as soon as one
+      // is acknowledged, not once the whole window is.
+      let inFlight = 0;
+      let failed: unknown;
+      let wake: (() => void) | undefined;
+      const settled = () => {
+        inFlight--;
+        const w = wake;
+        wake = undefined;
+        w?.();
+      };
+      for (let i = c; i < load.messages && failed === undefined; i += load.publishers) {
         const { code, payload } = loadMessage(i, load.perMessage, startMs);
-        inFlight.push(client.publishAsync(`${prefix}reservoirs/${code}/telemetry`, payload, { qos: 1 }));
-        if (inFlight.length >= window) {
-          await Promise.all(inFlight);
-          inFlight = [];
-        }
+        inFlight++;
+        client.publishAsync(`${prefix}reservoirs/${code}/telemetry`, payload, { qos: 1 }).then(settled, (err) => {
+          failed = err;
+          settled();
+        });
+        if (inFlight >= window) await new Promise<void>((resolve) => (wake = resolve));
       }
-      await Promise.all(inFlight);
+      while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
+      if (failed !== undefined) throw failed;
     }),
   );
   const ms = performance.now() - t0;
