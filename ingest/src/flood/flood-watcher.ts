@@ -75,8 +75,11 @@ export class FloodWatcher {
         let limit = (stateOf(code, 'flood_limit') as LimitWatch | undefined) ?? emptyWatch();
         let spill = (stateOf(code, 'spill') as SpillWatch | undefined) ?? emptyWatch();
         const spillway = ungatedSpillway(reservoir);
+        // The reservoir as the rules see it in and out of the flood season, built once: not spread per reading.
+        const inSeason = { ...reservoir, floodSeason: true };
+        const outOfSeason = { ...reservoir, floodSeason: false };
         for (const reading of sorted) {
-          const context = { ...reservoir, floodSeason: isFloodSeason(reading.time) };
+          const context = isFloodSeason(reading.time) ? inSeason : outOfSeason;
           const limitStep = stepFloodLimitEvents(limit, reading, context);
           limit = limitStep.state;
           if (limitStep.change) changes.push({ kind: 'flood_limit', reservoirCode: code, change: limitStep.change });
