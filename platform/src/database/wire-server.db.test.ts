@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { protocolMessage } from './wire-server.js';
 
 /**
  * The wire server hands each message to PGlite's execProtocol (execProtocolRaw kept every parsed reply on the
@@ -90,7 +91,8 @@ describe('embedded database wire server', () => {
   });
 
   it('serves the next connection after one vanished in the middle of a failed statement', async () => {
-    // A raw client: startup and password, then a statement that fails (PGlite then skips all until a Sync), then gone unsynced.
+    // A raw client: startup and password, then a statement that fails (PGlite then skips all until a Sync), then
+    // gone unsynced.
     const raw = connectSocket(Number(new URL(db.url).port), '127.0.0.1');
     await new Promise<void>((resolve) => raw.once('connect', resolve));
     const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
@@ -98,25 +100,18 @@ describe('embedded database wire server', () => {
     startup.writeInt32BE(startup.length, 0);
     startup.writeInt32BE(196608, 4); // protocol 3.0
     params.copy(startup, 8);
-    const message = (type: string, body: Buffer) => {
-      const m = Buffer.alloc(5 + body.length);
-      m.write(type, 0);
-      m.writeInt32BE(4 + body.length, 1);
-      body.copy(m, 5);
-      return m;
-    };
     const reply = (text: string) =>
       new Promise<void>((resolve) => raw.on('data', (d) => d.includes(text) && resolve()));
     const asked = reply('R'); // the password request
     raw.write(startup);
     await asked;
     const ready = reply('Z'); // ReadyForQuery after any password
-    raw.write(message('p', Buffer.from(`md5${'0'.repeat(32)}\0`)));
+    raw.write(protocolMessage('p', `md5${'0'.repeat(32)}\0`));
     await ready;
     const answered = reply('no_such_table');
-    raw.write(message('P', Buffer.from('\0SELECT * FROM no_such_table\0\0\0')));
-    raw.write(message('B', Buffer.from('\0\0\0\0\0\0\0\0')));
-    raw.write(message('E', Buffer.from('\0\0\0\0\0')));
+    raw.write(protocolMessage('P', '\0SELECT * FROM no_such_table\0\0\0'));
+    raw.write(protocolMessage('B', '\0\0\0\0\0\0\0\0'));
+    raw.write(protocolMessage('E', '\0\0\0\0\0'));
     await answered;
     raw.destroy();
     expect((await client.query('SELECT $1::int + 1 AS n', [1])).rows).toEqual([{ n: 2 }]);

@@ -72,7 +72,7 @@ export async function serveWire(db: PGlite): Promise<{ port: number; close(): Pr
         const last = messages.at(-1) as { name: string; status?: string } | undefined;
         if (last?.name === 'readyForQuery' && last.status === 'I') {
           holder = undefined;
-          if (c.queue.length || c.ending) waiting.push(c);
+          if (!c.closed && (c.queue.length || c.ending)) waiting.push(c);
         }
       }
     } finally {
@@ -151,7 +151,8 @@ function isSslRequest(message: Buffer): boolean {
   return message.length === 8 && message.readInt32BE(4) === SSL_REQUEST_CODE;
 }
 
-function protocolMessage(type: string, body: string): Buffer {
+/** A protocol message with a type byte (not the startup message): type, length, body. */
+export function protocolMessage(type: string, body: string): Buffer {
   const bytes = Buffer.from(body);
   const message = Buffer.alloc(5 + bytes.length);
   message.write(type, 0);
