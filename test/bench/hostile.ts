@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { encodeAck, encodeMessage, startSl651Station, uplinkReport, type Message } from '@yz/ingest';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { header, percentile, publishLoad, sleep, table } from './lib.js';
+import { header, loadMessages, percentile, publishLoad, sleep, table } from './lib.js';
 
 const KILL_READINGS = Number(process.env.BENCH_KILL_READINGS ?? 50_000);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 6);
@@ -216,13 +216,8 @@ table(
 
 const rss = [rssMb(sys.pid)];
 for (let b = 0; b < BURSTS; b++) {
-  await publishLoad(
-    sys.mqttUrl,
-    '',
-    { messages: BURST_READINGS / READINGS_PER_MESSAGE, publishers: 4, perMessage: READINGS_PER_MESSAGE },
-    4,
-    Date.now() - (30 + b) * 24 * 3_600_000,
-  );
+  const load = { messages: BURST_READINGS / READINGS_PER_MESSAGE, publishers: 4, perMessage: READINGS_PER_MESSAGE };
+  await publishLoad(sys.mqttUrl, loadMessages('', load, Date.now() - (30 + b) * 24 * 3_600_000), load.publishers, 4);
   await sleep(2000);
   rss.push(rssMb(sys.pid));
 }

@@ -2,9 +2,11 @@
 // alone (the ingest pipeline fed in-process, no broker) on PostgreSQL and (b′) on the embedded database, (c′) the
 // broker alone (a subscriber that only acknowledges), (c) end to end over MQTT: a standalone ingest on PostgreSQL
 // behind Mosquitto, and the embedded all-in-one, at 5 and 50 readings per message; end-to-end rates are given as
-// shares of COPY and of the broker sink at the same size. Each figure is the median of 3 runs; a run that lost
-// messages gets no rate. `npm run bench:ingest` (after `npm run build`); BENCH_READINGS sets the readings per run.
+// shares of COPY and of the broker sink at the same size; then the CPU each part (load publisher, broker, ingest,
+// database) used per reading, from /proc. Each figure is the median of 3 runs; a run that lost messages gets no
+// rate. `npm run bench:ingest` (after `npm run build`); BENCH_READINGS sets the readings per run.
 import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -13,7 +15,7 @@ import { freePort, POSTGRES_URL, reachable, ROOT, startSystem } from '../support
 import {
   freshDatabase,
   header,
-  loadMessage,
+  loadMessages,
   loadSpanMs,
   median,
   metric,
@@ -24,6 +26,7 @@ import {
   table,
   type Load,
 } from './lib.js';
+import { cpuPerReading, cpuSnapshot, processesNamed, type CpuSnapshot, type Parts } from './cpu.js';
 
 const RUNS = 3;
 const COPY_ROWS = 200_000;
@@ -35,10 +38,11 @@ const load = (perMessage: number): Load => ({ messages: READINGS / perMessage, p
 const STALL_MS = 20_000;
 const id = `${process.pid}_${Date.now().toString(36)}`;
 
-/** One measured run: readings/s, or null with how many readings never arrived. */
+/** One measured run: readings/s, or null with how many readings never arrived; CPU µs per reading by part. */
 interface Run {
   rate: number | null;
   lost: number;
+  cpu: CpuSnapshot;
 }
 
 /** The median rate of the runs, or null when any run lost messages (a partial run says nothing about speed). */
@@ -46,11 +50,20 @@ function summary(runs: Run[]): number | null {
   return runs.every((r) => r.rate !== null) ? median(runs.map((r) => r.rate!)) : null;
 }
 
+/** Each part's median CPU µs per reading over the runs. */
+function medianCpu(runs: Run[]): CpuSnapshot {
+  const parts = Object.keys(runs[0]?.cpu ?? {});
+  return Object.fromEntries(parts.map((p) => [p, median(runs.map((r) => r.cpu[p]))]));
+}
+
 function cells(runs: Run[]): string[] {
   return runs.map((r) => (r.rate === null ? `LOST ${r.lost.toLocaleString('en-US')}` : fmtRate(r.rate)));
 }
 
 const fmtRate = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const self = () => [process.pid];
+const postgres = () => processesNamed('postgres');
 
 /** PostgreSQL's binary COPY format: header, then per row its field count and each field as length + bytes. */
 function binaryCopy(sensors: number[], rows: number, startMs: number): Buffer {
@@ -97,7 +110,7 @@ async function copyCeiling(): Promise<Run[]> {
           Readable.from([data]),
           client.query(copyFrom('COPY readings_copy (sensor_id, time, value) FROM STDIN (FORMAT binary)')),
         );
-        runs.push({ rate: (COPY_ROWS / (performance.now() - t0)) * 1000, lost: 0 });
+        runs.push({ rate: (COPY_ROWS / (performance.now() - t0)) * 1000, lost: 0, cpu: {} });
       }
     } finally {
       client.release();
@@ -119,21 +132,27 @@ async function commitPath(perMessage: number, embedded = false): Promise<Run[]> 
     await registry.start();
     const runs: Run[] = [];
     const l = load(perMessage);
+    // The pipeline runs in this process, as does the embedded database's worker thread.
+    const parts: Parts = embedded ? { ingest: self } : { ingest: self, database: postgres };
     for (let run = 0; run < RUNS; run++) {
       const ingest = new IngestPipeline(fresh.db.db, registry.sensorsOf, new IngestMetrics());
-      const startMs = Date.now() - (run + 2) * loadSpanMs(l);
+      const messages = loadMessages('', l, Date.now() - (run + 2) * loadSpanMs(l));
       let committed = 0;
+      const cpu0 = cpuSnapshot(parts);
       const t0 = performance.now();
       const done = new Promise<void>((resolve) => {
-        for (let i = 0; i < l.messages; i++) {
-          const { code, payload } = loadMessage(i, perMessage, startMs);
-          ingest.accept(`reservoirs/${code}/telemetry`, Buffer.from(payload), () => {
+        for (const { topic, payload } of messages) {
+          ingest.accept(topic, payload, () => {
             if (++committed === l.messages) resolve();
           });
         }
       });
       await done;
-      runs.push({ rate: (READINGS / (performance.now() - t0)) * 1000, lost: 0 });
+      runs.push({
+        rate: (READINGS / (performance.now() - t0)) * 1000,
+        lost: 0,
+        cpu: cpuPerReading(cpu0, cpuSnapshot(parts), READINGS),
+      });
       await ingest.drain();
     }
     return runs;
@@ -147,14 +166,22 @@ async function commitPath(perMessage: number, embedded = false): Promise<Run[]> 
  * Publishes a load per run and waits, polling the ingest's in-memory metrics (no database query), until every
  * reading is stored or nothing was stored for STALL_MS (the broker dropped messages).
  */
-async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, protocol: 4 | 5, l: Load) {
+async function endToEnd(
+  mqttUrl: string,
+  prefix: string,
+  metricsUrl: string,
+  protocol: 4 | 5,
+  l: Load,
+  parts: Parts,
+): Promise<Run[]> {
   const runs: Run[] = [];
   for (let run = 0; run < RUNS; run++) {
     const before = await metric(metricsUrl, 'ingest_readings_stored_total');
     // Each run's readings follow the last's, and the last run's end in the past (later ones are refused).
-    const startMs = Date.now() - (RUNS + 1 - run) * loadSpanMs(l);
+    const messages = loadMessages(prefix, l, Date.now() - (RUNS + 1 - run) * loadSpanMs(l));
+    const cpu0 = cpuSnapshot(parts);
     const t0 = performance.now();
-    const published = publishLoad(mqttUrl, prefix, l, protocol, startMs);
+    const published = publishLoad(mqttUrl, messages, l.publishers, protocol);
     let stored = 0;
     let progressAt = performance.now();
     while (stored < READINGS && performance.now() - progressAt < STALL_MS) {
@@ -162,11 +189,12 @@ async function endToEnd(mqttUrl: string, prefix: string, metricsUrl: string, pro
       const n = (await metric(metricsUrl, 'ingest_readings_stored_total')) - before;
       if (n > stored) [stored, progressAt] = [n, performance.now()];
     }
+    const cpu = cpuPerReading(cpu0, cpuSnapshot(parts), READINGS);
     await published.catch(() => undefined);
     runs.push(
       stored >= READINGS
-        ? { rate: (READINGS / (progressAt - t0)) * 1000, lost: 0 }
-        : { rate: null, lost: READINGS - stored },
+        ? { rate: (READINGS / (progressAt - t0)) * 1000, lost: 0, cpu }
+        : { rate: null, lost: READINGS - stored, cpu },
     );
   }
   return runs;
@@ -202,7 +230,8 @@ async function brokerSink(perMessage: number): Promise<Run[]> {
   );
   try {
     await answering(`http://127.0.0.1:${port}/metrics`);
-    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${port}/metrics`, 5, load(perMessage));
+    const parts = { load: self, broker: () => [broker.pid], sink: () => [child.pid!] };
+    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${port}/metrics`, 5, load(perMessage), parts);
   } finally {
     await stopProc(child);
     await broker.stop();
@@ -233,7 +262,8 @@ async function standalone(perMessage: number): Promise<Run[]> {
   });
   try {
     await answering(`http://127.0.0.1:${metricsPort}/health`);
-    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${metricsPort}/metrics`, 5, load(perMessage));
+    const parts = { load: self, broker: () => [broker.pid], ingest: () => [child.pid!], database: postgres };
+    return await endToEnd(broker.url, prefix, `http://127.0.0.1:${metricsPort}/metrics`, 5, load(perMessage), parts);
   } finally {
     await stopProc(child);
     await fresh.drop();
@@ -245,7 +275,9 @@ async function standalone(perMessage: number): Promise<Run[]> {
 async function embedded(perMessage: number): Promise<Run[]> {
   const sys = await startSystem();
   try {
-    return await endToEnd(sys.mqttUrl, sys.topicPrefix, `${sys.url}/metrics`, 4, load(perMessage));
+    // The all-in-one holds the broker, ingest and the database's worker thread.
+    const parts = { load: self, 'all-in-one': () => [sys.pid] };
+    return await endToEnd(sys.mqttUrl, sys.topicPrefix, `${sys.url}/metrics`, 4, load(perMessage), parts);
   } finally {
     await sys.stop();
   }
@@ -320,6 +352,25 @@ async function main(): Promise<void> {
       ];
     }),
   );
+
+  // CPU per reading by part, each the median of the runs, and what the cores could carry at that cost if every
+  // part kept them busy: the end-to-end rates can be no higher on this machine.
+  const cpu = Object.fromEntries(Object.entries(results).map(([name, runs]) => [name, medianCpu(runs)]));
+  const partNames = [...new Set(Object.values(cpu).flatMap((c) => Object.keys(c)))];
+  const total = (c: CpuSnapshot) => Object.values(c).reduce((a, b) => a + b, 0);
+  console.log();
+  table(
+    ['CPU µs per reading', ...partNames, 'total', 'cores busy', `readings/s on ${cpus().length} cores`],
+    Object.entries(cpu).map(([name, c]) => [
+      name,
+      ...partNames.map((p) => c[p]?.toFixed(2) ?? '-'),
+      total(c).toFixed(2),
+      ((total(c) * (summary(results[name]) ?? NaN)) / 1e6).toFixed(2),
+      (cpus().length * 1e6) / total(c),
+    ]),
+  );
+  const round2 = (c: CpuSnapshot) => Object.fromEntries(Object.entries(c).map(([p, us]) => [p, Number(us.toFixed(2))]));
+  for (const name of Object.keys(figures)) Object.assign(figures[name], { cpuUs: round2(cpu[name]) });
   console.log(`RESULT ${JSON.stringify({ copy: ceiling && Math.round(ceiling), ...figures })}`);
 }
 

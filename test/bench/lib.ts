@@ -113,20 +113,27 @@ export function loadSpanMs(load: Load): number {
   return Math.ceil(load.messages / reservoirs.length + 1) * MESSAGE_EVERY_MS;
 }
 
+/** A load's messages, built before the clock starts: composing JSON is the stations' work, not the system's. */
+export function loadMessages(prefix: string, load: Load, startMs: number): { topic: string; payload: Buffer }[] {
+  return Array.from({ length: load.messages }, (_, i) => {
+    const { code, payload } = loadMessage(i, load.perMessage, startMs);
+    return { topic: `${prefix}reservoirs/${code}/telemetry`, payload: Buffer.from(payload) };
+  });
+}
+
 /**
- * Publishes the load at QoS 1 from several clients with a window of unacknowledged messages each. Resolves when
- * every PUBACK has arrived; returns the publish time in ms.
+ * Publishes the messages at QoS 1 from `publishers` clients (message i from client i mod publishers) with a window
+ * of unacknowledged messages each. Resolves when every PUBACK has arrived; returns the publish time in ms.
  */
 export async function publishLoad(
   url: string,
-  prefix: string,
-  load: Load,
+  messages: { topic: string; payload: Buffer }[],
+  publishers: number,
   protocolVersion: 4 | 5,
-  startMs: number,
 ): Promise<number> {
   const window = 200;
   const clients = await Promise.all(
-    Array.from({ length: load.publishers }, (_, i) =>
+    Array.from({ length: publishers }, (_, i) =>
       mqtt.connectAsync(url, { clientId: `yz-bench-pub-${process.pid}-${i}`, protocolVersion, clean: true }),
     ),
   );
@@ -144,10 +151,9 @@ export async function publishLoad(
         wake = undefined;
         w?.();
       };
-      for (let i = c; i < load.messages && failed === undefined; i += load.publishers) {
-        const { code, payload } = loadMessage(i, load.perMessage, startMs);
+      for (let i = c; i < messages.length && failed === undefined; i += publishers) {
         inFlight++;
-        client.publishAsync(`${prefix}reservoirs/${code}/telemetry`, payload, { qos: 1 }).then(settled, (err) => {
+        client.publishAsync(messages[i].topic, messages[i].payload, { qos: 1 }).then(settled, (err) => {
           failed = err;
           settled();
         });
@@ -221,7 +227,7 @@ function deployedQueueLimits(): string {
 }
 
 /** A private Mosquitto on a free loopback port with the queue limits of deploy/mosquitto/mosquitto.conf. */
-export async function startMosquitto(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startMosquitto(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'yz-bench-mqtt-'));
   const conf = join(dir, 'mosquitto.conf');
@@ -234,6 +240,7 @@ export async function startMosquitto(): Promise<{ url: string; stop(): Promise<v
   for (let i = 0; i < 50 && !(await reachable(url)); i++) await sleep(100);
   return {
     url,
+    pid: child.pid!,
     async stop() {
       await stopProc(child);
       rmSync(dir, { recursive: true, force: true });

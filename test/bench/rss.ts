@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { header, loadMessage, loadSpanMs, metric, publishLoad, sleep, table } from './lib.js';
+import { header, loadMessage, loadMessages, loadSpanMs, metric, publishLoad, sleep, table } from './lib.js';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const MINUTES = Number(flag('minutes') ?? process.env.BENCH_RSS_MINUTES ?? 10);
@@ -88,7 +88,8 @@ async function bursts(sys: RunningSystem) {
   const rss = [rssMb(sys.pid)];
   for (let b = 0; b < 6; b++) {
     const load = { messages: 100_000 / READINGS_PER_MESSAGE, publishers: 4, perMessage: READINGS_PER_MESSAGE };
-    await publishLoad(sys.mqttUrl, sys.topicPrefix, load, 4, Date.now() - (30 + b) * 24 * 3_600_000);
+    const messages = loadMessages(sys.topicPrefix, load, Date.now() - (30 + b) * 24 * 3_600_000);
+    await publishLoad(sys.mqttUrl, messages, load.publishers, 4);
     await sleep(2000);
     rss.push(rssMb(sys.pid));
     console.log(`burst ${b + 1}: RSS ${Math.round(rss[rss.length - 1])} MB`);
