@@ -63,8 +63,9 @@ export function stepWatch<K extends string>(
   reading: TimedValue,
   threshold: Threshold<K> | null,
 ): WatchStep<K> {
-  if (state.lastTime !== null && reading.time.getTime() <= Date.parse(state.lastTime)) return { state, change: null };
   const time = reading.time.toISOString();
+  // Times here all come from toISOString, whose text sorts as the time does (and is cheaper than parsing it back).
+  if (state.lastTime !== null && time <= state.lastTime) return { state, change: null };
   const level = reading.value;
   const { open, candidate } = state;
 
