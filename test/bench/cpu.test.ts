@@ -5,12 +5,16 @@ import { cpuPerReading, cpuSnapshot, processesNamed } from './cpu.js';
 
 describe('CPU accounting of benchmark parts', () => {
   it('charges a busy process its CPU time and an idle one none', async () => {
-    // One child spins for 600 ms of wall time, the other sleeps; both then wait to be ended.
-    const spin = spawn(process.execPath, ['-e', 'const t=Date.now();while(Date.now()-t<600);setInterval(()=>{},1e3)']);
-    const idle = spawn(process.execPath, ['-e', 'setInterval(()=>{},1e3)']);
+    // Each child says when it has started (starting costs CPU too); then one spins for 600 ms, the other sleeps.
+    const ready = 'process.stdout.write("ready\\n");';
+    const spin = spawn(process.execPath, [
+      '-e',
+      `${ready}const t=Date.now();while(Date.now()-t<600);setInterval(()=>{},1e3)`,
+    ]);
+    const idle = spawn(process.execPath, ['-e', `${ready}setInterval(()=>{},1e3)`]);
     try {
       const parts = { spin: () => [spin.pid!], idle: () => [idle.pid!] };
-      await new Promise((r) => setTimeout(r, 100));
+      await Promise.all([once(spin.stdout, 'data'), once(idle.stdout, 'data')]);
       const before = cpuSnapshot(parts);
       await new Promise((r) => setTimeout(r, 1200));
       const perReading = cpuPerReading(before, cpuSnapshot(parts), 1000);
