@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -5,7 +6,10 @@ import { createLogger } from '../logging/index.js';
 import type { FromEmbeddedWorker, ToEmbeddedWorker } from './embedded-worker.js';
 
 export interface EmbeddedDatabase {
-  /** postgres:// URL of the socket server; it runs one connection's statement or transaction at a time. */
+  /**
+   * postgres:// URL of the socket server, with its password; it runs one connection's statement or transaction at a
+   * time.
+   */
   url: string;
   close(): Promise<void>;
 }
@@ -32,7 +36,9 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   if (!existsSync(WORKER_SCRIPT)) {
     throw new Error(`embedded database worker ${WORKER_SCRIPT} not found: run \`npm run build\``);
   }
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { dataDir } });
+  // Made afresh at every start and known only to this process: the port is open to every process on the machine.
+  const password = randomBytes(24).toString('base64url');
+  const worker = new Worker(WORKER_SCRIPT, { workerData: { dataDir, password } });
   const port = await new Promise<number>((resolve, reject) => {
     const fail = (err: Error) => {
       worker.off('message', onMessage).off('exit', onExit);
@@ -61,7 +67,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
 
   let closed: Promise<void> | undefined;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     close() {
       closing = true;
       closed ??= new Promise<void>((resolve, reject) => {

@@ -15,7 +15,7 @@ export interface ToEmbeddedWorker {
 export type FromEmbeddedWorker = { type: 'ready'; port: number } | { type: 'closed'; error?: string };
 
 const port = parentPort!;
-const { dataDir } = workerData as { dataDir: string };
+const { dataDir, password } = workerData as { dataDir: string; password: string };
 
 // A failure here (bad data dir, WASM error) is an uncaught error of the worker: it reaches the main thread's 'error'.
 mkdirSync(dataDir, { recursive: true });
@@ -23,7 +23,7 @@ const db = await PGlite.create({ dataDir, extensions: { timescaledb } });
 // After a reopen the extension's library is not loaded until something asks for it; hypertable inserts and
 // continuous-aggregate refreshes then fail. Loading it up front makes a reopened database behave like a new one.
 await db.exec("LOAD 'timescaledb'");
-const server = await serveWire(db);
+const server = await serveWire(db, password);
 
 port.on('message', (message: ToEmbeddedWorker) => {
   if (message.type !== 'close') return;

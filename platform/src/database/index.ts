@@ -8,3 +8,4 @@ export * from './failure.js';
 export * from './characteristic-levels.js';
 export { MIGRATIONS } from './migrations/index.js';
 export * from './statement-chunks.js';
+export { protocolMessage, startupMessage } from './wire-messages.js';

