@@ -19,6 +19,7 @@ import {
   loadSpanMs,
   median,
   metric,
+  metricIn,
   publishLoad,
   sleep,
   startMosquitto,
@@ -43,11 +44,19 @@ interface Run {
   rate: number | null;
   lost: number;
   cpu: CpuSnapshot;
+  /** Commits the run took (0 where nothing commits): fewer readings per commit cost more per reading. */
+  commits: number;
 }
 
 /** The median rate of the runs, or null when any run lost messages (a partial run says nothing about speed). */
 function summary(runs: Run[]): number | null {
   return runs.every((r) => r.rate !== null) ? median(runs.map((r) => r.rate!)) : null;
+}
+
+/** The median readings per commit of the runs (null where ingest does not commit: COPY, the broker sink). */
+function readingsPerCommit(runs: Run[]): number | null {
+  const perCommit = runs.filter((r) => r.commits > 0).map((r) => READINGS / r.commits);
+  return perCommit.length ? median(perCommit) : null;
 }
 
 /** Each part's median CPU µs per reading over the runs. */
@@ -62,6 +71,8 @@ function cells(runs: Run[]): string[] {
 
 const fmtRate = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** Ingest's count of commits (of its batch-time histogram). */
+const COMMITS = 'ingest_batch_seconds_count';
 const self = () => [process.pid];
 const postgres = () => processesNamed('postgres');
 
@@ -116,6 +127,7 @@ async function copyCeiling(): Promise<Run[]> {
           rate: (COPY_ROWS / (performance.now() - t0)) * 1000,
           lost: 0,
           cpu: cpuPerReading(cpu0, cpuSnapshot(parts), COPY_ROWS),
+          commits: 0,
         });
       }
     } finally {
@@ -141,7 +153,8 @@ async function commitPath(perMessage: number, embedded = false): Promise<Run[]> 
     // The pipeline runs in this process, as does the embedded database's worker thread.
     const parts: Parts = embedded ? { ingest: self } : { ingest: self, database: postgres };
     for (let run = 0; run < RUNS; run++) {
-      const ingest = new IngestPipeline(fresh.db.db, registry.sensorsOf, new IngestMetrics());
+      const metrics = new IngestMetrics();
+      const ingest = new IngestPipeline(fresh.db.db, registry.sensorsOf, metrics);
       const messages = loadMessages('', l, Date.now() - (run + 2) * loadSpanMs(l));
       let committed = 0;
       const cpu0 = cpuSnapshot(parts);
@@ -158,6 +171,7 @@ async function commitPath(perMessage: number, embedded = false): Promise<Run[]> 
         rate: (READINGS / (performance.now() - t0)) * 1000,
         lost: 0,
         cpu: cpuPerReading(cpu0, cpuSnapshot(parts), READINGS),
+        commits: metricIn(await metrics.registry.metrics(), COMMITS),
       });
       await ingest.drain();
     }
@@ -183,6 +197,7 @@ async function endToEnd(
   const runs: Run[] = [];
   for (let run = 0; run < RUNS; run++) {
     const before = await metric(metricsUrl, 'ingest_readings_stored_total');
+    const commitsBefore = await metric(metricsUrl, COMMITS);
     // Each run's readings follow the last's, and the last run's end in the past (later ones are refused).
     const messages = loadMessages(prefix, l, Date.now() - (RUNS + 1 - run) * loadSpanMs(l));
     const cpu0 = cpuSnapshot(parts);
@@ -196,11 +211,12 @@ async function endToEnd(
       if (n > stored) [stored, progressAt] = [n, performance.now()];
     }
     const cpu = cpuPerReading(cpu0, cpuSnapshot(parts), READINGS);
+    const commits = (await metric(metricsUrl, COMMITS)) - commitsBefore;
     await published.catch(() => undefined);
     runs.push(
       stored >= READINGS
-        ? { rate: (READINGS / (progressAt - t0)) * 1000, lost: 0, cpu }
-        : { rate: null, lost: READINGS - stored, cpu },
+        ? { rate: (READINGS / (progressAt - t0)) * 1000, lost: 0, cpu, commits }
+        : { rate: null, lost: READINGS - stored, cpu, commits },
     );
   }
   return runs;
@@ -368,7 +384,15 @@ async function main(): Promise<void> {
   const cores = cpus().length;
   console.log();
   table(
-    ['CPU µs per reading', ...partNames, 'total', 'cores busy', `readings/s on ${cores} cores`, 'without load'],
+    [
+      'CPU µs per reading',
+      ...partNames,
+      'total',
+      'cores busy',
+      `readings/s on ${cores} cores`,
+      'without load',
+      'readings/commit',
+    ],
     Object.entries(cpu).map(([name, c]) => [
       name,
       ...partNames.map((p) => c[p]?.toFixed(2) ?? '-'),
@@ -376,10 +400,14 @@ async function main(): Promise<void> {
       ((total(c) * (summary(runsByCase[name]) ?? NaN)) / 1e6).toFixed(2),
       (cores * 1e6) / total(c),
       (cores * 1e6) / (total(c) - (c.load ?? 0)),
+      readingsPerCommit(runsByCase[name]) ?? '-',
     ]),
   );
   const round2 = (c: CpuSnapshot) => Object.fromEntries(Object.entries(c).map(([p, us]) => [p, Number(us.toFixed(2))]));
-  for (const name of Object.keys(figures)) Object.assign(figures[name], { cpuUs: round2(cpu[name]) });
+  for (const name of Object.keys(figures)) {
+    const perCommit = readingsPerCommit(results[name]);
+    Object.assign(figures[name], { cpuUs: round2(cpu[name]), readingsPerCommit: perCommit && Math.round(perCommit) });
+  }
   console.log(
     `RESULT ${JSON.stringify({ copy: ceiling && Math.round(ceiling), copyCpuUs: round2(cpu.copy), ...figures })}`,
   );
