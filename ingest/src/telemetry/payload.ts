@@ -96,12 +96,9 @@ export function validateTelemetry(
 
   const result: ValidationResult = { reservoirCode, readings: [], rejects: [] };
   const messageTime = body.ts === undefined ? undefined : parseTime(body.ts, now);
-  const items: unknown[] = body.readings;
-  let i = 0;
-  const reject = (reason: RejectReason, detail: string) =>
-    result.rejects.push({ reason, detail: `readings[${i}]: ${detail}` });
-  for (; i < items.length; i++) {
-    const item = items[i];
+  for (const [i, item] of body.readings.entries()) {
+    const reject = (reason: RejectReason, detail: string) =>
+      result.rejects.push({ reason, detail: `readings[${i}]: ${detail}` });
     if (!isRecord(item) || typeof item.sensor !== 'string') {
       reject('bad_shape', 'expected { sensor, value }');
       continue;
