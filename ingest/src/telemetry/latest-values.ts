@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
-import { epochMs } from './reading-store.js';
+import { float8Array, int4Array, timestamptzArray } from './binary-arrays.js';
 
 /** The newest value of a sensor, as sensor_latest holds it. */
 export interface LatestValue {
@@ -86,13 +86,13 @@ export class LatestValues extends EventEmitter<LatestValuesEvents> {
     // Rows are locked in sensor (then station) order, so two ingest processes writing at once cannot deadlock. A
     // sensor removed from the registry since its reading was stored is skipped: it must not block every other value.
     const latest = values.sort((a, b) => a.sensorId - b.sensorId);
-    const ids = latest.map((r) => r.sensorId);
-    const times = epochMs(latest.map((r) => r.time));
+    const ids = int4Array(latest.map((r) => r.sensorId));
+    const times = timestamptzArray(latest.map((r) => r.time));
     await this.db.transaction().execute(async (tx) => {
       await sql`
         INSERT INTO sensor_latest (sensor_id, time, value)
-        SELECT s, to_timestamp(ms / 1000), v
-        FROM unnest(${ids}::int[], ${times}::float8[], ${latest.map((r) => r.value)}::float8[]) AS x(s, ms, v)
+        SELECT s, t, v
+        FROM unnest(${ids}::int[], ${times}::timestamptz[], ${float8Array(latest.map((r) => r.value))}::float8[]) AS x(s, t, v)
         WHERE EXISTS (SELECT 1 FROM sensors WHERE id = x.s)
         ON CONFLICT (sensor_id) DO UPDATE SET time = excluded.time, value = excluded.value
         WHERE sensor_latest.time < excluded.time`.execute(tx);
@@ -101,8 +101,8 @@ export class LatestValues extends EventEmitter<LatestValuesEvents> {
         ORDER BY st.id FOR UPDATE`.execute(tx);
       await sql`
         UPDATE stations st SET last_report_at = x.t
-        FROM (SELECT s.station_id, to_timestamp(max(u.ms) / 1000) AS t
-              FROM unnest(${ids}::int[], ${times}::float8[]) AS u(id, ms) JOIN sensors s ON s.id = u.id GROUP BY 1) x
+        FROM (SELECT s.station_id, max(u.t) AS t
+              FROM unnest(${ids}::int[], ${times}::timestamptz[]) AS u(id, t) JOIN sensors s ON s.id = u.id GROUP BY 1) x
         WHERE st.id = x.station_id AND (st.last_report_at IS NULL OR st.last_report_at < x.t)`.execute(tx);
     });
     return [...new Set(latest.map((r) => r.reservoirCode))];

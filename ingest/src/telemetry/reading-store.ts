@@ -2,6 +2,7 @@ import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
 import type { Reject, ValidReading } from './payload.js';
 import type { ReportSlot } from './report-slots.js';
+import { float8Array, int4Array, timestamptzArray } from './binary-arrays.js';
 import type { RainStateChange } from '../sl651-station/sinks.js';
 
 export interface RejectRecord extends Reject {
@@ -55,13 +56,12 @@ async function write(
   // Rows go in in key order, so batches committing side by side on several connections cannot deadlock.
   const sorted = [...readings].sort((a, b) => a.sensorId - b.sensorId || a.time.getTime() - b.time.getTime());
   const writes = [
-    // Arrays written as literals, times as epoch milliseconds: the driver's per-element formatting of dates cost
-    // more than the insert, and the database parses numbers faster than ISO times.
+    // Arrays in binary (binary-arrays.ts): the driver's per-element formatting of dates cost more than the insert.
     sql`stored AS (
       INSERT INTO readings (sensor_id, time, value)
-      SELECT s, to_timestamp(ms / 1000), v FROM unnest(${arrayLiteral(sorted.map((r) => r.sensorId))}::int[],
-        ${epochMs(sorted.map((r) => r.time))}::float8[],
-        ${arrayLiteral(sorted.map((r) => r.value))}::float8[]) AS x(s, ms, v)
+      SELECT * FROM unnest(${int4Array(sorted.map((r) => r.sensorId))}::int[],
+        ${timestamptzArray(sorted.map((r) => r.time))}::timestamptz[],
+        ${float8Array(sorted.map((r) => r.value))}::float8[])
       ${skipStored ? sql`ON CONFLICT (sensor_id, time) DO NOTHING` : sql``}
       RETURNING sensor_id, time)`,
     ...(reports.length ? [reportSlotsWrite(reports)] : []),
@@ -81,20 +81,6 @@ async function write(
   return keys ? keys.split(',').map((key) => byKey.get(key)!) : [];
 }
 
-/** A PostgreSQL array literal of numbers. */
-function arrayLiteral(values: readonly number[]): string {
-  return `{${values.join(',')}}`;
-}
-
-/**
- * Times as one float8[] literal of epoch milliseconds, read back with `to_timestamp(ms / 1000)` (exact to the
- * microsecond, which rounds): node-pg formats a `Date` array element by element, slowly, and numbers are parsed
- * faster than ISO times.
- */
-export function epochMs(times: readonly Date[]): string {
-  return arrayLiteral(times.map((t) => t.getTime()));
-}
-
 /**
  * Marks report slots as received. The first arrival of a slot stands: a repeat or a later upload of the same slot
  * changes nothing. Slots go in in key order (commits run side by side).
@@ -108,9 +94,9 @@ function reportSlotsWrite(reports: ReportSlot[]) {
   const rows = [...first.values()].sort((a, b) => a.stationId - b.stationId || a.slot.getTime() - b.slot.getTime());
   return sql`slots AS (
     INSERT INTO station_reports (station_id, slot, received_at)
-    SELECT s, to_timestamp(t / 1000), to_timestamp(r / 1000)
-    FROM unnest(${rows.map((r) => r.stationId)}::int[], ${epochMs(rows.map((r) => r.slot))}::float8[],
-      ${epochMs(rows.map((r) => r.receivedAt))}::float8[]) AS u(s, t, r)
+    SELECT s, t, r
+    FROM unnest(${int4Array(rows.map((r) => r.stationId))}::int[], ${timestamptzArray(rows.map((r) => r.slot))}::timestamptz[],
+      ${timestamptzArray(rows.map((r) => r.receivedAt))}::timestamptz[]) AS u(s, t, r)
     -- A station deleted since the registry was read has no slots to keep (and must not fail the readings' commit).
     WHERE EXISTS (SELECT FROM stations WHERE id = u.s)
     ON CONFLICT (station_id, slot) DO NOTHING)`;
