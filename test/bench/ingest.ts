@@ -4,7 +4,8 @@
 // behind Mosquitto, and the embedded all-in-one, at 5 and 50 readings per message; end-to-end rates are given as
 // shares of COPY and of the broker sink at the same size; then the CPU each part (load publisher, broker, ingest,
 // database) used per reading, from /proc. Each figure is the median of 3 runs; a run that lost messages gets no
-// rate. `npm run bench:ingest` (after `npm run build`); BENCH_READINGS sets the readings per run.
+// rate. `npm run bench:ingest` (after `npm run build`); BENCH_READINGS sets the readings per run, BENCH_PUBLISHERS the
+// load's connections.
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { pipeline } from 'node:stream/promises';
@@ -34,7 +35,13 @@ const COPY_ROWS = 200_000;
 /** Readings per run (BENCH_READINGS): 100,000 lasted half a second on PostgreSQL, mostly start-up of the run. */
 const READINGS = Number(process.env.BENCH_READINGS ?? 300_000);
 const PER_MESSAGE = [5, 50] as const;
-const load = (perMessage: number): Load => ({ messages: READINGS / perMessage, publishers: 4, perMessage });
+/**
+ * The load's connections (BENCH_PUBLISHERS), each keeping up to 200 messages unacknowledged. The embedded broker
+ * acknowledges a message once stored and reads a connection's next packets only when all of its last read are
+ * acknowledged, so end to end embedded also measures how many connections publish (Mosquitto acknowledges at once).
+ */
+const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 4);
+const load = (perMessage: number): Load => ({ messages: READINGS / perMessage, publishers: PUBLISHERS, perMessage });
 /** No reading stored for this long: the rest is lost (a batch of 500 × 50 readings can take seconds embedded). */
 const STALL_MS = 20_000;
 const id = `${process.pid}_${Date.now().toString(36)}`;
@@ -315,12 +322,16 @@ async function measure(name: string, run: () => Promise<Run[]>): Promise<Run[]> 
 }
 
 async function main(): Promise<void> {
+  if (!Number.isInteger(PUBLISHERS) || PUBLISHERS < 1) {
+    console.log(`BENCH_PUBLISHERS must be a whole number of connections, got ${process.env.BENCH_PUBLISHERS}`);
+    process.exit(1);
+  }
   if (!(await reachable(POSTGRES_URL))) {
     console.log(`bench:ingest needs PostgreSQL at ${POSTGRES_URL} for its ceiling`);
     process.exit(1);
   }
   header(
-    `ingest: ${READINGS.toLocaleString('en-US')} readings per run, median of ${RUNS} runs`,
+    `ingest: ${READINGS.toLocaleString('en-US')} readings per run from ${PUBLISHERS} publishers, median of ${RUNS} runs`,
     'PostgreSQL (binary COPY ceiling, commit path, standalone ingest + private Mosquitto); embedded (commit path, all-in-one)',
   );
   const copy = await measure('binary COPY ceiling', copyCeiling);
