@@ -1,6 +1,17 @@
 /** Arithmetic on calendar dates written YYYY-MM-DD (no time, no zone): the dates of the policy and the ledgers. */
 
 const DAY_MS = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a (proleptic Gregorian) year has a 29 February. */
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** The days of a month (1–12) in a year. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
 
 function dayNumber(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -18,8 +29,7 @@ export function addDays(iso: string, days: number): string {
 export function addYears(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  const day = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,17 +1,21 @@
-import { beijingFields, fromBeijing } from '@yz/domain';
+import { beijingFields, daysInMonth, fromBeijing } from '@yz/domain';
 import { FrameError } from './errors.js';
 
 // SL 651 times carry no zone: they are Beijing time (UTC+8, no daylight saving).
-/** February is computed: every year 2000–2099 divisible by 4 is a leap year. */
-const DAYS_IN_MONTH = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `[YY, MM, DD, hh, mm, ss]` (seconds optional) to an instant; an impossible date is a FrameError naming `what`. */
 export function timeFromParts(parts: readonly number[], what: string): Date {
   const [yy, month, day, hour, minute] = parts;
   const second = parts.length > 5 ? parts[5] : 0;
   const year = 2000 + yy;
-  const daysInMonth = month === 2 ? (year % 4 === 0 ? 29 : 28) : DAYS_IN_MONTH[month - 1];
-  if (!(month >= 1 && month <= 12) || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+  if (
+    !(month >= 1 && month <= 12) ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     throw new FrameError(`invalid ${what} ${parts.map((n) => String(n).padStart(2, '0')).join('')}`);
   }
   return fromBeijing(year, month, day, hour, minute, second);

@@ -1,3 +1,5 @@
+import { daysInMonth } from '@yz/domain';
+
 /**
  * The telemetry contract's times: ISO-8601 with an offset, seconds and up to 6 fraction digits optional
  * (`2026-06-01T08:00+08:00`, `2026-06-01T00:00:00.123456Z`). Returns epoch milliseconds, or NaN for any other text
@@ -41,7 +43,6 @@ export function parseIsoTime(text: string): number {
 
 const MS_PLACE = [100, 10, 1];
 const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The offset from UTC that ends the text at `i` (`Z` or ±HH:MM), in minutes; NaN if the text does not end so. */
 function offsetMinutes(text: string, i: number): number {
@@ -51,11 +52,6 @@ function offsetMinutes(text: string, i: number): number {
   const hours = twoDigits(text, i + 1);
   const minutes = twoDigits(text, i + 4);
   return hours <= 23 && minutes <= 59 ? sign * (hours * 60 + minutes) : NaN;
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** The digit at `i`, or -1. */
