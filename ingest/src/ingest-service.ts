@@ -124,7 +124,7 @@ function judgeAfterCommit(pipeline: IngestPipeline, alerts: AlertEngine, metrics
 }
 
 /** Stopping: what arrives now is neither stored nor acknowledged, so the station sends it again to the next start. */
-const holdForever = () => undefined;
+const holdForever = () => false;
 
 /**
  * RTUs speaking SL 651 over TCP, and DTUs forwarding their frames over MQTT, feed the same pipeline and share each

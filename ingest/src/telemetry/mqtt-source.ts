@@ -90,13 +90,17 @@ export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipel
 }
 
 /**
- * Every PUBLISH to the embedded broker passes here before the broker acknowledges it. A held message also holds
- * the next packets of its connection (Aedes reads on once a read's packets are handled): back-pressure per station.
+ * Every PUBLISH to the embedded broker passes here before the broker acknowledges it. While the pipeline keeps up, a
+ * station's next messages are read as earlier ones wait for their commit (up to the broker's read-ahead limit); under
+ * pressure a held message holds the next packets of its connection: back-pressure per station.
  */
 function takeFromEmbedded(broker: EmbeddedBroker, prefix: string, pipeline: IngestPipeline): void {
+  let pressed = false;
+  pipeline.on('pressure', (paused) => (pressed = paused));
   broker.setPublishHook((topic, payload, release) => {
     const own = topic.startsWith(prefix) ? topic.slice(prefix.length) : undefined;
-    if (own === undefined || !TELEMETRY.test(own)) return release();
-    pipeline.accept(own, payload, release);
+    if (own === undefined || !TELEMETRY.test(own)) release();
+    else pipeline.accept(own, payload, release);
+    return !pressed;
   });
 }

@@ -1,13 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import { Aedes, type AuthenticateError } from 'aedes';
+import { Aedes, type AuthenticateError, type Client } from 'aedes';
+import { HeldPublishes } from './held-publishes.js';
 import { PacketSizeGuard } from './packet-size-guard.js';
 
 /**
  * Called for every PUBLISH a client sends, before the broker acknowledges or forwards it; the broker waits for
  * `release`. In-process ingest releases a telemetry message once it is committed, so a PUBACK means "stored".
+ * Returns whether the client's next packets may be read meanwhile (see `HeldPublishes`); false holds them too.
  */
-export type PublishHook = (topic: string, payload: Buffer, release: () => void) => void;
+export type PublishHook = (topic: string, payload: Buffer, release: () => void) => boolean;
 
 export interface EmbeddedBroker {
   url: string;
@@ -22,6 +24,8 @@ export interface EmbeddedBrokerOptions {
   host?: string;
   /** Largest MQTT packet accepted; a client declaring more is disconnected on the packet's header. */
   maxPacketBytes?: number;
+  /** The most held messages a connection is read on with (see `HeldPublishes`). */
+  readAheadLimit?: number;
   /** When set, clients must log in with them. */
   username?: string;
   password?: string;
@@ -33,6 +37,7 @@ export const DEFAULT_MAX_PACKET_BYTES = 128 * 1024;
 /** Starts the embedded MQTT 3.1.1 broker (Aedes). A taken port is a one-line error that names the setting. */
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   let hook: PublishHook | undefined;
+  const connections = new WeakMap<Client, HeldPublishes>();
   const aedes = await Aedes.createBroker({
     authenticate: (_client, username, password, done) => {
       const ok = !opts.username || (username === opts.username && same(password, opts.password ?? ''));
@@ -44,12 +49,18 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     authorizePublish: (client, packet, done) => {
       if (packet.topic.startsWith('$SYS')) return done(new Error('$SYS topics are reserved'));
       // Messages the broker publishes itself (client null) are not telemetry.
-      if (!client || !hook) return done(null);
-      hook(packet.topic, packet.payload as Buffer, () => done(null));
+      const held = client && connections.get(client);
+      if (!held || !hook) return done(null);
+      const release = held.hold(() => done(null));
+      held.readOn(hook(packet.topic, packet.payload as Buffer, release));
     },
   });
   const maxPacketBytes = opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
-  const server: Server = createServer((socket) => aedes.handle(limitPackets(socket, maxPacketBytes)));
+  const server: Server = createServer((socket) => {
+    const limited = limitPackets(socket, maxPacketBytes);
+    const client = aedes.handle(limited);
+    connections.set(client, new HeldPublishes(client, limited, opts.readAheadLimit));
+  });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
