@@ -2,6 +2,7 @@
 // unless MQTT_URL), ingest, the station simulator and the backend serving the dashboard.
 import 'reflect-metadata';
 import {
+  analyzeTables,
   createLogger,
   loadConfig,
   LocalEventBus,
@@ -10,9 +11,10 @@ import {
   serviceOptions,
   setLogLevel,
   startEmbeddedBroker,
-  startRollupRefresh,
+  startEmbeddedMaintenance,
   stopOnSignals,
   type EmbeddedBroker,
+  type OpenDatabase,
 } from '@yz/platform';
 import { startBackend, type InProcessIngest } from '@yz/backend';
 import {
@@ -51,9 +53,9 @@ async function main(): Promise<void> {
     },
     logger,
   );
-  const stopRefresh =
+  const stopMaintenance =
     db.embedded && db.timescale
-      ? startRollupRefresh(db.db, (err) => logger.warn('hourly rollup refresh failed', err))
+      ? startEmbeddedMaintenance(db.db, (what, err) => logger.warn(`${what} failed`, err))
       : undefined;
   const admin = adminPassword(config);
   const ingest = await startIngest(db.db, mqttSourceOptions(options, mqttUrl, broker), options.ingest);
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
   else console.log('  Log in as admin with the password from ADMIN_PASSWORD');
   console.log(`  Simulated stations: ${config.simulate ? 'on (SIMULATE=0 to turn off)' : 'off'}\n`);
   if (config.simulate) {
-    void backfillDamSafety(db.db, ingest, simulated, simulationStarts, db.timescale).catch((err: Error) =>
+    void backfillDamSafety(db, ingest, simulated, simulationStarts).catch((err: Error) =>
       logger.warn(`dam-safety history backfill failed: ${err.message}`),
     );
   }
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
       await simulator?.stop();
       await ingest.stop();
       stopAnnouncing();
-      stopRefresh?.();
+      stopMaintenance?.();
       await app.close();
       await db.close();
       await broker?.close();
@@ -139,26 +141,29 @@ const HISTORY_DAYS = 730;
  * simulator's own stations (with the planted anomalies), then a model for every instrument.
  */
 async function backfillDamSafety(
-  db: Kysely<Database>,
+  db: OpenDatabase,
   ingest: IngestService,
   reservoirs: readonly ReservoirSeed[],
   start: Date,
-  timescale: boolean,
 ): Promise<void> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
-  const rows = await backfillHistory(db, reservoirs, {
+  const rows = await backfillHistory(db.db, reservoirs, {
     seed: SIMULATOR_SEED,
     startMs: start.getTime(),
     days: HISTORY_DAYS,
   });
   if (!rows) return;
   logger.log(`dam-safety history: ${rows} daily readings over ${HISTORY_DAYS} days written in ${seconds()} s`);
-  // Take the history into the hourly rollup (daily charts) now, a week at a time, rather than at the next refresh.
-  if (timescale) {
-    await refreshRollups(db).catch((err: Error) =>
+  // Take the history into the hourly rollup (daily charts) now, a week at a time, rather than at the next refresh;
+  // embedded (no autovacuum), into the planner's statistics too.
+  if (db.timescale) {
+    await refreshRollups(db.db).catch((err: Error) =>
       logger.warn(`hourly rollup of the history not refreshed: ${err.message}`),
     );
+  }
+  if (db.embedded) {
+    await analyzeTables(db.db, null).catch((err: Error) => logger.warn(`history not analysed: ${err.message}`));
   }
   const { fitted, refused } = await ingest.alerts.refitModels();
   logger.log(`dam-safety models: ${fitted} instruments fitted, ${refused} without a model, ${seconds()} s in all`);

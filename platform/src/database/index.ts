@@ -4,6 +4,8 @@ export * from './embedded-database.js';
 export * from './timescale.js';
 export * from './open-database.js';
 export * from './rollup-refresh.js';
+export * from './maintenance.js';
+export * from './statistics.js';
 export * from './failure.js';
 export * from './characteristic-levels.js';
 export { MIGRATIONS } from './migrations/index.js';

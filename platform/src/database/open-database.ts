@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { connect } from './connect.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { migrate } from './migrate.js';
+import { analyzeTables, RECENT_CHUNKS_MS } from './statistics.js';
 import type { Database } from './schema.js';
 import { timescaleInstalled } from './timescale.js';
 
@@ -64,6 +65,9 @@ export async function openDatabase(
     );
   } else if (!embedded) {
     await applyTimescalePolicies(db);
+  } else {
+    // Before anything queries it: a first start has just loaded the registry, which has no statistics yet.
+    await analyzeTables(db, new Date(Date.now() - RECENT_CHUNKS_MS));
   }
   return { db, pool, url, embedded: embedded !== undefined, timescale, close };
 }

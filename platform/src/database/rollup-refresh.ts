@@ -1,36 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-const REFRESH_EVERY_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** A refresh statement covers at most this much (a week of a province's readings takes about a second embedded). */
 const WINDOW_MS = 7 * DAY_MS;
 /** TimescaleDB's internal time of its lowest representable timestamp: below it an invalidation means "unbounded". */
 const UNBOUNDED_BELOW = -210866803200000000n;
-
-/**
- * The embedded TimescaleDB has no background workers, so the continuous aggregate's refresh policy never runs
- * there: the application refreshes the aggregate itself every 5 minutes (queries stay correct in between, since
- * the aggregate is real-time; refreshing keeps them fast). Returns the stop function.
- */
-export function startRollupRefresh(db: Kysely<Database>, onError: (err: Error) => void): () => void {
-  let running = false;
-  const refresh = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await refreshRollups(db);
-    } catch (err) {
-      onError(err as Error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void refresh(), REFRESH_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
 
 /**
  * Refreshes the hourly rollup from the oldest invalidated time (at least the last 3 days) to the current hour.
