@@ -5,6 +5,7 @@
 import { Random, type ReservoirSeed } from '@yz/domain';
 import type { Database } from '@yz/platform';
 import { sql, type Kysely } from 'kysely';
+import { float8Array, int4Array, timestamptzArray } from '../telemetry/binary-arrays.js';
 import { Station } from './station.js';
 
 const HOUR_MS = 3_600_000;
@@ -100,7 +101,8 @@ export async function backfillHistory(
   const flush = async () => {
     await sql`
       INSERT INTO readings (sensor_id, time, value)
-      SELECT * FROM unnest(${pending.sensor}::int[], ${pending.time}::timestamptz[], ${pending.value}::float8[])
+      SELECT * FROM unnest(${int4Array(pending.sensor)}::int[], ${timestamptzArray(pending.time)}::timestamptz[],
+        ${float8Array(pending.value)}::float8[])
       ON CONFLICT DO NOTHING`.execute(db);
     written += pending.sensor.length;
     pending.sensor = [];

@@ -104,6 +104,11 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return this.queue.length;
   }
 
+  /** Whether the source is asked to pause now (the last `pressure` event said so). */
+  get underPressure(): boolean {
+    return this.paused;
+  }
+
   /** How long messages have been waiting without any commit (0 when nothing waits): a stuck pipeline. */
   stalledMs(now = Date.now()): number {
     return this.queue.length ? now - this.progressAt : 0;

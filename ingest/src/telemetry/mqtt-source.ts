@@ -95,12 +95,10 @@ export function connectMqttSource(opts: MqttSourceOptions, pipeline: IngestPipel
  * pressure a held message holds the next packets of its connection: back-pressure per station.
  */
 function takeFromEmbedded(broker: EmbeddedBroker, prefix: string, pipeline: IngestPipeline): void {
-  let pressed = false;
-  pipeline.on('pressure', (paused) => (pressed = paused));
   broker.setPublishHook((topic, payload, release) => {
     const own = topic.startsWith(prefix) ? topic.slice(prefix.length) : undefined;
     if (own === undefined || !TELEMETRY.test(own)) release();
     else pipeline.accept(own, payload, release);
-    return !pressed;
+    return !pipeline.underPressure;
   });
 }
