@@ -97,15 +97,16 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     expect(list.body.find((r) => r.code === code)!.rain.h24).toBe(over(24));
   });
 
-  it('reports station health: online, 到报率 and 及时率 over the hydrological day, closed periods only', async () => {
+  it('reports station health: online, 到报率 and 及时率 over the hydrological day, owed since the station was registered', async () => {
     type Rates = { due: number; received: number; timely: number; arrivalRate: number | null };
+    type Row = Rates & { code: string; online: boolean; monitoredSince: string | null };
     const health = () =>
       sys.get<{
         date: string;
         from: string;
         to: string;
         total: Rates & { stations: number };
-        stations: (Rates & { code: string; online: boolean })[];
+        stations: Row[];
       }>('/api/stations/health?county=431126', token);
     // A station's last report is written off the acknowledged commit, within a second of its readings.
     await expect
@@ -114,30 +115,25 @@ describe('telemetry series, rollups, station health and restart on the embedded 
     const res = await health();
     expect(res.status).toBe(200);
     const station = res.body.stations.find((s) => s.code === `${code}-RW`)!;
-    // Each hour's message answers the slot of its newest reading (the hour's end); a slot is judged 10 minutes
-    // after it ends. Everything was published just now, so only a slot that just ended may be on time.
-    const from = Date.parse(res.body.from);
+    // The station was registered as the system first started, just before the 47 hours were published into the past.
+    const since = Date.parse(station.monitoredSince!);
+    expect(since).toBeGreaterThan(hours[0]);
+    expect(since).toBeLessThanOrEqual(Date.now());
+    // A slot is owed once its period has ended after the station's registration, and judged 10 minutes later.
+    const from = Math.max(Date.parse(res.body.from), since);
     const until = Math.min(Date.parse(res.body.to), Date.now() - 10 * 60_000);
     const slots = hours.map((h) => h + HOUR).filter((slot) => slot > from && slot <= until);
     expect(station.due).toBe(Math.max(0, Math.floor(until / HOUR) - Math.floor(from / HOUR)));
     expect(station.received).toBe(slots.length);
     expect(station.timely).toBeLessThanOrEqual(Math.min(1, slots.length));
     expect(res.body.stations.filter((s) => s.code !== `${code}-RW`).every((s) => s.received === 0)).toBe(true);
-    // A closed day in the past: everything due, nothing received but what was published into it.
-    const yesterday = new Date(Date.parse(res.body.from) - 24 * HOUR).toISOString().slice(0, 10);
     // Named by the date it starts: 08:00 Beijing on `date` is 00:00 UTC.
     expect(res.body.from).toBe(`${res.body.date}T00:00:00.000Z`);
-    const closed = await sys.get<{ stations: (Rates & { code: string })[] }>(
-      `/api/stations/health?county=431126&date=${yesterday}`,
-      token,
-    );
+    // Yesterday, before the station existed: its published hours are history, not a day of late reports.
+    const yesterday = new Date(Date.parse(res.body.from) - 24 * HOUR).toISOString().slice(0, 10);
+    const closed = await sys.get<{ stations: Row[] }>(`/api/stations/health?county=431126&date=${yesterday}`, token);
     const before = closed.body.stations.find((s) => s.code === `${code}-RW`)!;
-    // Its last hour ends as today begins, and is judged 10 minutes later: until then it is not due.
-    const hoursDue = Date.now() >= from + 10 * 60_000 ? 24 : 23;
-    expect(before.due).toBe(hoursDue);
-    expect(before.received).toBe(hoursDue);
-    expect(before.timely).toBe(0);
-    expect(before.arrivalRate).toBe(1);
+    expect([before.due, before.received, before.timely, before.arrivalRate]).toEqual([0, 0, 0, null]);
     expect((await sys.get('/api/stations/health?date=2026-13-01', token)).status).toBe(400);
     expect((await sys.get('/api/stations/health?date=2026-02-30', token)).status).toBe(400);
   });

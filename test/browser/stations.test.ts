@@ -61,6 +61,10 @@ describe('station reporting', () => {
     // Nearly every station is silent in this test: they come first, with their reservoir named.
     const firstStation = page.locator('[data-testid=health-stations] tbody tr').first();
     await expect.poll(() => firstStation.textContent()).toContain('离线');
+    // Registered as the system started today: it owes only what came after, and says since when.
+    expect(await firstStation.locator('[data-testid=monitored-since]').textContent()).toMatch(
+      /接入于 \d\d\/\d\d \d\d:\d\d/,
+    );
     await shot(page, 'stations-laptop');
     // 宁远县 alone: its one reporting station is online, the area's figures are the total.
     await page.locator('[data-testid=health-area]').click();

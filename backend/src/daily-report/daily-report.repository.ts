@@ -8,10 +8,12 @@ import { InjectDb, type Sql } from '../common/sql.js';
 const HOUR_MS = 3_600_000;
 /** A station that sent nothing in the last two hours of the day is offline at 08:00. */
 const OFFLINE_AFTER_HOURS = 2;
-/** Rain and water RTUs report at least hourly: 24 reports owed per day. */
-const REPORTS_PER_DAY = 24;
+/** A reservoir as the 08:00 report reads it, before its station's 到报率 is added (counted as the station page does). */
+export type ReservoirAtEight = Omit<ReportReservoir, 'station'> & {
+  station: Pick<ReportReservoir['station'], 'online' | 'lastReportAt'>;
+};
 
-/** What the 08:00 report reads: per reservoir its day's rain, its 08:00 level and its station's reporting. */
+/** What the 08:00 report reads: per reservoir its day's rain, its 08:00 level and whether its station was online. */
 @Injectable()
 export class DailyReportRepository {
   constructor(@InjectDb() private readonly db: Sql) {}
@@ -25,7 +27,7 @@ export class DailyReportRepository {
       .execute();
   }
 
-  async reservoirs(scope: AreaScope, day: Interval): Promise<ReportReservoir[]> {
+  async reservoirs(scope: AreaScope, day: Interval): Promise<ReservoirAtEight[]> {
     const [all, gauges, rain, levels, stations] = await Promise.all([
       loadFloodReservoirs(this.db),
       this.db.selectFrom('sensors').select('reservoir_code').where('type', '=', 'rainfall').distinct().execute(),
@@ -40,9 +42,8 @@ export class DailyReportRepository {
         FROM readings x JOIN sensors s ON s.id = x.sensor_id
         WHERE s.type = 'water_level' AND x.time > ${new Date(day.to.getTime() - HOUR_MS)} AND x.time <= ${day.to}
         ORDER BY s.reservoir_code, x.time DESC`.execute(this.db),
-      sql<{ code: string; received: number; last: Date | null }>`
-        SELECT st.reservoir_code AS code, count(DISTINCT h.bucket) FILTER (WHERE h.bucket >= ${day.from})::int AS received,
-               max(h.bucket) AS last
+      sql<{ code: string; last: Date | null }>`
+        SELECT st.reservoir_code AS code, max(h.bucket) AS last
         FROM stations st JOIN sensors s ON s.station_id = st.id
           JOIN readings_hourly h ON h.sensor_id = s.id AND h.bucket >= ${new Date(day.from.getTime() - 6 * 24 * HOUR_MS)}
             AND h.bucket < ${day.to}
@@ -67,8 +68,6 @@ export class DailyReportRepository {
           station: {
             online: station?.last != null && station.last.getTime() >= offlineBefore,
             lastReportAt: station?.last ?? null,
-            received: station?.received ?? 0,
-            expected: REPORTS_PER_DAY,
           },
         };
       });

@@ -1,6 +1,14 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { buildDailyReport, dayEndAtOrBefore, hydrologicalDay, isFloodSeason, type DailyReport } from '@yz/domain';
+import {
+  buildDailyReport,
+  dayEndAtOrBefore,
+  hydrologicalDay,
+  isFloodSeason,
+  judgedUntil,
+  type DailyReport,
+} from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
+import { StationsService } from '../stations/stations.service.js';
 import { DailyReportRepository } from './daily-report.repository.js';
 
 /** The earliest report date accepted: the system holds nothing older, and an old year is a typing mistake. */
@@ -11,7 +19,10 @@ export const SETTLE_MS = 30 * 60_000;
 /** The 08:00 rain and water report (水雨情日报) for the hydrological day ending at 08:00 Beijing. */
 @Injectable()
 export class DailyReportService {
-  constructor(private readonly repo: DailyReportRepository) {}
+  constructor(
+    private readonly repo: DailyReportRepository,
+    private readonly stations: StationsService,
+  ) {}
 
   /** The last hydrological day that is over at `now`, as its report date. */
   static lastDate(now: Date): string {
@@ -29,7 +40,7 @@ export class DailyReportService {
       const stored = await this.repo.stored(day.date);
       if (stored) return stored;
     }
-    const report = await this.build(scope, day.date);
+    const report = await this.build(scope, day.date, now);
     if (cityWide && now.getTime() >= day.to.getTime() + SETTLE_MS) await this.repo.store(report);
     return report;
   }
@@ -39,17 +50,24 @@ export class DailyReportService {
     const date = DailyReportService.lastDate(now);
     if (now.getTime() < hydrologicalDay(date).to.getTime() + SETTLE_MS) return null;
     if (await this.repo.stored(date)) return null;
-    await this.repo.store(await this.build(scope, date));
+    await this.repo.store(await this.build(scope, date, now));
     return date;
   }
 
-  private async build(scope: AreaScope, date: string): Promise<DailyReport> {
+  private async build(scope: AreaScope, date: string, now: Date): Promise<DailyReport> {
     const day = hydrologicalDay(date);
-    const [areas, reservoirs, openAlerts] = await Promise.all([
+    const [areas, atEight, openAlerts, stations] = await Promise.all([
       this.repo.areas(scope),
       this.repo.reservoirs(scope, day),
       this.repo.openAlerts(scope, day.to),
+      // 到报率 as the station page counts it: the rain/water station's slots owed while monitored, and answered.
+      this.stations.reportCounts(scope, day.from, judgedUntil(day.to, now)),
     ]);
+    const arrivalOf = new Map(stations.filter((s) => s.kind === 'rain_water').map((s) => [s.reservoirCode, s]));
+    const reservoirs = atEight.map((r) => {
+      const arrival = arrivalOf.get(r.code);
+      return { ...r, station: { ...r.station, received: arrival?.received ?? 0, expected: arrival?.due ?? 0 } };
+    });
     return buildDailyReport({ date, floodSeason: isFloodSeason(day.to), areas, reservoirs, openAlerts });
   }
 

@@ -6,5 +6,6 @@ import { StationsService } from './stations.service.js';
 @Module({
   controllers: [StationsController],
   providers: [StationsRepository, StationsService],
+  exports: [StationsService],
 })
 export class StationsModule {}

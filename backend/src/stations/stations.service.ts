@@ -5,12 +5,14 @@ import {
   dayStartBefore,
   hydrologicalDay,
   judgedUntil,
+  owedFrom,
   REPORT_DELAY_ALLOWED_MS,
   reportRates,
   slotsDue,
   STATION_DEFAULTS,
+  type ReportCounts,
 } from '@yz/domain';
-import { StationsRepository } from './stations.repository.js';
+import { StationsRepository, type StationReportRow } from './stations.repository.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -20,20 +22,18 @@ export class StationsService {
 
   /**
    * Station health over one hydrological day (named by the date it starts: 08:00 that day to 08:00 the next, Beijing,
-   * as daily rain is in Chinese reports; default the day in progress): last report, battery, online on the station's own interval, and 到报率/及时率 per station, per area
-   * and in total, counting closed report periods only.
+   * as daily rain is in Chinese reports; default the day in progress): last report, battery, online on the station's
+   * own interval, and 到报率/及时率 per station, per area and in total, counting closed report periods only.
    */
   async health(scope: AreaScope, county: string | undefined, date: string | undefined, now = new Date()) {
     const day = date ?? new Date(dayStartBefore(now.getTime())).toISOString().slice(0, 10);
     const { from, to } = dayOf(day);
-    const until = judgedUntil(to, now);
-    const rows = await this.repo.reports(scope.narrow(county), from, until, REPORT_DELAY_ALLOWED_MS);
-    const stations = rows.map((s) => {
+    const stations = (await this.reportCounts(scope.narrow(county), from, judgedUntil(to, now))).map((s) => {
       const silentMs = s.lastReportAt === null ? Infinity : now.getTime() - new Date(s.lastReportAt).getTime();
       return {
         ...s,
         online: silentMs < STATION_DEFAULTS.offlineIntervals * s.reportIntervalS * 1000,
-        ...reportRates({ due: slotsDue(from, until, s.reportIntervalS), received: s.received, timely: s.timely }),
+        ...reportRates(s),
       };
     });
     const counties = [...new Set(stations.map((s) => s.county))];
@@ -59,6 +59,15 @@ export class StationsService {
       areas,
       stations,
     };
+  }
+
+  /**
+   * Each station in scope with its slots owed and answered in (from, until]: owed from the later of `from` and its
+   * monitoring start. The station page and the 08:00 report count 到报率 by this one rule.
+   */
+  async reportCounts(scope: AreaScope, from: Date, until: Date): Promise<(StationReportRow & ReportCounts)[]> {
+    const rows = await this.repo.reports(scope, from, until, REPORT_DELAY_ALLOWED_MS);
+    return rows.map((s) => ({ ...s, due: slotsDue(owedFrom(from, s.monitoredSince), until, s.reportIntervalS) }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hydrologicalDay } from '../time/hydrological-day.js';
-import { addCounts, judgedUntil, reportRates, slotsDue } from './report-rates.js';
+import { addCounts, judgedUntil, owedFrom, reportRates, slotsDue } from './report-rates.js';
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 
@@ -17,6 +17,17 @@ describe('report rates (到报率, 及时率)', () => {
     expect(slotsDue(day.from, judgedUntil(day.to, at('2026-07-01T10:09')), 3600)).toBe(1); // 09:00 only
     expect(slotsDue(day.from, judgedUntil(day.to, at('2026-07-01T10:10')), 3600)).toBe(2); // 10:00 judged now
     expect(slotsDue(day.from, judgedUntil(day.to, at('2026-07-01T08:05')), 3600)).toBe(0);
+  });
+
+  it('owes nothing from before the station was monitored: live at 14:20, its first slot is 15:00', () => {
+    const until = judgedUntil(day.to, at('2026-07-01T18:30'));
+    expect(slotsDue(owedFrom(day.from, at('2026-07-01T14:20')), until, 3600)).toBe(4); // 15:00 … 18:00
+    expect(slotsDue(owedFrom(day.from, at('2026-07-01T15:00')), until, 3600)).toBe(3); // 16:00 … 18:00
+    // Monitored since before the day, or since always (null): the whole day is owed.
+    expect(slotsDue(owedFrom(day.from, at('2026-06-01T00:00')), until, 3600)).toBe(10);
+    expect(slotsDue(owedFrom(day.from, null), until, 3600)).toBe(10);
+    // Monitored only after the day: nothing owed.
+    expect(slotsDue(owedFrom(day.from, at('2026-07-05T00:00')), until, 3600)).toBe(0);
   });
 
   it('gives received and timely over due, null with nothing due, and adds up areas', () => {

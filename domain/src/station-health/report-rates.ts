@@ -27,6 +27,14 @@ export function judgedUntil(to: Date, now: Date): Date {
   return new Date(Math.min(to.getTime(), now.getTime() - REPORT_DELAY_ALLOWED_MS));
 }
 
+/**
+ * The start of what a station owes in a day beginning at `from`: nothing before it was monitored (registered), so a
+ * station that went live at 14:20 owes the 15:00 slot on, not the morning before it existed.
+ */
+export function owedFrom(from: Date, monitoredSince: Date | null): Date {
+  return monitoredSince !== null && monitoredSince > from ? monitoredSince : from;
+}
+
 /** Slots of a station reporting every `intervalS` seconds in `(from, until]` (slots are multiples of the interval). */
 export function slotsDue(from: Date, until: Date, intervalS: number): number {
   const step = intervalS * 1000;

@@ -69,6 +69,8 @@ export interface StationHealthRow extends ReportRates {
   kind: string;
   reportIntervalS: number;
   lastReportAt: string | null;
+  /** From when its slots are owed (its registration); null: always. */
+  monitoredSince: string | null;
   batteryVoltage: number | null;
   online: boolean;
 }

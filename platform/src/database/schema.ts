@@ -69,6 +69,8 @@ export interface StationsTable {
   kind: 'rain_water' | 'dam_safety';
   report_interval_s: Generated<number>;
   last_report_at: Timestamp | null;
+  /** From when its report slots are owed (its registration); null: always. */
+  monitored_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SensorsTable {

@@ -18,7 +18,8 @@ export const zh = {
   healthDay: '水文日(当日8时至次日8时)',
   healthArea: '区县',
   healthTotal: '合计',
-  healthNote: '按各站报送间隔计；只计已结束的时段，补报与迟到的报文计入到报率、不计入及时率。',
+  healthNote: '按各站报送间隔计；只计已结束的时段，且自测站接入监测起计；补报与迟到的报文计入到报率、不计入及时率。',
+  monitoredSince: '接入于',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -40,5 +41,6 @@ export const en: Record<keyof typeof zh, string> = {
   healthArea: 'Area',
   healthTotal: 'Total',
   healthNote:
-    'Each station on its own reporting interval; closed periods only. Late uploads count as received, not as on time.',
+    'Each station on its own reporting interval; closed periods since it was brought into monitoring only. Late uploads count as received, not as on time.',
+  monitoredSince: 'Monitored since',
 };

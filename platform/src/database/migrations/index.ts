@@ -14,6 +14,7 @@ import { floodWatch } from './1732300001200-flood-watch.js';
 import { sessions } from './1732300001400-sessions.js';
 import { rollupPolicyHistory } from './1732300001500-rollup-policy-history.js';
 import { stormDrills } from './1732300001700-storm-drills.js';
+import { stationMonitoring } from './1732300001800-station-monitoring.js';
 
 /** Each migration in a transaction of its own, so a failed one leaves nothing half done. */
 function inTransaction(m: Migration): Migration {
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '1732300001400-sessions': inTransaction(sessions),
   '1732300001500-rollup-policy-history': rollupPolicyHistory,
   '1732300001700-storm-drills': inTransaction(stormDrills),
+  '1732300001800-station-monitoring': inTransaction(stationMonitoring),
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type OpenDatabase } from '@yz/platform';
+import { generateRegistry, loadRegistry } from '@yz/seeds';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AreaScope } from '../common/scope.js';
+import { DailyReportRepository } from './daily-report.repository.js';
+import { DailyReportService } from './daily-report.service.js';
+import { StationsRepository } from '../stations/stations.repository.js';
+import { StationsService } from '../stations/stations.service.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * 到报率 and 及时率 count only what a station owed: the slots after it was brought into monitoring. The station page
+ * and the 08:00 report count by the same rule, so a duty officer reads one figure in both.
+ */
+describe('report slots owed from a station’s monitoring start, on the station page and in the 08:00 report', () => {
+  // The hydrological day 1 July 08:00 to 2 July 08:00 Beijing (00:00 to 00:00 UTC), judged a day later.
+  const from = Date.UTC(2026, 6, 1);
+  const now = new Date(Date.UTC(2026, 6, 3));
+  let dir: string;
+  let open: OpenDatabase;
+  let stations: StationsService;
+  let reports: DailyReportService;
+  const codes: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'arrival-'));
+    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    const registry = generateRegistry();
+    const reservoirs = registry.reservoirs.filter((r) => !r.damSafetyMonitoring).slice(0, 3);
+    await loadRegistry(open.db, { ...registry, reservoirs });
+    codes.push(...reservoirs.map((r) => `${r.code}-RW`));
+    const [always, sinceAfternoon] = codes;
+    // The first is monitored since before the system (null), the second from 14:20 Beijing that day; the third was
+    // registered just now, as by a first start, so July is history to it.
+    await sql`UPDATE stations SET monitored_since = NULL WHERE code = ${always}`.execute(open.db);
+    await sql`UPDATE stations SET monitored_since = ${new Date(from + 6 * HOUR + 20 * 60_000)}
+      WHERE code = ${sinceAfternoon}`.execute(open.db);
+    // Every hourly slot of the day answered a minute late (on time) by all three, as a replay would too.
+    await sql`INSERT INTO station_reports (station_id, slot, received_at)
+      SELECT st.id, slot, slot + INTERVAL '1 minute'
+      FROM stations st, generate_series(${new Date(from + HOUR)}::timestamptz, ${new Date(from + 24 * HOUR)}, '1 hour') slot
+      WHERE st.code = ANY(${codes})`.execute(open.db);
+    stations = new StationsService(new StationsRepository(open.db));
+    reports = new DailyReportService(new DailyReportRepository(open.db), stations);
+  }, 120_000);
+
+  afterAll(async () => {
+    await open?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('owes the whole day since always, 15:00 on from 14:20, and nothing before a station existed', async () => {
+    const health = await stations.health(AreaScope.CITY, undefined, '2026-07-01', now);
+    const byCode = new Map(health.stations.map((s) => [s.code, s]));
+    const [always, sinceAfternoon, registeredNow] = codes.map((c) => byCode.get(c)!);
+    expect([always.due, always.received, always.timely, always.arrivalRate]).toEqual([24, 24, 24, 1]);
+    // 15:00 … 08:00 Beijing: 18 slots owed, and the six answered before 14:20 not counted.
+    expect([sinceAfternoon.due, sinceAfternoon.received, sinceAfternoon.timely]).toEqual([18, 18, 18]);
+    expect(sinceAfternoon.timelyRate).toBe(1);
+    expect([registeredNow.due, registeredNow.received, registeredNow.arrivalRate]).toEqual([0, 0, null]);
+    expect(health.total).toMatchObject({ due: 42, received: 42, timely: 42, arrivalRate: 1, timelyRate: 1 });
+  });
+
+  it('gives the 08:00 report the same 到报率', async () => {
+    const report = await reports.report(AreaScope.CITY, '2026-07-02', now);
+    expect(report.arrival.total).toEqual({ stations: 3, received: 42, expected: 42, rate: 1 });
+  });
+});
