@@ -10,4 +10,5 @@ export * from './failure.js';
 export * from './characteristic-levels.js';
 export { MIGRATIONS } from './migrations/index.js';
 export * from './statement-chunks.js';
+export * from './time-span.js';
 export { protocolMessage, startupMessage } from './wire-messages.js';

@@ -10,6 +10,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema.js';
 import { chunksOf } from '../database/statement-chunks.js';
+import { timeSpan } from '../database/time-span.js';
 import { eventLoopSlices } from '../process/event-loop-slices.js';
 import type { FloodReservoir } from './flood-registry.js';
 import type { LevelWindow, LevelWindows, SensorLevel } from './level-windows.js';
@@ -76,6 +77,7 @@ export async function outlookOf(db: Kysely<Database>, reservoir: FloodReservoir,
 async function levelSeries(db: Kysely<Database>, windows: readonly LevelWindow[]): Promise<SensorLevel[][]> {
   // Times as epoch milliseconds: a pass reads tens of thousands of levels, and timestamps are slow to parse. Not
   // sorted: a sort that size spills to temporary files on the embedded database.
+  const { earliest } = timeSpan(windows.map((w) => w.since));
   const { rows } = await sql<{ i: number; sensorId: number; ms: number; value: number }>`
     SELECT u.i::int AS i, s.id AS "sensorId", (extract(epoch FROM x.time) * 1000)::float8 AS ms, x.value
     FROM unnest(${windows.map((w) => w.code)}::text[], ${windows.map((w) => w.since)}::timestamptz[],
@@ -84,6 +86,7 @@ async function levelSeries(db: Kysely<Database>, windows: readonly LevelWindow[]
     -- Each sensor's window by its index: OFFSET 0 keeps the planner from making this a join over all of readings.
     CROSS JOIN LATERAL (SELECT time, value FROM readings
                         WHERE sensor_id = s.id AND time >= u.since AND (u.until IS NULL OR time <= u.until)
+                          AND time >= ${earliest}
                         OFFSET 0) x`.execute(db);
   const series = windows.map((): SensorLevel[] => []);
   for (const r of rows) series[r.i - 1].push({ sensorId: r.sensorId, time: new Date(r.ms), value: r.value });
@@ -112,6 +115,7 @@ async function antecedentSeries(
   const missing = [...new Map(wanted.filter((w) => !found.has(w.key)).map((w) => [w.key, w])).values()];
   if (missing.length) {
     // A reading at 08:00 ends the day before it: the day's end is the next whole UTC day after (time − ε).
+    const span = timeSpan(missing.map((m) => new Date(m.lastEnd)));
     const { rows } = await sql<{ i: number; dayEnd: Date | null; total: number | null }>`
       SELECT u.i::int AS i, d."dayEnd", d.total
       FROM unnest(${missing.map((m) => m.code)}::text[],
@@ -122,6 +126,8 @@ async function antecedentSeries(
       LEFT JOIN LATERAL (SELECT to_timestamp(ceil(extract(epoch FROM time) / 86400) * 86400) AS "dayEnd",
                                 sum(value)::float8 AS total
                          FROM readings WHERE sensor_id = g.id AND time > u.since AND time <= u.until
+                           AND time > ${new Date(span.earliest.getTime() - ANTECEDENT_DAYS * DAY_MS)}
+                           AND time <= ${span.latest}
                          GROUP BY 1) d ON true`.execute(db);
     // A reservoir with a gauge gets its list (perhaps empty); one without has no row: null.
     for (const m of missing) found.set(m.key, null);
