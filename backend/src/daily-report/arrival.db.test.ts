@@ -66,8 +66,12 @@ describe('report slots owed from a station’s monitoring start, on the station 
     expect(health.total).toMatchObject({ due: 42, received: 42, timely: 42, arrivalRate: 1, timelyRate: 1 });
   });
 
-  it('gives the 08:00 report the same 到报率', async () => {
+  it('gives the 08:00 report the same 到报率, and does not call a station not yet registered offline', async () => {
     const report = await reports.report(AreaScope.CITY, '2026-07-02', now);
-    expect(report.arrival.total).toEqual({ stations: 3, received: 42, expected: 42, rate: 1 });
+    expect(report.arrival.total).toEqual({ stations: 2, received: 42, expected: 42, rate: 1 });
+    // None sent a reading (only slots were recorded here): the two monitored are offline at 08:00, the third was not
+    // there yet.
+    const offline = report.offlineStations.map((s) => `${s.code}-RW`);
+    expect(offline.sort()).toEqual(codes.slice(0, 2).sort());
   });
 });

@@ -8,7 +8,10 @@ import { InjectDb, type Sql } from '../common/sql.js';
 const HOUR_MS = 3_600_000;
 /** A station that sent nothing in the last two hours of the day is offline at 08:00. */
 const OFFLINE_AFTER_HOURS = 2;
-/** A reservoir as the 08:00 report reads it, before its station's 到报率 is added (counted as the station page does). */
+/**
+ * A reservoir as the 08:00 report reads it, before its station's monitoring and 到报率 are added (counted as the
+ * station page does).
+ */
 export type ReservoirAtEight = Omit<ReportReservoir, 'station'> & {
   station: Pick<ReportReservoir['station'], 'online' | 'lastReportAt'>;
 };

@@ -66,7 +66,10 @@ export class DailyReportService {
     const arrivalOf = new Map(stations.filter((s) => s.kind === 'rain_water').map((s) => [s.reservoirCode, s]));
     const reservoirs = atEight.map((r) => {
       const arrival = arrivalOf.get(r.code);
-      return { ...r, station: { ...r.station, received: arrival?.received ?? 0, expected: arrival?.due ?? 0 } };
+      const since = arrival?.monitoredSince ?? null;
+      const monitored = arrival !== undefined && (since === null || since < day.to);
+      const counts = { received: arrival?.received ?? 0, expected: arrival?.due ?? 0 };
+      return { ...r, station: { ...r.station, monitored, ...counts } };
     });
     return buildDailyReport({ date, floodSeason: isFloodSeason(day.to), areas, reservoirs, openAlerts });
   }

@@ -6,6 +6,7 @@ import { beijing, RESERVOIR } from './test-fixtures.js';
 // Every reservoir: flood-limit 110 m, S = 50 + 10·(Z − 110) × 10⁴ m³.
 const rain = (readings: [string, number][]) => readings.map(([time, value]) => ({ time: beijing(time), value }));
 const station = (received: number, online = true) => ({
+  monitored: true,
   online,
   lastReportAt: online ? beijing('07-01T08:00') : beijing('06-29T17:00'),
   received,
@@ -63,6 +64,11 @@ const R5 = reservoir('R5', 'A2', {
   level: { time: beijing('07-01T08:00'), value: 110 }, // at the limit, not above
   station: station(20),
 });
+// Registered after the day: it owed nothing, and was not offline.
+const R6 = reservoir('R6', 'A2', {
+  rainfall: [],
+  station: { monitored: false, online: false, lastReportAt: null, received: 0, expected: 0 },
+});
 
 const input: DailyReportInput = {
   date: '2026-07-01',
@@ -71,7 +77,7 @@ const input: DailyReportInput = {
     { code: 'A1', name: '甲区' },
     { code: 'A2', name: '乙县' },
   ],
-  reservoirs: [R1, R2, R3, R4, R5],
+  reservoirs: [R1, R2, R3, R4, R5, R6],
   openAlerts: [{ severity: 'warning' }, { severity: 'major' }, { severity: 'warning' }],
 };
 
@@ -144,7 +150,7 @@ describe('daily report', () => {
     expect(report.openAlerts).toEqual({ info: 0, warning: 2, major: 1, critical: 0, total: 3 });
   });
 
-  it('lists offline stations and the arrival rate per area', () => {
+  it('lists offline stations and the arrival rate per area, of the stations monitored that day', () => {
     expect(report.offlineStations).toEqual([
       { code: 'R3', name: '水库R3', areaCode: 'A1', lastReportAt: beijing('06-29T17:00').toISOString() },
     ]);

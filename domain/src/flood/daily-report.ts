@@ -26,6 +26,8 @@ export interface ReportReservoir {
   /** The latest water level (m) at or before 08:00; null when there is none. */
   level: TimedValue | null;
   station: {
+    /** Whether it was monitored before the day's end: one registered later owed nothing and was not offline. */
+    monitored: boolean;
     online: boolean;
     lastReportAt: Date | null;
     /** Reports received and owed during the day, for 到报率. */
@@ -112,13 +114,15 @@ export interface DailyReport {
 export function buildDailyReport(input: DailyReportInput): DailyReport {
   const day = hydrologicalDay(input.date);
   const { reservoirs, areas } = input;
-  const gauges = reservoirs.filter((r) => r.rainfall !== null);
   // A gauge that sent nothing for the day is left out of the means (unknown, not dry).
   const reported = reservoirs.flatMap(({ code, name, areaCode, rainfall }) => {
     const readings = rainfall === null ? [] : rainIn(rainfall, day);
     const mm = readings.reduce((sum, r) => sum + r.value, 0);
     return readings.length === 0 ? [] : [{ code, name, areaCode, rainfall: round(mm, 1) }];
   });
+  // Gauges of the day: those monitored, and any whose rain of the day is stored (a history loaded later).
+  const reporting = new Set(reported.map((r) => r.code));
+  const gauges = reservoirs.filter((r) => r.rainfall !== null && (r.station.monitored || reporting.has(r.code)));
   const gaugesIn = groupBy(gauges, (r) => r.areaCode);
   const reportedIn = groupBy(reported, (r) => r.areaCode);
   const reservoirsIn = groupBy(reservoirs, (r) => r.areaCode);
@@ -144,7 +148,7 @@ export function buildDailyReport(input: DailyReportInput): DailyReport {
       .sort((a, b) => b.excess - a.excess || a.code.localeCompare(b.code)),
     openAlerts: countBySeverity(input.openAlerts),
     offlineStations: reservoirs
-      .filter((r) => !r.station.online)
+      .filter((r) => r.station.monitored && !r.station.online)
       .map(({ code, name, areaCode, station }) => ({
         code,
         name,
@@ -196,13 +200,14 @@ function countBySeverity(alerts: readonly { severity: AlertSeverity }[]): Record
   return counts;
 }
 
-/** 到报率 = reports received (at most those owed, per station) / reports owed. */
+/** 到报率 = reports received (at most those owed, per station) / reports owed, over the stations monitored. */
 function arrivalSummary(reservoirs: readonly ReportReservoir[]): ArrivalSummary {
+  const stations = reservoirs.map((r) => r.station).filter((s) => s.monitored);
   let received = 0;
   let expected = 0;
-  for (const { station } of reservoirs) {
+  for (const station of stations) {
     received += Math.min(station.received, station.expected);
     expected += station.expected;
   }
-  return { stations: reservoirs.length, received, expected, rate: expected > 0 ? round(received / expected, 3) : null };
+  return { stations: stations.length, received, expected, rate: expected > 0 ? round(received / expected, 3) : null };
 }
