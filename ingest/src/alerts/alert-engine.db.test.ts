@@ -134,6 +134,25 @@ describe('alert engine on the embedded database', () => {
     expect(changes.find((c) => c.alert.ruleKey === `offline:${station}`)?.action).toBe('open');
   });
 
+  it('judges a station that never reported offline two intervals after it was registered', async () => {
+    const [dead, fresh] = [reservoirs[0], reservoirs[1]].map((r) => `${r.code}-RW`);
+    const set = (code: string, values: { monitored_since?: Date | null; last_report_at?: Date | null }) =>
+      db.updateTable('stations').set(values).where('code', '=', code).execute();
+    const offline = (code: string) => changes.filter((c) => c.alert.ruleKey === `offline:${code}`).map((c) => c.action);
+    await set(dead, { monitored_since: new Date(Date.now() - 3 * 3_600_000), last_report_at: null });
+    // Registered half an hour ago: not silent long enough. Registered before that was recorded: not judged.
+    await set(fresh, { monitored_since: new Date(Date.now() - 30 * 60_000), last_report_at: null });
+    await engine.sweepOffline();
+    await set(fresh, { monitored_since: null });
+    await engine.sweepOffline();
+    expect(offline(dead)).toEqual(['open']);
+    expect(offline(fresh)).toEqual([]);
+    // Its first report clears it.
+    await set(dead, { last_report_at: new Date() });
+    await engine.sweepOffline();
+    expect(offline(dead)).toEqual(['open', 'resolve']);
+  });
+
   it('judges quiet readings without a single write', async () => {
     for (let i = 0; i < 20; i++) {
       const batch = reservoirs.flatMap(quiet);

@@ -17,7 +17,7 @@ import {
   type Database,
   type FloodReservoir,
 } from '@yz/platform';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ModelJudge } from './model-judge.js';
 import {
   evaluateBattery,
@@ -243,7 +243,6 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     await this.idle();
   }
 
-  /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
   /**
    * No station is judged silent until `until` settles: a source replaying the past (the simulator filling the last
    * hours on a first start) leaves every station hours behind until it has caught up; behind is not silent.
@@ -253,13 +252,16 @@ export class AlertEngine extends EventEmitter<AlertEvents> {
     void until.finally(() => (this.offlineHeld = false));
   }
 
+  /** Opens `offline:{station}` for each station silent for two of its intervals, resolves it once it reports. */
   async sweepOffline(): Promise<void> {
     if (this.offlineHeld) return;
     const now = this.options.now?.() ?? new Date();
+    // Silent since its last report or, if it never reported, since it was registered: a station dead from the day it
+    // was set up is offline too. One registered before that was recorded (null) and never heard from is not judged.
     const rows = await this.db
       .selectFrom('stations')
-      .select(['code', 'reservoir_code as reservoir', 'report_interval_s as intervalS', 'last_report_at as last'])
-      .where('last_report_at', 'is not', null)
+      .select(['code', 'reservoir_code as reservoir', 'report_interval_s as intervalS'])
+      .select(sql<Date | null>`coalesce(last_report_at, monitored_since)`.as('last'))
       .execute();
     for (const { code, reservoir, intervalS, last } of rows) {
       const rules = this.rules.get(reservoir);
