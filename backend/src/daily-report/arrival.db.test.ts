@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +7,7 @@ import { DailyReportRepository } from './daily-report.repository.js';
 import { DailyReportService } from './daily-report.service.js';
 import { StationsRepository } from '../stations/stations.repository.js';
 import { StationsService } from '../stations/stations.service.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 const HOUR = 3_600_000;
 
@@ -21,15 +19,13 @@ describe('report slots owed from a station’s monitoring start, on the station 
   // The hydrological day 1 July 08:00 to 2 July 08:00 Beijing (00:00 to 00:00 UTC), judged a day later.
   const from = Date.UTC(2026, 6, 1);
   const now = new Date(Date.UTC(2026, 6, 3));
-  let dir: string;
   let open: OpenDatabase;
   let stations: StationsService;
   let reports: DailyReportService;
   const codes: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'arrival-'));
-    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    open = await temporaryDatabase('arrival');
     const registry = generateRegistry();
     const reservoirs = registry.reservoirs.filter((r) => !r.damSafetyMonitoring).slice(0, 3);
     await loadRegistry(open.db, { ...registry, reservoirs });
@@ -51,7 +47,6 @@ describe('report slots owed from a station’s monitoring start, on the station 
 
   afterAll(async () => {
     await open?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('owes the whole day since always, 15:00 on from 14:20, and nothing before a station existed', async () => {

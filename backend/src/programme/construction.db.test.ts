@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConflictException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openDatabase, type OpenDatabase } from '@yz/platform';
+import { MIGRATIONS, type OpenDatabase } from '@yz/platform';
 import { sql } from 'kysely';
 import { generateRegistry, loadConstruction, loadProgramme, loadRegistry, seedIfEmpty } from '@yz/seeds';
 import type { AuthUser } from '../common/auth-user.js';
@@ -12,6 +9,7 @@ import { fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 /**
  * Telemetry and dam-monitoring construction next to the reinforcement programme, on the embedded database: a
@@ -19,7 +17,6 @@ import { ProgrammeService } from './programme.service.js';
  * default stays reinforcement; budgets, stages, shares and sums follow the kind.
  */
 describe('construction projects on the embedded database', () => {
-  let dir: string;
   let db: OpenDatabase;
   let service: ProgrammeService;
   const planner: AuthUser = { id: 1, username: 'planner1', displayName: 'P', role: 'planner', areaCode: null };
@@ -34,8 +31,7 @@ describe('construction projects on the embedded database', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'construction-'));
-    db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    db = await temporaryDatabase('construction');
     // The whole registry without sensors and persons (quick to load), then the reinforcement programme only: a
     // database from before the construction projects.
     const light = {
@@ -49,7 +45,6 @@ describe('construction projects on the embedded database', () => {
 
   afterAll(async () => {
     await db?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('seedIfEmpty adds the construction projects to a database with reinforcement only, and only once', async () => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { sql } from 'kysely';
 import { generateRegistry, loadProgramme, loadRegistry } from '@yz/seeds';
 import type { AuthUser } from '../common/auth-user.js';
@@ -12,10 +9,10 @@ import { addYears, fromFen, sumFen, toFen } from '@yz/domain';
 import { ProgrammeEvents, type ProjectEvent } from './programme.events.js';
 import { ProgrammeRepository } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 /** The programme against the embedded database: migration, seed load, ledger rules, scoping, reconciliation. */
 describe('programme on the embedded database', () => {
-  let dir: string;
   let db: OpenDatabase;
   let service: ProgrammeService;
   const events: ProjectEvent[] = [];
@@ -25,8 +22,7 @@ describe('programme on the embedded database', () => {
   let expected = 0;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'programme-'));
-    db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    db = await temporaryDatabase('programme');
     // Two areas' programme reservoirs, without sensors and persons: enough for the ledger, quick to load.
     const full = generateRegistry();
     const areas = new Set(['431124', '431102']);
@@ -47,7 +43,6 @@ describe('programme on the embedded database', () => {
 
   afterAll(async () => {
     await db?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const ledgerTotals = async () => {

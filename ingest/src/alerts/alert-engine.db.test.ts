@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AREAS, type AlertChange, type ReservoirSeed } from '@yz/domain';
-import { changeAlertByHand, openDatabase, type Database, type OpenDatabase } from '@yz/platform';
+import { changeAlertByHand, type Database, type OpenDatabase } from '@yz/platform';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ValidReading } from '../telemetry/payload.js';
 import { AlertEngine } from './alert-engine.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 /**
  * Counts the statements that write (INSERT / UPDATE), the cost a verdict that changes nothing must not have. The
@@ -27,7 +25,6 @@ class WriteCounter implements KyselyPlugin {
 }
 
 describe('alert engine on the embedded database', () => {
-  let dir: string;
   let open: OpenDatabase;
   let db: Kysely<Database>;
   let engine: AlertEngine;
@@ -56,8 +53,7 @@ describe('alert engine on the embedded database', () => {
   ];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'alert-engine-'));
-    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    open = await temporaryDatabase('alert-engine');
     await loadRegistry(open.db, {
       reservoirs: reservoirs.map((r) => ({ ...r, responsiblePersons: [] })),
       projects: [],
@@ -75,7 +71,6 @@ describe('alert engine on the embedded database', () => {
   afterAll(async () => {
     engine?.stop();
     await open?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** An engine of its own whose raw statements are listed in `reads`; its alerts go to `changes`. */

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rainOfDay, readingsAtOrBefore } from './reading-history.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 const HOUR = 3_600_000;
 
@@ -15,13 +13,11 @@ const HOUR = 3_600_000;
  */
 describe('reading history for the alert rules, on the embedded database', () => {
   const at = Date.UTC(2026, 6, 20, 6);
-  let dir: string;
   let open: OpenDatabase;
   const ids: number[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'reading-history-'));
-    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    open = await temporaryDatabase('reading-history');
     const registry = generateRegistry();
     await loadRegistry(open.db, { ...registry, reservoirs: registry.reservoirs.slice(0, 4) });
     const { rows } = await sql<{ id: number }>`SELECT id FROM sensors WHERE type = 'rainfall' ORDER BY id`.execute(
@@ -38,7 +34,6 @@ describe('reading history for the alert rules, on the embedded database', () => 
 
   afterAll(async () => {
     await open?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds each sensor’s newest reading at or before its moment, however long it has been silent', async () => {

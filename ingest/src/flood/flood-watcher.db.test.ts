@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFloodReservoirs, openDatabase, type FloodReservoir, type OpenDatabase } from '@yz/platform';
+import { loadFloodReservoirs, type FloodReservoir, type OpenDatabase } from '@yz/platform';
 import { loadRegistry } from '@yz/seeds';
 import { AREAS } from '@yz/domain';
 import { MONITORED, UNGATED } from '@yz/domain/testing';
 import { FloodWatcher } from './flood-watcher.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 /** The flood watches against the embedded database: events recorded, state kept across a restart. */
 describe('flood watcher on the embedded database', () => {
-  let dir: string;
   let db: OpenDatabase;
   let reservoirs: Map<string, FloodReservoir>;
   const watcher = () => new FloodWatcher(db.db, (code) => reservoirs.get(code));
@@ -19,8 +16,7 @@ describe('flood watcher on the embedded database', () => {
     db.db.selectFrom('flood_events').selectAll().where('reservoir_code', '=', code).orderBy('kind').execute();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'flood-watch-'));
-    db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    db = await temporaryDatabase('flood-watch');
     const government = { role: 'government' as const, name: '王县长', phone: '13800000001', trained: true };
     await loadRegistry(db.db, {
       areas: AREAS,
@@ -32,7 +28,6 @@ describe('flood watcher on the embedded database', () => {
 
   afterAll(async () => {
     await db?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('records an above-flood-limit event and a spill told to the government person, closed after a restart', async () => {

@@ -1,23 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { AREAS } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestMetrics } from './metrics.js';
 import { RegistryCache } from './registry-cache.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 describe('several commits in flight', () => {
-  let dir: string;
   let open: OpenDatabase;
   let registry: RegistryCache;
   const reservoirs = generateRegistry().reservoirs.slice(0, 4);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'commit-lanes-'));
-    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    open = await temporaryDatabase('commit-lanes');
     await loadRegistry(open.db, {
       reservoirs: reservoirs.map((r) => ({ ...r, responsiblePersons: [] })),
       projects: [],
@@ -30,7 +26,6 @@ describe('several commits in flight', () => {
   afterAll(async () => {
     registry?.stop();
     await open?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('stores every reading and acknowledges each message after its commit, in arrival order', async () => {

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestMetrics } from './metrics.js';
 import { sweepRejects } from './reject-retention.js';
 import type { SensorInfo } from './payload.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 /**
  * A message the database refuses (here: a reading a constraint of this test database forbids; the acknowledged
@@ -16,17 +14,14 @@ import type { SensorInfo } from './payload.js';
  * retried forever and nothing was stored again.
  */
 describe('IngestPipeline isolates data the database refuses', () => {
-  let dir: string;
   let db: OpenDatabase;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
-    db = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    db = await temporaryDatabase('pipeline');
     await sql`ALTER TABLE readings ADD CONSTRAINT refused_sensor CHECK (sensor_id <> 987654)`.execute(db.db);
   });
   afterAll(async () => {
     await db?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('commits the good messages, logs the refused one and acknowledges all of them', async () => {

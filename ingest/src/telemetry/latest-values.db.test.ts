@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@yz/platform';
+import type { OpenDatabase } from '@yz/platform';
 import { AREAS } from '@yz/domain';
 import { generateRegistry, loadRegistry } from '@yz/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LatestValues } from './latest-values.js';
+import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 
 describe('latest values on the embedded database', () => {
-  let dir: string;
   let open: OpenDatabase;
   const reservoir = generateRegistry().reservoirs[0];
   let sensorId = 0;
@@ -26,8 +23,7 @@ describe('latest values on the embedded database', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'latest-values-'));
-    open = await openDatabase({ databaseUrl: undefined, dataDir: dir }, { log() {}, warn() {} });
+    open = await temporaryDatabase('latest-values');
     await loadRegistry(open.db, { reservoirs: [{ ...reservoir, responsiblePersons: [] }], projects: [], areas: AREAS });
     sensorId = (await open.db.selectFrom('sensors').select('id').where('code', '=', 'WL1').executeTakeFirstOrThrow())
       .id;
@@ -35,7 +31,6 @@ describe('latest values on the embedded database', () => {
 
   afterAll(async () => {
     await open?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('recovers at start what a crash left unwritten, from the newest readings', async () => {
