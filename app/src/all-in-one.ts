@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     events,
     ingest: inProcess(ingest),
     simulator: simulator?.simulator,
+    catchingUp: simulator?.simulator.caughtUp,
     admin: { password: admin.password, reset: !admin.generated },
     jwtSecret: jwtSecret(config),
   });

@@ -40,6 +40,11 @@ export interface Runtime {
   ingest?: InProcessIngest;
   /** The in-process station simulator (all-in-one with SIMULATE on). */
   simulator?: StormSwitch;
+  /**
+   * Settles once readings have caught up with the clock, when they start behind it: the simulator filling the last
+   * day on a first start. Until then a day may be half there, and its 08:00 report is not stored.
+   */
+  catchingUp?: Promise<unknown>;
 }
 
 export const RUNTIME = Symbol('RUNTIME');

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import {
   buildDailyReport,
   dayEndAtOrBefore,
@@ -8,6 +8,7 @@ import {
   type DailyReport,
 } from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { StationsService } from '../stations/stations.service.js';
 import { DailyReportRepository } from './daily-report.repository.js';
 
@@ -19,10 +20,17 @@ export const SETTLE_MS = 30 * 60_000;
 /** The 08:00 rain and water report (水雨情日报) for the hydrological day ending at 08:00 Beijing. */
 @Injectable()
 export class DailyReportService {
+  /** Whether the readings are current, so that a report built now may be kept (see Runtime.catchingUp). */
+  private current: boolean;
+
   constructor(
     private readonly repo: DailyReportRepository,
     private readonly stations: StationsService,
-  ) {}
+    @Inject(RUNTIME) runtime: Pick<Runtime, 'catchingUp'>,
+  ) {
+    this.current = runtime.catchingUp === undefined;
+    void runtime.catchingUp?.then(() => (this.current = true));
+  }
 
   /** The last hydrological day that is over at `now`, as its report date. */
   static lastDate(now: Date): string {
@@ -41,12 +49,16 @@ export class DailyReportService {
       if (stored) return stored;
     }
     const report = await this.build(scope, day.date, now);
-    if (cityWide && now.getTime() >= day.to.getTime() + SETTLE_MS) await this.repo.store(report);
+    if (cityWide && this.current && now.getTime() >= day.to.getTime() + SETTLE_MS) await this.repo.store(report);
     return report;
   }
 
-  /** Generates and stores the city-wide report of the last day over, unless it is stored already or unsettled. */
+  /**
+   * Generates and stores the city-wide report of the last day over, unless it is stored already or unsettled, or the
+   * readings are still catching up.
+   */
   async generateDue(scope: AreaScope, now = new Date()): Promise<string | null> {
+    if (!this.current) return null;
     const date = DailyReportService.lastDate(now);
     if (now.getTime() < hydrologicalDay(date).to.getTime() + SETTLE_MS) return null;
     if (await this.repo.stored(date)) return null;

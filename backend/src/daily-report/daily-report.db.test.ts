@@ -12,20 +12,21 @@ import { temporaryDatabase } from '../../../test/support/embedded-database.js';
 const HOUR = 3_600_000;
 
 /**
- * 到报率 and 及时率 count only what a station owed: the slots after it was brought into monitoring. The station page
- * and the 08:00 report count by the same rule, so a duty officer reads one figure in both.
+ * The 08:00 report and the station page on the embedded database. 到报率 and 及时率 count only what a station owed:
+ * the slots after it was brought into monitoring; both count by the same rule, so a duty officer reads one figure.
  */
-describe('report slots owed from a station’s monitoring start, on the station page and in the 08:00 report', () => {
+describe('the 08:00 report and station reporting on the embedded database', () => {
   // The hydrological day 1 July 08:00 to 2 July 08:00 Beijing (00:00 to 00:00 UTC), judged a day later.
   const from = Date.UTC(2026, 6, 1);
   const now = new Date(Date.UTC(2026, 6, 3));
   let open: OpenDatabase;
   let stations: StationsService;
+  let repo: DailyReportRepository;
   let reports: DailyReportService;
   const codes: string[] = [];
 
   beforeAll(async () => {
-    open = await temporaryDatabase('arrival');
+    open = await temporaryDatabase('daily-report');
     const registry = generateRegistry();
     const reservoirs = registry.reservoirs.filter((r) => !r.damSafetyMonitoring).slice(0, 3);
     await loadRegistry(open.db, { ...registry, reservoirs });
@@ -42,7 +43,8 @@ describe('report slots owed from a station’s monitoring start, on the station 
       FROM stations st, generate_series(${new Date(from + HOUR)}::timestamptz, ${new Date(from + 24 * HOUR)}, '1 hour') slot
       WHERE st.code = ANY(${codes})`.execute(open.db);
     stations = new StationsService(new StationsRepository(open.db));
-    reports = new DailyReportService(new DailyReportRepository(open.db), stations);
+    repo = new DailyReportRepository(open.db);
+    reports = new DailyReportService(repo, stations, {});
   }, 120_000);
 
   afterAll(async () => {
@@ -68,5 +70,19 @@ describe('report slots owed from a station’s monitoring start, on the station 
     // there yet.
     const offline = report.offlineStations.map((s) => `${s.code}-RW`);
     expect(offline.sort()).toEqual(codes.slice(0, 2).sort());
+  });
+
+  it('keeps no report while the readings are catching up with the clock, and the first look after does', async () => {
+    // The day ending 3 July 08:00 Beijing, settled half an hour later.
+    const later = new Date(Date.UTC(2026, 6, 3, 1));
+    let caughtUp!: () => void;
+    const replaying = new DailyReportService(repo, stations, { catchingUp: new Promise<void>((r) => (caughtUp = r)) });
+    expect(await replaying.generateDue(AreaScope.CITY, later)).toBeNull();
+    expect((await replaying.report(AreaScope.CITY, '2026-07-03', later)).date).toBe('2026-07-03');
+    expect(await repo.stored('2026-07-03')).toBeNull();
+    caughtUp();
+    await Promise.resolve();
+    expect(await replaying.generateDue(AreaScope.CITY, later)).toBe('2026-07-03');
+    expect((await repo.stored('2026-07-03'))?.date).toBe('2026-07-03');
   });
 });
