@@ -95,6 +95,34 @@ describe('alert rules: flood season, overrides, offline stations, area-scoped pu
     );
   });
 
+  it('says a station is online or offline on every page by its reservoir’s offline rule, as the alert does', async () => {
+    const [tuned, plain] = [reservoirs[70], reservoirs[71]];
+    const put = await sys.put(`/api/reservoirs/${tuned.code}/alert-rules`, admin, { station: { offlineIntervals: 3 } });
+    expect(put.status).toBe(200);
+    // Both rain stations last heard from 2.5 hours ago: offline after 2 hourly intervals, not after 3.
+    const ts = new Date(Date.now() - 2.5 * 3_600_000).toISOString();
+    for (const r of [tuned, plain]) await send(r.code, ts, [{ sensor: 'BV1', value: 12.8 }]);
+    const onReservoirPage = async (code: string) =>
+      (
+        await sys.get<{ stations: { code: string; online: boolean; lastReportAt: string | null }[] }>(
+          `/api/reservoirs/${code}`,
+          admin,
+        )
+      ).body.stations.find((s) => s.code === `${code}-RW`)!;
+    await waitFor('both last reports', async () =>
+      (await Promise.all([tuned, plain].map((r) => onReservoirPage(r.code)))).every((s) => s.lastReportAt === ts),
+    );
+    const health = (await sys.get<{ stations: { code: string; online: boolean }[] }>('/api/stations/health', admin))
+      .body.stations;
+    const onStationsPage = (code: string) => health.find((s) => s.code === `${code}-RW`)!.online;
+    expect([(await onReservoirPage(tuned.code)).online, onStationsPage(tuned.code)]).toEqual([true, true]);
+    expect([(await onReservoirPage(plain.code)).online, onStationsPage(plain.code)]).toEqual([false, false]);
+    await waitFor('the plain one’s offline alert', async () =>
+      (await alertsOf(plain.code)).some((a) => a.ruleKey === `offline:${plain.code}-RW`),
+    );
+    expect((await alertsOf(tuned.code)).filter((a) => a.ruleKey.startsWith('offline:'))).toEqual([]);
+  });
+
   it('judges each station on its own: a dead dam-safety station is flagged while its rain station reports', async () => {
     const r = (await sys.get<(Reservoir & { damSafetyMonitoring: boolean })[]>('/api/reservoirs', admin)).body.filter(
       (x) => x.damSafetyMonitoring,

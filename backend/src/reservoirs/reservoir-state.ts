@@ -2,8 +2,8 @@ import { isFloodSeason, type SensorType } from '@yz/domain';
 
 export type ReservoirState = 'normal' | 'above_flood_limit' | 'offline';
 
-/** A station that has not reported for two hourly intervals is offline. */
-export const OFFLINE_AFTER_MS = 2 * 3_600_000;
+/** A reservoir whose level gauge has not reported for two hours shows as offline on the map and in the list. */
+const OFFLINE_AFTER_MS = 2 * 3_600_000;
 
 /** The level that matters now: the flood-limit level in the flood season, the normal pool outside it. */
 export function limitLevel(r: { floodLimitLevel: number; normalLevel: number }, now: Date): number {

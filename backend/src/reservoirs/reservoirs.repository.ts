@@ -149,12 +149,15 @@ export class ReservoirsRepository {
       .execute();
   }
 
+  /** The reservoir's stations, each with its reservoir's override of the offline rule's intervals (null: none). */
   stations(reservoirCode: string) {
     return this.db
-      .selectFrom('stations')
-      .select(['code', 'kind', 'report_interval_s as reportIntervalS', 'last_report_at as lastReportAt'])
-      .where('reservoir_code', '=', reservoirCode)
-      .orderBy('code')
+      .selectFrom('stations as st')
+      .leftJoin('alert_rule_overrides as o', 'o.reservoir_code', 'st.reservoir_code')
+      .select(['st.code', 'st.kind', 'st.report_interval_s as reportIntervalS', 'st.last_report_at as lastReportAt'])
+      .select(sql<number | null>`(o.overrides -> 'station' ->> 'offlineIntervals')::float8`.as('offlineIntervals'))
+      .where('st.reservoir_code', '=', reservoirCode)
+      .orderBy('st.code')
       .execute();
   }
 

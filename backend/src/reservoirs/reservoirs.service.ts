@@ -1,10 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { dayStartBefore, isFloodSeason, predictDay } from '@yz/domain';
+import { dayStartBefore, isFloodSeason, isOnline, predictDay } from '@yz/domain';
 import { beijingDay, characteristicLevels, dayBefore } from '@yz/platform';
 import type { AreaScope } from '../common/scope.js';
 import type { ReservoirDetailDto, ReservoirDto, SeriesDto } from './dto/reservoir.dto.js';
 import type { Bucket, SeriesQueryDto } from './dto/series-query.dto.js';
-import { OFFLINE_AFTER_MS, stateOf } from './reservoir-state.js';
+import { stateOf } from './reservoir-state.js';
 import { ReservoirsRepository, type LatestRow, type RainRow, type ReservoirRow } from './reservoirs.repository.js';
 
 const HOUR_MS = 3_600_000;
@@ -80,9 +80,10 @@ export class ReservoirsService {
           ? { time: latestBySensor.get(s.code)!.time, value: latestBySensor.get(s.code)!.value }
           : null,
       })),
-      stations: stations.map((s) => ({
+      // The override is the rule's, not the station's: it decides online, and is not shown.
+      stations: stations.map(({ offlineIntervals, ...s }) => ({
         ...s,
-        online: s.lastReportAt !== null && now.getTime() - new Date(s.lastReportAt).getTime() <= OFFLINE_AFTER_MS,
+        online: isOnline({ ...s, offlineIntervals }, now),
       })),
       responsiblePersons,
     };

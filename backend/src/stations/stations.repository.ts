@@ -13,6 +13,8 @@ export interface StationReportRow {
   lastReportAt: Date | null;
   /** From when its slots are owed; null: always. */
   monitoredSince: Date | null;
+  /** Its reservoir's override of the offline rule's intervals; null: the default. */
+  offlineIntervals: number | null;
   batteryVoltage: number | null;
   /**
    * Distinct report slots in (from, until] received while monitored, and those received within `delayMs` of their
@@ -44,10 +46,12 @@ export class StationsRepository {
       SELECT st.code, st.reservoir_code AS "reservoirCode", r.name AS "reservoirName", r.area_code AS county,
              st.kind, st.report_interval_s AS "reportIntervalS", st.last_report_at AS "lastReportAt",
              st.monitored_since AS "monitoredSince",
+             (o.overrides -> 'station' ->> 'offlineIntervals')::float8 AS "offlineIntervals",
              battery.value AS "batteryVoltage",
              coalesce(got.received, 0) AS received, coalesce(got.timely, 0) AS timely
       FROM stations st JOIN reservoirs r ON r.code = st.reservoir_code LEFT JOIN got ON got.station_id = st.id
         LEFT JOIN battery ON battery.station_id = st.id
+        LEFT JOIN alert_rule_overrides o ON o.reservoir_code = st.reservoir_code
       WHERE ${inScope(scope, 'r.area_code')}
       ORDER BY st.code`.execute(this.db);
     return rows;

@@ -4,12 +4,12 @@ import {
   addCounts,
   dayStartBefore,
   hydrologicalDay,
+  isOnline,
   judgedUntil,
   owedFrom,
   REPORT_DELAY_ALLOWED_MS,
   reportRates,
   slotsDue,
-  STATION_DEFAULTS,
   type ReportCounts,
 } from '@yz/domain';
 import { StationsRepository, type StationReportRow } from './stations.repository.js';
@@ -28,14 +28,11 @@ export class StationsService {
   async health(scope: AreaScope, county: string | undefined, date: string | undefined, now = new Date()) {
     const day = date ?? new Date(dayStartBefore(now.getTime())).toISOString().slice(0, 10);
     const { from, to } = dayOf(day);
-    const stations = (await this.reportCounts(scope.narrow(county), from, judgedUntil(to, now))).map((s) => {
-      const silentMs = s.lastReportAt === null ? Infinity : now.getTime() - new Date(s.lastReportAt).getTime();
-      return {
-        ...s,
-        online: silentMs < STATION_DEFAULTS.offlineIntervals * s.reportIntervalS * 1000,
-        ...reportRates(s),
-      };
-    });
+    const stations = (await this.reportCounts(scope.narrow(county), from, judgedUntil(to, now))).map((s) => ({
+      ...s,
+      online: isOnline(s, now),
+      ...reportRates(s),
+    }));
     const counties = [...new Set(stations.map((s) => s.county))];
     const areas = counties.map((county) => {
       const own = stations.filter((s) => s.county === county);

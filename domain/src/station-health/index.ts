@@ -1,1 +1,2 @@
 export * from './report-rates.js';
+export * from './online.js';
