@@ -5,6 +5,7 @@ import {
   hydrologicalDay,
   isFloodSeason,
   judgedUntil,
+  owedFrom,
   type DailyReport,
 } from '@yz/domain';
 import type { AreaScope } from '../common/scope.js';
@@ -78,8 +79,8 @@ export class DailyReportService {
     const arrivalOf = new Map(stations.filter((s) => s.kind === 'rain_water').map((s) => [s.reservoirCode, s]));
     const reservoirs = atEight.map((r) => {
       const arrival = arrivalOf.get(r.code);
-      const since = arrival?.monitoredSince ?? null;
-      const monitored = arrival !== undefined && (since === null || since < day.to);
+      // Monitored that day: it owed something before the day's end.
+      const monitored = arrival !== undefined && owedFrom(day.from, arrival.monitoredSince) < day.to;
       const counts = { received: arrival?.received ?? 0, expected: arrival?.due ?? 0 };
       return { ...r, station: { ...r.station, monitored, ...counts } };
     });
